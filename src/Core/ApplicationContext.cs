@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sprig.Configuration;
+using Sprig.Diagnostics;
+using Sprig.Refresh;
+
+namespace Sprig;
+
+/// <summary>
+/// The container: <see cref="Refresh"/> turns a <see cref="PendingRegistry"/> into a frozen, wired, running set of components
+/// that are then resolved by name or type. After refresh, resolution is safe from any number of threads.
+/// </summary>
+/// <example>
+/// <code>
+/// using var context = new ApplicationContext();   // the application's attributed classes
+/// context.Refresh();
+/// var users = context.Get&lt;UserService&gt;();
+/// var hello = (HelloService)context.Get("hello_service");
+/// </code>
+/// </example>
+public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDisposable
+{
+    private readonly PendingRegistry _registry;
+    private readonly ILoggerFactory _loggers;
+    private readonly bool _ownsLoggers;
+    private readonly Lock _stateGate = new();
+    private ComponentTable? _table;
+    private ContextState _state;
+
+    /// <summary>Initializes a context over <see cref="PendingRegistry.Instance"/> with the default configuration.</summary>
+    public ApplicationContext()
+        : this(PendingRegistry.Instance)
+    {
+    }
+
+    /// <summary>Initializes a context over a registry with the default configuration (appsettings.json, environment, command line).</summary>
+    /// <param name="registry">The definitions to refresh.</param>
+    public ApplicationContext(PendingRegistry registry)
+        : this(registry, DefaultConfiguration.Build())
+    {
+    }
+
+    /// <summary>Initializes a context over a registry with the given configuration; logging goes to the console.</summary>
+    /// <param name="registry">The definitions to refresh.</param>
+    /// <param name="configuration">The configuration <see cref="ValueAttribute"/> members and <see cref="GetProperty"/> read.</param>
+    public ApplicationContext(PendingRegistry registry, IConfiguration configuration)
+        : this(registry, configuration, null)
+    {
+    }
+
+    /// <summary>Initializes a context over a registry with the given configuration and logger factory.</summary>
+    /// <param name="registry">The definitions to refresh.</param>
+    /// <param name="configuration">The configuration <see cref="ValueAttribute"/> members and <see cref="GetProperty"/> read.</param>
+    /// <param name="loggerFactory">The logger factory components' loggers come from; <see langword="null"/> for the console. The context does not dispose it.</param>
+    public ApplicationContext(PendingRegistry registry, IConfiguration configuration, ILoggerFactory? loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(configuration);
+        _registry = registry;
+        Configuration = configuration;
+        _ownsLoggers = loggerFactory is null;
+        _loggers = loggerFactory ?? DefaultLogging.Create(configuration);
+    }
+
+    /// <summary>Gets the configuration of the context.</summary>
+    public IConfiguration Configuration { get; }
+
+    /// <summary>Gets the life stage of the context.</summary>
+    public ContextState State
+    {
+        get
+        {
+            lock (_stateGate)
+            {
+                return _state;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Validates every definition (reporting all problems at once), creates the singletons in dependency order, runs their
+    /// [PostConstruct] and then [OnStart] hooks. On failure, disposes what it created and leaves <see cref="State"/> Failed.
+    /// </summary>
+    /// <exception cref="ContainerException">A definition is invalid or a component failed; the message names it and the path.</exception>
+    /// <exception cref="InvalidOperationException">The context was refreshed before.</exception>
+    public void Refresh() => RefreshAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Refresh"/>
+    /// <param name="cancellationToken">Cancels the [OnStart] phase.</param>
+    /// <returns>A task that completes when the context is running.</returns>
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        MoveTo(ContextState.Refreshing, from: ContextState.Created);
+        var stopwatch = Stopwatch.StartNew();
+        var pipeline = new RefreshPipeline(this, Configuration, _loggers);
+        ComponentTable? table = null;
+        try
+        {
+            (table, var order) = pipeline.Plan(_registry);
+            _table = table;
+            pipeline.CreateSingletons(table, order);
+            await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
+            table.IsRefreshing = false;
+            MoveTo(ContextState.Running, from: ContextState.Refreshing);
+            pipeline.LogRefreshed(table, stopwatch);
+        }
+        catch (Exception)
+        {
+            _table = null;
+            if (table is not null)
+            {
+                // What refresh built is destroyed; failures there are secondary to the one being thrown.
+                await table.Singletons.DestroyAllAsync().ConfigureAwait(false);
+            }
+
+            DisposeLoggers();
+            MoveTo(ContextState.Failed, from: ContextState.Refreshing);
+            throw;
+        }
+    }
+
+    /// <summary>Returns the component with the given name.</summary>
+    /// <param name="name">The component name.</param>
+    /// <returns>The component.</returns>
+    /// <exception cref="ComponentNotFoundException">No component has that name; the message suggests the closest ones.</exception>
+    public object Get(string name) => Entry(name).Resolve(null);
+
+    /// <summary>Returns the component of type <typeparamref name="T"/> (its class or any interface it implements).</summary>
+    /// <typeparam name="T">The type asked for.</typeparam>
+    /// <returns>The component.</returns>
+    /// <exception cref="ComponentNotFoundException">No component is a <typeparamref name="T"/>.</exception>
+    /// <exception cref="ContainerException">Several components are, and the message lists them.</exception>
+    public T Get<T>()
+    {
+        var table = _table;
+        if (table is not null && table.TryFindSingle(typeof(T), out var entry))
+        {
+            return (T)entry.Resolve(null);
+        }
+
+        return (T)GetByTypeSlow(typeof(T));
+    }
+
+    /// <summary>Returns the component with the given name as a <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The type asked for.</typeparam>
+    /// <param name="name">The component name.</param>
+    /// <returns>The component.</returns>
+    /// <exception cref="ComponentNotFoundException">No component has that name.</exception>
+    /// <exception cref="ContainerException">The component is not a <typeparamref name="T"/>.</exception>
+    public T Get<T>(string name)
+    {
+        var entry = Entry(name);
+        return entry.Resolve(null) is T component
+            ? component
+            : throw new ContainerException(Errors.WrongType(name, entry.Definition.Type, typeof(T)), name, null);
+    }
+
+    /// <summary>Looks for the single component of type <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">The type asked for.</typeparam>
+    /// <param name="component">The component, when exactly one matches.</param>
+    /// <returns><see langword="true"/> when exactly one component is a <typeparamref name="T"/>.</returns>
+    public bool TryGet<T>([MaybeNullWhen(false)] out T component)
+    {
+        if (Running().TryFindSingle(typeof(T), out var entry))
+        {
+            component = (T)entry.Resolve(null);
+            return true;
+        }
+
+        component = default;
+        return false;
+    }
+
+    /// <summary>Tells whether a component has the given name.</summary>
+    /// <param name="name">The component name.</param>
+    /// <returns><see langword="true"/> when it is registered (and, once conditions apply, not excluded).</returns>
+    public bool Contains(string name) => Running().ByName.ContainsKey(name);
+
+    /// <summary>Returns every component of type <typeparamref name="T"/>, in registration order.</summary>
+    /// <typeparam name="T">The type asked for.</typeparam>
+    /// <returns>The components; empty when none matches.</returns>
+    public IReadOnlyList<T> GetAll<T>()
+    {
+        var entries = Running().Find(typeof(T));
+        var result = new List<T>(entries.Length);
+        foreach (var entry in entries)
+        {
+            if (!entry.Definition.IsInfrastructure)
+            {
+                result.Add((T)entry.Resolve(null));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns a configuration value; "a.b" and "a:b" are the same key.</summary>
+    /// <param name="key">The configuration key.</param>
+    /// <returns>The value, or <see langword="null"/> when the key is not set.</returns>
+    public string? GetProperty(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return ConfigurationKeys.Find(Configuration, key)?.Value;
+    }
+
+    /// <summary>Opens a request scope: each Request component is created once in it and destroyed when it is disposed.</summary>
+    /// <returns>The scope; resolve through its <see cref="IServiceScope.ServiceProvider"/>.</returns>
+    public IServiceScope CreateScope() => new RequestScope(this, Running().RequestSlotCount);
+
+    /// <summary>Returns the component of a type, or <see langword="null"/> when the context does not know it (the .NET container convention).</summary>
+    /// <param name="serviceType">The type asked for.</param>
+    /// <returns>The component; the last registered one when several match.</returns>
+    public object? GetService(Type serviceType) => GetService(serviceType, null);
+
+    /// <summary>Runs every [PreDestroy] hook and disposes every component, in reverse creation order.</summary>
+    /// <exception cref="ContainerException">Some components failed to stop; all of them are listed, and all others were stopped.</exception>
+    public void Shutdown() => ShutdownAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Shutdown"/>
+    /// <param name="cancellationToken">Not used to abandon shutdown half way; reserved for hosts that pass one.</param>
+    /// <returns>A task that completes when every component is stopped.</returns>
+    public async Task ShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        ComponentTable? table;
+        lock (_stateGate)
+        {
+            if (_state != ContextState.Running)
+            {
+                return;
+            }
+
+            _state = ContextState.Stopping;
+            table = _table;
+        }
+
+        var problems = await table!.Singletons.DestroyAllAsync().ConfigureAwait(false);
+        _table = null;
+        DisposeLoggers();
+        MoveTo(ContextState.Stopped, from: ContextState.Stopping);
+        ThrowProblems(problems, Errors.ShutdownProblems);
+    }
+
+    /// <summary>Shuts the context down if it is running.</summary>
+    public void Dispose() => Shutdown();
+
+    /// <summary>Shuts the context down if it is running.</summary>
+    /// <returns>A task that completes when every component is stopped.</returns>
+    public async ValueTask DisposeAsync() => await ShutdownAsync().ConfigureAwait(false);
+
+    internal object? GetService(Type serviceType, RequestScope? scope)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        var table = Running();
+        var entries = table.Find(serviceType);
+        if (entries.Length > 0)
+        {
+            return entries[^1].Resolve(scope);
+        }
+
+        if (serviceType == typeof(IServiceProvider))
+        {
+            return (object?)scope ?? this;
+        }
+
+        if (serviceType == typeof(ApplicationContext))
+        {
+            return this;
+        }
+
+        if (serviceType == typeof(IConfiguration))
+        {
+            return Configuration;
+        }
+
+        if (serviceType == typeof(ILoggerFactory))
+        {
+            return _loggers;
+        }
+
+        return null;
+    }
+
+    internal static void ThrowProblems(List<ContainerException> problems, Func<IReadOnlyList<ContainerException>, string> summary)
+    {
+        if (problems.Count == 1)
+        {
+            throw problems[0];
+        }
+
+        if (problems.Count > 1)
+        {
+            throw new ContainerException(summary(problems), problems);
+        }
+    }
+
+    private ComponentEntry Entry(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var table = Running();
+        if (table.ByName.TryGetValue(name, out var entry))
+        {
+            return entry;
+        }
+
+        var suggestions = NameSuggestions.For(name, table.ByName.Keys.Where(k => !k.StartsWith('&')));
+        throw new ComponentNotFoundException(Errors.NoComponentNamed(name, suggestions), name, suggestions);
+    }
+
+    private object GetByTypeSlow(Type type)
+    {
+        var entries = Running().Find(type);
+        var visible = entries.Where(e => !e.Definition.IsInfrastructure).ToList();
+        return visible.Count switch
+        {
+            1 => visible[0].Resolve(null),
+            0 => GetService(type, null) ?? throw new ComponentNotFoundException(Errors.NoComponentOfType(type), Errors.TypeName(type), []),
+            _ => throw new ContainerException(Errors.AmbiguousType(type, [.. visible.Select(e => e.Definition)])),
+        };
+    }
+
+    private ComponentTable Running()
+    {
+        var table = _table;
+        if (table is null)
+        {
+            throw new InvalidOperationException(Errors.NotRunning(State));
+        }
+
+        return table;
+    }
+
+    private void MoveTo(ContextState state, ContextState from)
+    {
+        lock (_stateGate)
+        {
+            if (_state != from)
+            {
+                throw new InvalidOperationException(Errors.AlreadyRefreshed(_state));
+            }
+
+            _state = state;
+        }
+    }
+
+    private void DisposeLoggers()
+    {
+        if (_ownsLoggers)
+        {
+            _loggers.Dispose();
+        }
+    }
+}

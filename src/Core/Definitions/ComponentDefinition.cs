@@ -1,0 +1,66 @@
+using System.Reflection;
+
+namespace Sprig.Definitions;
+
+/// <summary>One component as the registry holds it: what it is called, what it produces and how. Immutable.</summary>
+internal sealed class ComponentDefinition
+{
+    public ComponentDefinition(string name, Type type, ComponentKind kind, Scope scope)
+    {
+        Name = name;
+        Type = type;
+        Kind = kind;
+        Scope = scope;
+        ServiceTypes = ServiceTypesOf(type);
+    }
+
+    /// <summary>Gets the name the component is registered and resolved by.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the type of the object the component hands out.</summary>
+    public Type Type { get; }
+
+    public ComponentKind Kind { get; }
+
+    public Scope Scope { get; }
+
+    /// <summary>Gets the class that is constructed (for <see cref="ComponentKind.Class"/>).</summary>
+    public Type? ImplementationType { get; init; }
+
+    public object? Instance { get; init; }
+
+    /// <summary>Gets the component that owns <see cref="FactoryMethod"/> (a configuration class, or a provider).</summary>
+    public string? FactoryOwner { get; init; }
+
+    public MethodInfo? FactoryMethod { get; init; }
+
+    /// <summary>Gets a word for the factory in messages: "[Bean] method" or "provider".</summary>
+    public string? FactoryDescription { get; init; }
+
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    public string Namespace { get; init; } = "default";
+
+    /// <summary>Gets the type whose attributes declared the component (the class, the configuration class of a bean, the provider).</summary>
+    public Type Source { get; init; } = typeof(object);
+
+    /// <summary>Gets whether the definition is internal plumbing that users do not name (a provider's own instance).</summary>
+    public bool IsInfrastructure { get; init; }
+
+    /// <summary>Gets every type the component answers for: its type, its base classes and its interfaces.</summary>
+    public IReadOnlyList<Type> ServiceTypes { get; }
+
+    public override string ToString() => $"{Name} ({Type.FullName})";
+
+    private static Type[] ServiceTypesOf(Type type)
+    {
+        var types = new List<Type>();
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            types.Add(t);
+        }
+
+        types.AddRange(type.GetInterfaces());
+        return [.. types];
+    }
+}

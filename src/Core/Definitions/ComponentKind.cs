@@ -1,0 +1,14 @@
+namespace Sprig.Definitions;
+
+/// <summary>How a component's instance comes into being.</summary>
+internal enum ComponentKind
+{
+    /// <summary>A class the container constructs and injects.</summary>
+    Class,
+
+    /// <summary>An object registered as it is (<see cref="PendingRegistry.RegisterInstance"/>); never disposed by the context.</summary>
+    Instance,
+
+    /// <summary>The result of a method on another component: a <see cref="BeanAttribute"/> method, or a provider's <see cref="IProvider{T}.Get"/>.</summary>
+    Factory,
+}

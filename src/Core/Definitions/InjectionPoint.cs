@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace Sprig.Definitions;
+
+/// <summary>A constructor or factory parameter, a property or a field that receives a dependency.</summary>
+internal sealed record InjectionPoint(string Description, string MemberName, Type Type, ICustomAttributeProvider Attributes, bool Optional, object? DefaultValue)
+{
+    public static InjectionPoint ForParameter(ParameterInfo parameter, string owner)
+    {
+        var defaultValue = parameter.HasDefaultValue ? parameter.DefaultValue : null;
+        if (defaultValue is null && parameter.ParameterType.IsValueType && Nullable.GetUnderlyingType(parameter.ParameterType) is null)
+        {
+            defaultValue = Activator.CreateInstance(parameter.ParameterType);
+        }
+
+        return new($"{owner} parameter '{parameter.Name}'", parameter.Name ?? "", parameter.ParameterType, parameter, parameter.HasDefaultValue, defaultValue);
+    }
+
+    public static InjectionPoint ForMember(MemberInfo member, Type type, bool optional) =>
+        new($"{(member is FieldInfo ? "field" : "property")} '{member.Name}'", member.Name, type, member, optional, null);
+
+    /// <summary>Gets the component name a member stands for: <c>UserRepo</c>, <c>userRepo</c> and <c>_userRepo</c> mean "UserRepo".</summary>
+    public string InferredName
+    {
+        get
+        {
+            var name = MemberName.TrimStart('_');
+            return name.Length == 0 ? MemberName : char.ToUpperInvariant(name[0]) + name[1..];
+        }
+    }
+}

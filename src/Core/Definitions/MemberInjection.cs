@@ -1,0 +1,7 @@
+using System.Reflection;
+using Sprig.Resolution;
+
+namespace Sprig.Definitions;
+
+/// <summary>A property or field the container sets after construction.</summary>
+internal sealed record MemberInjection(MemberInfo Member, Type MemberType, Dependency Dependency, string Description);

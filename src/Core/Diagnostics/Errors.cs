@@ -1,0 +1,207 @@
+using System.Reflection;
+using System.Text;
+using Sprig.Definitions;
+
+namespace Sprig.Diagnostics;
+
+/// <summary>Every message text of Sprig.Core, so that wording stays consistent and tests can assert it whole.</summary>
+internal static class Errors
+{
+    public static string RegistryFrozen(string name) =>
+        $"Cannot register '{name}': the registry is frozen because a context was refreshed from it. "
+        + "Register components before calling Refresh(), or call PendingRegistry.Reset() in a test fixture to start over.";
+
+    public static string NotAComponentClass(Type type) =>
+        $"Cannot register '{TypeName(type)}': a component must be a concrete, non-generic class. "
+        + "Register a class that implements it, or use RegisterInstance for an object you already have.";
+
+    public static string ProviderWithoutInterface(Type type) =>
+        $"'{TypeName(type)}' is marked [Provider] but does not implement IProvider<T>. "
+        + "Implement IProvider<T> to say what it provides, or mark it [Component] instead.";
+
+    public static string BeanMethodInvalid(Type type, MethodInfo method) =>
+        $"[Bean] method '{TypeName(type)}.{method.Name}' cannot make a component: it "
+        + (method.ReturnType == typeof(void) ? "returns void" : "is generic")
+        + ". A [Bean] method returns the component it makes and has no type parameters.";
+
+    public static string DuplicateName(string name, ComponentDefinition first, ComponentDefinition second) =>
+        $"Two components are named '{name}': {Describe(first)} and {Describe(second)}. "
+        + $"Give one of them another name (e.g. [Component(\"{name}2\")]) or remove one of the registrations.";
+
+    public static string NoComponentNamed(string name, IReadOnlyList<string> suggestions) =>
+        $"No component named '{name}' is registered.{DidYouMean(suggestions)} "
+        + $"Check the spelling, or register one with [Component(\"{name}\")] or PendingRegistry.Register(\"{name}\", type).";
+
+    public static string NoComponentOfType(Type type) =>
+        $"No component of type '{TypeName(type)}' is registered. "
+        + $"Register a class that is or implements it (mark it [Component] or [Service]), or use TryGet<{TypeName(type)}> when it is optional.";
+
+    public static string AmbiguousType(Type type, IReadOnlyList<ComponentDefinition> candidates) =>
+        $"{candidates.Count} components match type '{TypeName(type)}': {List(candidates)}. "
+        + $"Ask for one by name with Get<{TypeName(type)}>(\"{candidates[0].Name}\"), or use GetAll<{TypeName(type)}>() for all of them.";
+
+    public static string WrongType(string name, Type actual, Type requested) =>
+        $"Component '{name}' is of type '{TypeName(actual)}', which is not assignable to '{TypeName(requested)}'. "
+        + $"Ask for it as '{TypeName(actual)}' or one of its interfaces, or use the name of a component that is a '{TypeName(requested)}'.";
+
+    public static string NotRunning(ContextState state) =>
+        $"The context cannot resolve components while it is {state}. "
+        + (state == ContextState.Created ? "Call Refresh() first." : "Resolve components only between Refresh() and Shutdown().");
+
+    public static string AlreadyRefreshed(ContextState state) =>
+        $"Refresh() cannot run on a context that is {state}: a context refreshes once. Create a new ApplicationContext to start again.";
+
+    public static string RequestScopeRequired(string name) =>
+        $"'{name}' is Request-scoped, so it exists only inside a request scope and cannot be resolved from the root context. "
+        + "Resolve it through context.CreateScope() (scope.ServiceProvider), or make it Singleton or Prototype.";
+
+    public static string ScopeDisposed(string name) =>
+        $"Cannot resolve '{name}': its request scope has been disposed. Resolve Request components only while their scope is open.";
+
+    // ---- injection points ----------------------------------------------------------------------------------------
+
+    public static string MissingByType(string component, string point, Type type, IReadOnlyList<string> path) =>
+        $"'{component}' needs a component of type '{TypeName(type)}' for {point}, but none is registered. Path: {Path(path)}. "
+        + $"Register a class that is or implements {TypeName(type)} (mark it [Component] or [Service]), or make the dependency optional.";
+
+    public static string MissingByName(string component, string point, string name, IReadOnlyList<string> suggestions, IReadOnlyList<string> path) =>
+        $"'{component}' needs the component named '{name}' for {point}, but no component has that name.{DidYouMean(suggestions)} "
+        + $"Path: {Path(path)}. Fix the name, or register a component named '{name}'.";
+
+    public static string AmbiguousDependency(string component, string point, Type type, IReadOnlyList<ComponentDefinition> candidates, IReadOnlyList<string> path) =>
+        $"'{component}' needs one component of type '{TypeName(type)}' for {point}, but {candidates.Count} match: {List(candidates)}. "
+        + $"Path: {Path(path)}. Choose one with [InjectByName(\"{candidates[0].Name}\")], name the parameter or member after one of them, "
+        + $"or inject IEnumerable<{TypeName(type)}> to receive all.";
+
+    public static string NamedWrongType(string component, string point, ComponentDefinition target, Type type, IReadOnlyList<string> path) =>
+        $"'{component}' needs the component named '{target.Name}' for {point}, but it is a '{TypeName(target.Type)}', which is not assignable to "
+        + $"'{TypeName(type)}'. Path: {Path(path)}. Use the name of a component that is a '{TypeName(type)}', or change the member's type.";
+
+    public static string UnknownDependsOn(string component, string name, IReadOnlyList<string> suggestions) =>
+        $"'{component}' lists '{name}' in DependsOn, but no component has that name.{DidYouMean(suggestions)} "
+        + "Fix the name, or remove it from DependsOn.";
+
+    public static string NoPublicConstructor(ComponentDefinition definition) =>
+        $"'{definition.Name}' cannot be created: {TypeName(definition.ImplementationType!)} has no public constructor. "
+        + "Add a public constructor, or mark the one to use with [Inject].";
+
+    public static string SeveralConstructors(ComponentDefinition definition, IEnumerable<ConstructorInfo> constructors) =>
+        $"'{definition.Name}' cannot be created: {TypeName(definition.ImplementationType!)} has several public constructors and none is marked [Inject]: "
+        + $"{string.Join("; ", constructors.Select(Signature))}. Mark the one to use with [Inject].";
+
+    public static string SeveralInjectConstructors(ComponentDefinition definition, IEnumerable<ConstructorInfo> constructors) =>
+        $"'{definition.Name}' cannot be created: {TypeName(definition.ImplementationType!)} has several constructors marked [Inject]: "
+        + $"{string.Join("; ", constructors.Select(Signature))}. Keep [Inject] on one of them.";
+
+    public static string PropertyWithoutSetter(ComponentDefinition definition, PropertyInfo property) =>
+        $"'{definition.Name}' cannot inject property '{property.Name}': it has no setter. "
+        + "Add a setter (any accessibility will do), or inject through the constructor.";
+
+    public static string InvalidLifecycleMethod(ComponentDefinition definition, string attribute, MethodInfo method, string rule) =>
+        $"'{definition.Name}' has [{attribute}] method '{method.Name}' with an unsupported signature. {rule}";
+
+    public const string PostConstructRule = "A [PostConstruct] method takes no parameters and returns void or Task.";
+    public const string PreDestroyRule = "A [PreDestroy] method takes no parameters and returns void or Task.";
+    public const string OnStartRule = "An [OnStart] method returns Task and takes no parameters or one CancellationToken.";
+
+    public static string OnStartNeedsSingleton(ComponentDefinition definition, MethodInfo method) =>
+        $"'{definition.Name}' has [OnStart] method '{method.Name}' but is {definition.Scope}-scoped. [OnStart] runs once per context, "
+        + $"so only a Singleton can have it: make '{definition.Name}' a Singleton, or call the method from a singleton's [OnStart].";
+
+    public static string NotProxyable(string component, string point, Type type, string reason) =>
+        $"'{component}' cannot get a [Lazy] proxy of '{TypeName(type)}' for {point}: {reason}. "
+        + $"Inject an interface that the target implements, make those members virtual, or inject Lazy<{TypeName(type)}> instead.";
+
+    public static string CircularDependency(IReadOnlyList<string> cycle) =>
+        $"Circular dependency: {Path(cycle)}. '{cycle[0]}' cannot be created, because creating it needs '{cycle[1]}', which leads back to '{cycle[0]}'. "
+        + "Mark one link of the cycle [Lazy] (or inject Lazy<T> or Func<T>) so that it is resolved on first use.";
+
+    public static string ScopeCapture(ComponentDefinition singleton, ComponentDefinition request, IReadOnlyList<string> path) =>
+        $"Singleton '{singleton.Name}' depends on Request-scoped '{request.Name}' (path: {Path(path)}). A singleton outlives every request, "
+        + $"so it would keep one request's instance forever. Make '{singleton.Name}' Request- or Prototype-scoped, or make '{request.Name}' a Singleton.";
+
+    public static string MissingValue(string component, string point, string key) =>
+        $"'{component}' needs configuration key '{key}' for {point}, but the key is not set. "
+        + "Set it in configuration (appsettings.json, an environment variable or the command line), or give the parameter a default value.";
+
+    public static string ValueBinding(string component, string point, string key, string? raw, Type type) =>
+        $"Cannot bind configuration key '{key}' (value '{raw}') to {TypeName(type)} for {point} of '{component}'. "
+        + $"Set it to a valid {TypeName(type)} in configuration, or change the member's type.";
+
+    // ---- creation, start, stop -----------------------------------------------------------------------------------
+
+    public static string CreationFailed(string detail, IReadOnlyList<string> path) =>
+        $"{detail} Path: {Path(path)}.";
+
+    public static string StageThrew(string component, string stage, Exception cause) =>
+        $"Creating '{component}' failed: {stage} threw {cause.GetType().Name}: {cause.Message}";
+
+    public static string FactoryReturnedNull(string component, string stage) =>
+        $"Creating '{component}' failed: {stage} returned null. A factory must return the component; register nothing instead "
+        + "(or use a condition) when there is nothing to provide.";
+
+    public static string UsedWhileCreating(string name) =>
+        $"'{name}' was needed while it was still being created: a [Lazy] link (or Lazy<T> / Func<T>) to it was used inside a constructor "
+        + "or [PostConstruct] method of the cycle. Use the lazy link only after creation, e.g. in an [OnStart] method or a later call.";
+
+    public static string StartFailed(string component, MethodInfo method, Exception cause) =>
+        $"Starting '{component}' failed: [OnStart] method '{method.Name}' threw {cause.GetType().Name}: {cause.Message}";
+
+    public static string StopFailed(string component, string stage, Exception cause) =>
+        $"Stopping '{component}' failed: {stage} threw {cause.GetType().Name}: {cause.Message}";
+
+    public static string RefreshProblems(IReadOnlyList<ContainerException> problems) =>
+        Numbered($"Refresh found {problems.Count} problems; nothing was created:", problems);
+
+    public static string ShutdownProblems(IReadOnlyList<ContainerException> problems) =>
+        Numbered($"Shutdown finished, but {problems.Count} components failed to stop cleanly:", problems);
+
+    public static string Bug(string what) => $"{what} This is a bug in Sprig; please report it with the stack trace.";
+
+    // ---- shared pieces -------------------------------------------------------------------------------------------
+
+    public static string Path(IReadOnlyList<string> path) => string.Join(" -> ", path);
+
+    public static string Describe(ComponentDefinition definition) => definition.Kind switch
+    {
+        ComponentKind.Instance => $"an instance of {TypeName(definition.Type)}",
+        ComponentKind.Factory => $"{definition.FactoryDescription} {TypeName(definition.Source)}"
+            + (definition.FactoryDescription == "provider" ? "" : "." + definition.FactoryMethod!.Name),
+        _ => TypeName(definition.ImplementationType ?? definition.Type),
+    };
+
+    public static string TypeName(Type type)
+    {
+        if (!type.IsGenericType)
+        {
+            return type.IsNested ? TypeName(type.DeclaringType!) + "." + type.Name : type.Name;
+        }
+
+        var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
+        return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
+    }
+
+    private static string List(IReadOnlyList<ComponentDefinition> candidates) =>
+        string.Join(", ", candidates.Select(c => $"'{c.Name}' ({Describe(c)})"));
+
+    private static string DidYouMean(IReadOnlyList<string> suggestions) => suggestions.Count switch
+    {
+        0 => "",
+        1 => $" Did you mean '{suggestions[0]}'?",
+        _ => $" Did you mean one of: {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?",
+    };
+
+    private static string Signature(ConstructorInfo constructor) =>
+        $"{TypeName(constructor.DeclaringType!)}({string.Join(", ", constructor.GetParameters().Select(p => $"{TypeName(p.ParameterType)} {p.Name}"))})";
+
+    private static string Numbered(string header, IReadOnlyList<ContainerException> problems)
+    {
+        var text = new StringBuilder(header);
+        for (var i = 0; i < problems.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(". ").Append(problems[i].Message);
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,2 @@
+global using Sprig.Lifetime;
+global using Sprig.Resolution;

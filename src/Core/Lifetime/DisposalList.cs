@@ -1,0 +1,80 @@
+using System.Reflection;
+using Sprig.Diagnostics;
+
+namespace Sprig.Lifetime;
+
+/// <summary>
+/// The instances a context or scope must destroy, in creation order. Destroying runs [PreDestroy] and then
+/// DisposeAsync/Dispose for each, last created first; a failure does not stop the others, and all failures are returned.
+/// </summary>
+internal sealed class DisposalList
+{
+    private readonly Lock _gate = new();
+    private readonly List<(ComponentEntry Entry, object Instance)> _items = [];
+
+    public int CreatedCount { get; private set; }
+
+    public void Add(ComponentEntry entry, object instance)
+    {
+        lock (_gate)
+        {
+            CreatedCount++;
+            if (entry.Plan.NeedsDestroy(instance))
+            {
+                _items.Add((entry, instance));
+            }
+        }
+    }
+
+    public async Task<List<ContainerException>> DestroyAllAsync()
+    {
+        (ComponentEntry Entry, object Instance)[] items;
+        lock (_gate)
+        {
+            items = [.. _items];
+            _items.Clear();
+        }
+
+        var problems = new List<ContainerException>();
+        for (var i = items.Length - 1; i >= 0; i--)
+        {
+            await DestroyAsync(items[i].Entry, items[i].Instance, problems).ConfigureAwait(false);
+        }
+
+        return problems;
+    }
+
+    private static async Task DestroyAsync(ComponentEntry entry, object instance, List<ContainerException> problems)
+    {
+        foreach (var method in entry.Plan.PreDestroy)
+        {
+            try
+            {
+                if (method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, null, null) is Task task)
+                {
+                    await task.ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                problems.Add(new ContainerException(Errors.StopFailed(entry.Name, $"[PreDestroy] method '{method.Name}'", ex), entry.Name, null, ex));
+            }
+        }
+
+        try
+        {
+            if (instance is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else if (instance is IDisposable disposable)
+            {
+                disposable.Dispose();
+            }
+        }
+        catch (Exception ex)
+        {
+            problems.Add(new ContainerException(Errors.StopFailed(entry.Name, "Dispose", ex), entry.Name, null, ex));
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Reflection;
+using Sprig.Definitions;
+using Sprig.Diagnostics;
+using Sprig.Registry;
+
+namespace Sprig;
+
+/// <summary>
+/// Holds component definitions until an <see cref="ApplicationContext"/> refreshes them; refresh freezes it.
+/// </summary>
+/// <example>
+/// <code>
+/// var registry = new PendingRegistry()
+///     .Register&lt;EmailService&gt;()
+///     .Register("hello_service", typeof(HelloService));
+/// using var context = new ApplicationContext(registry);
+/// context.Refresh();
+/// </code>
+/// </example>
+public sealed class PendingRegistry
+{
+    private static readonly Lazy<PendingRegistry> Application = new(CreateApplicationRegistry, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lock _lock = new();
+    private readonly List<ComponentDefinition> _definitions = [];
+    private bool _frozen;
+
+    /// <summary>Initializes a private, initially empty registry.</summary>
+    public PendingRegistry()
+    {
+    }
+
+    /// <summary>
+    /// Gets the process-wide registry. On first use it holds every attributed class of the application: the entry assembly and
+    /// each application dependency that references Sprig.Core.
+    /// </summary>
+    public static PendingRegistry Instance => Application.Value;
+
+    /// <summary>Gets the number of definitions registered (a <see cref="ConfigurationAttribute"/> class counts once per bean too).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _definitions.Count(d => !d.IsInfrastructure);
+            }
+        }
+    }
+
+    /// <summary>Gets whether a context has refreshed this registry; a frozen registry refuses registrations.</summary>
+    public bool IsFrozen => Volatile.Read(ref _frozen);
+
+    /// <summary>Empties <see cref="Instance"/> and unfreezes it. Test fixtures call this to start from a known state.</summary>
+    public static void Reset()
+    {
+        var instance = Instance;
+        lock (instance._lock)
+        {
+            instance._definitions.Clear();
+            Volatile.Write(ref instance._frozen, false);
+        }
+    }
+
+    /// <summary>Registers <typeparamref name="T"/>, honouring its attributes; a class without one becomes a singleton named after it.</summary>
+    /// <typeparam name="T">The component class.</typeparam>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
+    public PendingRegistry Register<T>() => Register(typeof(T));
+
+    /// <summary>Registers a class, honouring its attributes; a class without one becomes a singleton named after it.</summary>
+    /// <param name="type">The component class.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
+    /// <exception cref="ContainerException">The type is not a concrete class.</exception>
+    public PendingRegistry Register(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return Add(type.Name, DefinitionReader.Read(type, explicitName: null));
+    }
+
+    /// <summary>Registers a class under an explicit name (SAGE's <c>register_service("hello_service", HelloService)</c>).</summary>
+    /// <param name="name">The component name.</param>
+    /// <param name="type">The component class.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
+    public PendingRegistry Register(string name, Type type)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(type);
+        return Add(name, DefinitionReader.Read(type, name));
+    }
+
+    /// <summary>Registers an existing object as a singleton. The context never disposes it: its owner does.</summary>
+    /// <param name="name">The component name.</param>
+    /// <param name="instance">The object.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
+    public PendingRegistry RegisterInstance(string name, object instance)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(instance);
+        return Add(name, [DefinitionReader.ForInstance(name, instance)]);
+    }
+
+    /// <summary>Registers every class of an assembly marked with <see cref="ComponentAttribute"/> or a derived attribute.</summary>
+    /// <param name="assembly">The assembly to scan.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
+    public PendingRegistry Scan(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ThrowIfFrozen(assembly.GetName().Name ?? assembly.FullName ?? "assembly");
+        foreach (var type in AssemblyScanner.ComponentTypes([assembly]))
+        {
+            Register(type);
+        }
+
+        return this;
+    }
+
+    internal IReadOnlyList<ComponentDefinition> Freeze()
+    {
+        lock (_lock)
+        {
+            Volatile.Write(ref _frozen, true);
+            return [.. _definitions];
+        }
+    }
+
+    internal static PendingRegistry CreateApplicationRegistry()
+    {
+        var registry = new PendingRegistry();
+        foreach (var type in AssemblyScanner.ApplicationComponentTypes())
+        {
+            registry.Register(type);
+        }
+
+        return registry;
+    }
+
+    private PendingRegistry Add(string name, IEnumerable<ComponentDefinition> definitions)
+    {
+        ThrowIfFrozen(name);
+        var list = definitions.ToList();
+        lock (_lock)
+        {
+            ThrowIfFrozen(name);
+            _definitions.AddRange(list);
+        }
+
+        return this;
+    }
+
+    private void ThrowIfFrozen(string name)
+    {
+        if (IsFrozen)
+        {
+            throw new InvalidOperationException(Errors.RegistryFrozen(name));
+        }
+    }
+}

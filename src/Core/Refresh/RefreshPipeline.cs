@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Sprig.Diagnostics;
+
+namespace Sprig.Refresh;
+
+/// <summary>
+/// The refresh phases in order: build the tables, plan every component, check the graph (all problems at once),
+/// create singletons in dependency order, run [OnStart] hooks.
+/// </summary>
+internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration configuration, ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger("Sprig.ApplicationContext");
+
+    /// <summary>Validates the registry's definitions and returns the tables with the creation order. Throws with every problem found.</summary>
+    public (ComponentTable Table, List<ComponentEntry> Order) Plan(PendingRegistry registry)
+    {
+        var table = new ComponentTable(registry.Freeze());
+        var problems = new Problems();
+        foreach (var (first, second) in table.Duplicates)
+        {
+            problems.Add(new ContainerException(Errors.DuplicateName(first.Name, first.Definition, second.Definition), second.Name, null));
+        }
+
+        var planner = new PlanBuilder(table, configuration, loggers, context, problems);
+        foreach (var entry in table.Entries)
+        {
+            planner.Build(entry);
+        }
+
+        var graph = new DependencyGraph(table, problems);
+        graph.FindCycles(problems);
+        graph.FindScopeCaptures(problems);
+        ApplicationContext.ThrowProblems(problems.Render(graph.PathTo), Errors.RefreshProblems);
+        return (table, graph.CreationOrder());
+    }
+
+    public void CreateSingletons(ComponentTable table, List<ComponentEntry> order)
+    {
+        var graph = (DependencyGraph?)null;
+        foreach (var entry in order)
+        {
+            if (entry.Definition.Scope != Scope.Singleton || entry.IsCreated)
+            {
+                continue;
+            }
+
+            try
+            {
+                entry.GetOrCreateSingleton();
+            }
+            catch (ComponentCreationException ex) when (ex.Path.Count > 0 && table.ByName.TryGetValue(ex.Path[0], out var outermost))
+            {
+                // Refresh creates dependencies first, so the failure's own path is short: show who needed the component.
+                graph ??= new DependencyGraph(table, new Problems());
+                var above = graph.PathTo(outermost);
+                throw ex.WithPath([.. above.Take(above.Count - 1), .. ex.Path]);
+            }
+
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                _logger.LogDebug("Created component {Name} ({Type}, {Scope})", entry.Name, entry.Definition.Type.FullName, entry.Definition.Scope);
+            }
+        }
+    }
+
+    public static async Task StartAsync(List<ComponentEntry> order, CancellationToken cancellationToken)
+    {
+        foreach (var entry in order)
+        {
+            foreach (var method in entry.Plan.OnStart)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    object?[]? arguments = method.GetParameters().Length == 1 ? [cancellationToken] : null;
+                    var task = (Task)method.Invoke(entry.Resolve(null), System.Reflection.BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
+                    await task.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not ContainerException and not OperationCanceledException)
+                {
+                    throw new ComponentCreationException(Errors.StartFailed(entry.Name, method, ex), entry.Name, [entry.Name], ex);
+                }
+            }
+        }
+    }
+
+    public void LogRefreshed(ComponentTable table, Stopwatch stopwatch)
+    {
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        _logger.LogInformation("Sprig context refreshed: {Count} components ({Singletons} singletons created) in {Elapsed} ms",
+            table.Entries.Count(e => !e.Definition.IsInfrastructure), table.Singletons.CreatedCount, stopwatch.ElapsedMilliseconds);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Reflection;
+using Sprig.Definitions;
+using Sprig.Diagnostics;
+
+namespace Sprig.Registry;
+
+/// <summary>Turns an attributed class into the component definitions it declares (itself, its beans, a provider's product).</summary>
+internal static class DefinitionReader
+{
+    private const BindingFlags AllInstance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
+
+    public static IEnumerable<ComponentDefinition> Read(Type type, string? explicitName)
+    {
+        Validate(type);
+        var attribute = type.GetCustomAttribute<ComponentAttribute>(inherit: false);
+        var name = explicitName ?? attribute?.Name ?? type.Name;
+        var scope = attribute?.Scope ?? Scope.Singleton;
+        var dependsOn = attribute?.DependsOn ?? [];
+        var ns = attribute?.Namespace ?? "default";
+
+        var providedType = ProvidedType(type);
+        if (attribute is ProviderAttribute || (attribute is null && providedType is not null))
+        {
+            if (providedType is null)
+            {
+                throw new ContainerException(Errors.ProviderWithoutInterface(type));
+            }
+
+            var ownerName = "&" + name;
+            yield return new ComponentDefinition(ownerName, type, ComponentKind.Class, Scope.Singleton)
+            {
+                ImplementationType = type, DependsOn = dependsOn, Namespace = ns, Source = type, IsInfrastructure = true,
+            };
+            yield return new ComponentDefinition(name, providedType, ComponentKind.Factory, scope)
+            {
+                FactoryOwner = ownerName,
+                FactoryMethod = typeof(IProvider<>).MakeGenericType(providedType).GetMethod(nameof(IProvider<object>.Get))!,
+                FactoryDescription = "provider",
+                Namespace = ns,
+                Source = type,
+            };
+            yield break;
+        }
+
+        yield return new ComponentDefinition(name, type, ComponentKind.Class, scope)
+        {
+            ImplementationType = type, DependsOn = dependsOn, Namespace = ns, Source = type,
+        };
+
+        if (attribute is ConfigurationAttribute)
+        {
+            foreach (var method in type.GetMethods(AllInstance | BindingFlags.Static))
+            {
+                var bean = method.GetCustomAttribute<BeanAttribute>();
+                if (bean is null)
+                {
+                    continue;
+                }
+
+                if (method.ReturnType == typeof(void) || method.ContainsGenericParameters)
+                {
+                    throw new ContainerException(Errors.BeanMethodInvalid(type, method));
+                }
+
+                yield return new ComponentDefinition(bean.Name ?? method.Name, method.ReturnType, ComponentKind.Factory, bean.Scope)
+                {
+                    FactoryOwner = method.IsStatic ? null : name,
+                    FactoryMethod = method,
+                    FactoryDescription = "[Bean] method",
+                    Namespace = ns,
+                    Source = type,
+                };
+            }
+        }
+    }
+
+    public static ComponentDefinition ForInstance(string name, object instance) =>
+        new(name, instance.GetType(), ComponentKind.Instance, Scope.Singleton) { Instance = instance, Source = instance.GetType() };
+
+    private static void Validate(Type type)
+    {
+        if (!type.IsClass || type.IsAbstract || type.ContainsGenericParameters)
+        {
+            throw new ContainerException(Errors.NotAComponentClass(type));
+        }
+    }
+
+    private static Type? ProvidedType(Type type) =>
+        type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IProvider<>))?.GetGenericArguments()[0];
+}

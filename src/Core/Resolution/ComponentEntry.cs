@@ -1,0 +1,125 @@
+using Sprig.Definitions;
+using Sprig.Diagnostics;
+using Sprig.Lifetime;
+
+namespace Sprig.Resolution;
+
+/// <summary>
+/// A component at run time: its definition, its plan, its singleton instance or compiled factory.
+/// <see cref="Resolve"/> is the hot path: a singleton is one field read.
+/// </summary>
+internal sealed class ComponentEntry
+{
+    private readonly ComponentTable _table;
+    private readonly Lock _gate = new();
+    private object? _singleton;
+    private Func<RequestScope?, object>? _factory;
+    private int _creatingThread;
+
+    public ComponentEntry(ComponentDefinition definition, int index, ComponentTable table)
+    {
+        Definition = definition;
+        Index = index;
+        _table = table;
+        _singleton = definition.Instance;
+    }
+
+    public ComponentDefinition Definition { get; }
+
+    public string Name => Definition.Name;
+
+    public int Index { get; }
+
+    public ComponentPlan Plan { get; set; } = ComponentPlan.Empty;
+
+    /// <summary>Gets or sets the slot of a Request component in a scope's instance array.</summary>
+    public int RequestSlot { get; set; } = -1;
+
+    public bool IsCreated => Volatile.Read(ref _singleton) is not null;
+
+    public object Resolve(RequestScope? scope)
+    {
+        var instance = _singleton;
+        return instance ?? ResolveSlow(scope);
+    }
+
+    public object GetOrCreateSingleton()
+    {
+        lock (_gate)
+        {
+            if (_singleton is { } existing)
+            {
+                return existing;
+            }
+
+            if (_creatingThread == Environment.CurrentManagedThreadId)
+            {
+                throw new CircularDependencyException(Errors.UsedWhileCreating(Name), [Name, Name]);
+            }
+
+            _creatingThread = Environment.CurrentManagedThreadId;
+            try
+            {
+                var instance = Create(null);
+                _table.Singletons.Add(this, instance);
+                Volatile.Write(ref _singleton, instance);
+                return instance;
+            }
+            finally
+            {
+                _creatingThread = 0;
+            }
+        }
+    }
+
+    public object Create(RequestScope? scope)
+    {
+        var factory = _factory;
+        if (factory is null)
+        {
+            if (_table.IsRefreshing)
+            {
+                // Refresh creates each singleton once: reflection is cheaper than compiling a factory used once.
+                return ReflectionActivator.Create(this, scope);
+            }
+
+            factory = _factory = FactoryCompiler.Compile(this);
+        }
+
+        return factory(scope);
+    }
+
+    /// <summary>Turns a failure at creation stage <paramref name="stage"/> into the exception to throw, extending the path.</summary>
+    public Exception Fail(int stage, Exception cause)
+    {
+        var stageText = stage < Plan.Stages.Count ? Plan.Stages[stage] : "creation";
+        return cause switch
+        {
+            ComponentCreationException inner => inner.WithOuter(Name),
+            ContainerException container => container,
+            NullProductException => ComponentCreationException.Create(Errors.FactoryReturnedNull(Name, stageText), Name, null),
+            _ => ComponentCreationException.Create(Errors.StageThrew(Name, stageText, cause), Name, cause),
+        };
+    }
+
+    private object ResolveSlow(RequestScope? scope)
+    {
+        switch (Definition.Scope)
+        {
+            case Scope.Singleton:
+                return GetOrCreateSingleton();
+            case Scope.Prototype:
+                var instance = Create(scope);
+                if (scope is not null && Plan.NeedsDestroy(instance))
+                {
+                    scope.Track(this, instance);
+                }
+
+                return instance;
+            default:
+                return scope is null
+                    ? throw new ContainerException(Errors.RequestScopeRequired(Name), Name, null)
+                    : scope.GetOrCreate(this);
+        }
+    }
+}

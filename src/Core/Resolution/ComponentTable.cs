@@ -1,0 +1,82 @@
+using System.Collections.Frozen;
+using Sprig.Definitions;
+
+namespace Sprig.Resolution;
+
+/// <summary>The frozen lookup tables of a refreshed context: entries by name and by every type they answer for.</summary>
+internal sealed class ComponentTable
+{
+    private readonly FrozenDictionary<Type, ComponentEntry[]> _byType;
+
+    public ComponentTable(IReadOnlyList<ComponentDefinition> definitions)
+    {
+        Entries = new ComponentEntry[definitions.Count];
+        var byName = new Dictionary<string, ComponentEntry>(StringComparer.Ordinal);
+        var byType = new Dictionary<Type, List<ComponentEntry>>();
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var entry = Entries[i] = new ComponentEntry(definitions[i], i, this);
+            if (!byName.TryGetValue(entry.Name, out var existing))
+            {
+                byName.Add(entry.Name, entry);
+            }
+            else
+            {
+                Duplicates.Add((existing, entry));
+            }
+
+            if (entry.Definition.Scope == Scope.Request)
+            {
+                entry.RequestSlot = RequestSlotCount++;
+            }
+
+            foreach (var type in entry.Definition.ServiceTypes)
+            {
+                if (!byType.TryGetValue(type, out var list))
+                {
+                    byType[type] = list = [];
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        ByName = byName.ToFrozenDictionary(StringComparer.Ordinal);
+        _byType = byType.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+    }
+
+    public ComponentEntry[] Entries { get; }
+
+    public FrozenDictionary<string, ComponentEntry> ByName { get; }
+
+    public List<(ComponentEntry First, ComponentEntry Second)> Duplicates { get; } = [];
+
+    public int RequestSlotCount { get; }
+
+    /// <summary>Gets or sets whether refresh is still running (creation then uses reflection instead of compiling).</summary>
+    public bool IsRefreshing
+    {
+        get => Volatile.Read(ref _refreshing);
+        set => Volatile.Write(ref _refreshing, value);
+    }
+
+    public DisposalList Singletons { get; } = new();
+
+    private bool _refreshing = true;
+
+    /// <summary>Returns the entries answering for <paramref name="type"/>, in registration order; empty when none.</summary>
+    public ComponentEntry[] Find(Type type) => _byType.TryGetValue(type, out var entries) ? entries : [];
+
+    /// <summary>Finds the single entry for a type: the hot path of <c>Get&lt;T&gt;()</c>.</summary>
+    public bool TryFindSingle(Type type, out ComponentEntry entry)
+    {
+        if (_byType.TryGetValue(type, out var entries) && entries.Length == 1)
+        {
+            entry = entries[0];
+            return true;
+        }
+
+        entry = null!;
+        return false;
+    }
+}

@@ -1,0 +1,102 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Reflection.Emit;
+using Sprig.Definitions;
+
+namespace Sprig.Resolution;
+
+/// <summary>
+/// Compiles a component's plan into a <c>Func&lt;RequestScope?, object&gt;</c> with expression trees, once, on first use after
+/// refresh: construction, member injection and [PostConstruct] with no reflection per call.
+/// </summary>
+internal static class FactoryCompiler
+{
+    private static readonly MethodInfo FailMethod = typeof(ComponentEntry).GetMethod(nameof(ComponentEntry.Fail))!;
+    private static readonly MethodInfo CheckMethod = typeof(NullProductException).GetMethod(nameof(NullProductException.Check))!;
+    private static readonly MethodInfo WaitMethod = typeof(FactoryCompiler).GetMethod(nameof(Wait), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    public static Func<RequestScope?, object> Compile(ComponentEntry entry)
+    {
+        var plan = entry.Plan;
+        var definition = entry.Definition;
+        var scope = Expression.Parameter(typeof(RequestScope), "scope");
+        var stage = Expression.Variable(typeof(int), "stage");
+        var type = definition.Type;
+        var instance = Expression.Variable(type, "instance");
+        var body = new List<Expression> { Expression.Assign(stage, Expression.Constant(0)), Expression.Assign(instance, Construct(entry, plan, scope, type)) };
+
+        var index = 0;
+        foreach (var member in plan.Members)
+        {
+            body.Add(Expression.Assign(stage, Expression.Constant(++index)));
+            if (!member.Dependency.Skip)
+            {
+                body.Add(Assign(instance, member, member.Dependency.Build(scope, member.MemberType)));
+            }
+        }
+
+        foreach (var method in plan.PostConstruct)
+        {
+            body.Add(Expression.Assign(stage, Expression.Constant(++index)));
+            var call = Expression.Call(Expression.Convert(instance, method.DeclaringType!), method);
+            body.Add(method.ReturnType == typeof(void) ? call : Expression.Call(WaitMethod, call));
+        }
+
+        body.Add(Expression.Convert(instance, typeof(object)));
+        var exception = Expression.Parameter(typeof(Exception), "ex");
+        var guarded = Expression.TryCatch(
+            Expression.Block(typeof(object), body),
+            Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(entry), FailMethod, stage, exception), typeof(object))));
+        var lambda = Expression.Lambda<Func<RequestScope?, object>>(Expression.Block(typeof(object), [stage, instance], guarded), $"Create_{definition.Name}", [scope]);
+        return lambda.Compile();
+    }
+
+    private static Expression Construct(ComponentEntry entry, ComponentPlan plan, ParameterExpression scope, Type type)
+    {
+        if (plan.Constructor is { } constructor)
+        {
+            var parameters = constructor.GetParameters();
+            return Expression.New(constructor, plan.Arguments.Select((a, i) => a.Build(scope, parameters[i].ParameterType)));
+        }
+
+        if (plan.FactoryMethod is { } method)
+        {
+            var parameters = method.GetParameters();
+            var arguments = plan.Arguments.Select((a, i) => a.Build(scope, parameters[i].ParameterType));
+            var owner = method.IsStatic ? null : plan.FactoryOwner!.Build(scope, method.DeclaringType!);
+            var call = Expression.Call(owner, method, arguments);
+            return Expression.Convert(Expression.Call(CheckMethod, Expression.Convert(call, typeof(object))), type);
+        }
+
+        return Expression.Constant(entry.Definition.Instance, type);
+    }
+
+    private static Expression Assign(ParameterExpression instance, MemberInjection member, Expression value)
+    {
+        if (member.Member is FieldInfo { IsInitOnly: true } field)
+        {
+            // Expression trees cannot assign a readonly field; a small dynamic method can.
+            var setter = ReadonlyFieldSetter(field);
+            return Expression.Invoke(Expression.Constant(setter), Expression.Convert(instance, typeof(object)), Expression.Convert(value, typeof(object)));
+        }
+
+        var target = Expression.Convert(instance, member.Member.DeclaringType!);
+        var access = member.Member is FieldInfo f ? Expression.Field(target, f) : Expression.Property(target, (PropertyInfo)member.Member);
+        return Expression.Assign(access, value);
+    }
+
+    private static Action<object, object?> ReadonlyFieldSetter(FieldInfo field)
+    {
+        var method = new DynamicMethod($"Set_{field.Name}", null, [typeof(object), typeof(object)], field.DeclaringType!.Module, skipVisibility: true);
+        var il = method.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Castclass, field.DeclaringType!);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(field.FieldType.IsValueType ? OpCodes.Unbox_Any : OpCodes.Castclass, field.FieldType);
+        il.Emit(OpCodes.Stfld, field);
+        il.Emit(OpCodes.Ret);
+        return method.CreateDelegate<Action<object, object?>>();
+    }
+
+    private static void Wait(Task task) => task.GetAwaiter().GetResult();
+}
