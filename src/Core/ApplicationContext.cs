@@ -28,6 +28,7 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
     private readonly ILoggerFactory _loggers;
     private readonly bool _ownsLoggers;
     private readonly Lock _stateGate = new();
+    private readonly ContainerException? _configurationError;
     private ComponentTable? _table;
     private ContextState _state;
 
@@ -37,12 +38,19 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
     {
     }
 
-    /// <summary>Initializes a context over a registry with the default configuration (appsettings.json, environment, command line).</summary>
+    /// <summary>
+    /// Initializes a context over a registry with the default configuration (<see cref="SprigConfiguration.CreateDefault"/>:
+    /// appsettings.json, appsettings.{profile}.json, application.yaml, environment variables, command line).
+    /// A malformed configuration file makes <see cref="Refresh"/> fail with the file, line and column.
+    /// </summary>
     /// <param name="registry">The definitions to refresh.</param>
     public ApplicationContext(PendingRegistry registry)
-        : this(registry, DefaultConfiguration.Build())
+        : this(registry, LoadDefaults())
     {
     }
+
+    private ApplicationContext(PendingRegistry registry, (IConfiguration Configuration, ContainerException? Error) defaults)
+        : this(registry, defaults.Configuration, null) => _configurationError = defaults.Error;
 
     /// <summary>Initializes a context over a registry with the given configuration; logging goes to the console.</summary>
     /// <param name="registry">The definitions to refresh.</param>
@@ -68,6 +76,14 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
 
     /// <summary>Gets the configuration of the context.</summary>
     public IConfiguration Configuration { get; }
+
+    /// <summary>Gets why each conditional component is in or out. Empty until refresh has evaluated the conditions.</summary>
+    public ConditionReport ConditionReport => ConditionReportCore ?? ConditionReport.Empty;
+
+    /// <summary>Gets the active profiles: configuration key <c>profiles:active</c>, comma-separated.</summary>
+    public IReadOnlySet<string> ActiveProfiles => RefreshPipeline.ActiveProfiles(Configuration);
+
+    internal ConditionReport? ConditionReportCore { get; set; }
 
     /// <summary>Gets the life stage of the context.</summary>
     public ContextState State
@@ -95,6 +111,13 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
         MoveTo(ContextState.Refreshing, from: ContextState.Created);
+        if (_configurationError is not null)
+        {
+            DisposeLoggers();
+            MoveTo(ContextState.Failed, from: ContextState.Refreshing);
+            throw _configurationError;
+        }
+
         var stopwatch = Stopwatch.StartNew();
         var pipeline = new RefreshPipeline(this, Configuration, _loggers);
         ComponentTable? table = null;
@@ -297,6 +320,18 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
         }
     }
 
+    private static (IConfiguration, ContainerException?) LoadDefaults()
+    {
+        try
+        {
+            return (SprigConfiguration.CreateDefault(), null);
+        }
+        catch (ContainerException ex)
+        {
+            return (new ConfigurationBuilder().Build(), ex);
+        }
+    }
+
     private ComponentEntry Entry(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -306,18 +341,25 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
             return entry;
         }
 
+        if (table.ExclusionOf(name) is { } explanation)
+        {
+            throw new ComponentNotFoundException(Errors.ExcludedComponent(name, explanation), name, []);
+        }
+
         var suggestions = NameSuggestions.For(name, table.ByName.Keys.Where(k => !k.StartsWith('&')));
         throw new ComponentNotFoundException(Errors.NoComponentNamed(name, suggestions), name, suggestions);
     }
 
     private object GetByTypeSlow(Type type)
     {
-        var entries = Running().Find(type);
+        var table = Running();
+        var entries = table.Find(type);
         var visible = entries.Where(e => !e.Definition.IsInfrastructure).ToList();
         return visible.Count switch
         {
             1 => visible[0].Resolve(null),
-            0 => GetService(type, null) ?? throw new ComponentNotFoundException(Errors.NoComponentOfType(type), Errors.TypeName(type), []),
+            0 => GetService(type, null)
+                ?? throw new ComponentNotFoundException(Errors.NoComponentOfType(type, Errors.ExcludedHint(table.ExclusionsOf(type))), Errors.TypeName(type), []),
             _ => throw new ContainerException(Errors.AmbiguousType(type, [.. visible.Select(e => e.Definition)])),
         };
     }

@@ -17,4 +17,7 @@ public sealed class ValueAttribute : Attribute
 
     /// <summary>Gets the configuration key, or <see langword="null"/> for "&lt;ComponentName&gt;:&lt;MemberName&gt;".</summary>
     public string? Key { get; }
+
+    /// <summary>Gets or sets the value used when configuration does not set the key; it wins over the member's own initial value.</summary>
+    public string? Default { get; set; }
 }

@@ -16,7 +16,14 @@ internal static class ConfigurationKeys
             return section;
         }
 
-        section = configuration.GetSection(key);
+        // A flat source (in-memory, command line) may store the dotted form as one key.
+        var dotted = key.Replace(':', '.');
+        section = configuration.GetSection(dotted == key ? key : dotted);
+        if (!section.Exists() && dotted != key)
+        {
+            section = configuration.GetSection(key);
+        }
+
         return section.Exists() ? section : null;
     }
 }

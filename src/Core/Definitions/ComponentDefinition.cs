@@ -44,6 +44,9 @@ internal sealed class ComponentDefinition
     /// <summary>Gets the type whose attributes declared the component (the class, the configuration class of a bean, the provider).</summary>
     public Type Source { get; init; } = typeof(object);
 
+    /// <summary>Gets the conditions that decide at refresh whether the component is in (a bean's class conditions first).</summary>
+    public IReadOnlyList<ConditionAttribute> Conditions { get; init; } = [];
+
     /// <summary>Gets whether the definition is internal plumbing that users do not name (a provider's own instance).</summary>
     public bool IsInfrastructure { get; init; }
 

@@ -32,8 +32,8 @@ internal static class Errors
         $"No component named '{name}' is registered.{DidYouMean(suggestions)} "
         + $"Check the spelling, or register one with [Component(\"{name}\")] or PendingRegistry.Register(\"{name}\", type).";
 
-    public static string NoComponentOfType(Type type) =>
-        $"No component of type '{TypeName(type)}' is registered. "
+    public static string NoComponentOfType(Type type, string excluded = "") =>
+        $"No component of type '{TypeName(type)}' is registered{excluded}. "
         + $"Register a class that is or implements it (mark it [Component] or [Service]), or use TryGet<{TypeName(type)}> when it is optional.";
 
     public static string AmbiguousType(Type type, IReadOnlyList<ComponentDefinition> candidates) =>
@@ -58,14 +58,31 @@ internal static class Errors
     public static string ScopeDisposed(string name) =>
         $"Cannot resolve '{name}': its request scope has been disposed. Resolve Request components only while their scope is open.";
 
+    public static string MalformedConfigurationFile(string loadError, string location) =>
+        $"{loadError.TrimEnd('.')}: the file is malformed at {location}. Fix the file, or remove it.";
+
+    public static string ConditionContradiction(IReadOnlyList<ComponentDefinition> involved) =>
+        $"The conditions of {string.Join(", ", involved.Select(d => $"'{d.Name}'"))} contradict each other: whether each is in depends on which "
+        + $"is evaluated first ({string.Join("; ", involved.Select(d => $"{d.Name}: {string.Join(", ", d.Conditions.Select(c => c.Description))}"))}). "
+        + "Change the conditions so that the outcome is the same in any order, e.g. drop the condition of the one that should be the default.";
+
+    public static string ExcludedComponent(string name, string explanation) =>
+        $"Component '{name}' is not available: a condition excluded it. {explanation}. Change the configuration or the condition to include it.";
+
+    public static string ExcludedHint(IEnumerable<string> explanations)
+    {
+        var list = explanations.ToList();
+        return list.Count == 0 ? "" : $" (excluded by a condition: {string.Join("; ", list)})";
+    }
+
     // ---- injection points ----------------------------------------------------------------------------------------
 
-    public static string MissingByType(string component, string point, Type type, IReadOnlyList<string> path) =>
-        $"'{component}' needs a component of type '{TypeName(type)}' for {point}, but none is registered. Path: {Path(path)}. "
+    public static string MissingByType(string component, string point, Type type, IReadOnlyList<string> path, string excluded = "") =>
+        $"'{component}' needs a component of type '{TypeName(type)}' for {point}, but none is registered{excluded}. Path: {Path(path)}. "
         + $"Register a class that is or implements {TypeName(type)} (mark it [Component] or [Service]), or make the dependency optional.";
 
-    public static string MissingByName(string component, string point, string name, IReadOnlyList<string> suggestions, IReadOnlyList<string> path) =>
-        $"'{component}' needs the component named '{name}' for {point}, but no component has that name.{DidYouMean(suggestions)} "
+    public static string MissingByName(string component, string point, string name, IReadOnlyList<string> suggestions, IReadOnlyList<string> path, string excluded = "") =>
+        $"'{component}' needs the component named '{name}' for {point}, but no component has that name{excluded}.{DidYouMean(suggestions)} "
         + $"Path: {Path(path)}. Fix the name, or register a component named '{name}'.";
 
     public static string AmbiguousDependency(string component, string point, Type type, IReadOnlyList<ComponentDefinition> candidates, IReadOnlyList<string> path) =>

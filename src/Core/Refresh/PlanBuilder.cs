@@ -173,7 +173,10 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
             var key = value.Key ?? $"{name}:{char.ToUpperInvariant(point.MemberName.TrimStart('_')[0])}{point.MemberName.TrimStart('_')[1..]}";
             try
             {
-                if (ValueBinder.TryBind(configuration, key, point.Type, name, point.Description, out var bound))
+                if (ValueBinder.TryBind(configuration, key, point.Type, name, point.Description, out var bound)
+                    || (value.Default is { } fallback && ValueBinder.TryBind(
+                        new ConfigurationBuilder().AddInMemoryCollection([new(ConfigurationKeys.Normalize(key), fallback)]).Build(),
+                        key, point.Type, name, point.Description, out bound)))
                 {
                     return new ConstantDependency(bound);
                 }
@@ -283,7 +286,7 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
         if (!point.Optional)
         {
             problems.Add(owner, path => new ComponentNotFoundException(
-                Errors.MissingByType(owner.Name, point.Description, type, path), Errors.TypeName(type), [], owner.Name, path));
+                Errors.MissingByType(owner.Name, point.Description, type, path, Errors.ExcludedHint(table.ExclusionsOf(type))), Errors.TypeName(type), [], owner.Name, path));
         }
 
         return null;
@@ -295,9 +298,11 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
         {
             if (!point.Optional)
             {
-                var suggestions = NameSuggestions.For(name, table.ByName.Keys);
+                var excluded = table.ExclusionOf(name);
+                var suggestions = excluded is null ? NameSuggestions.For(name, table.ByName.Keys) : [];
                 problems.Add(owner, path => new ComponentNotFoundException(
-                    Errors.MissingByName(owner.Name, point.Description, name, suggestions, path), name, suggestions, owner.Name, path));
+                    Errors.MissingByName(owner.Name, point.Description, name, suggestions, path, Errors.ExcludedHint(excluded is null ? [] : [excluded])),
+                    name, suggestions, owner.Name, path));
             }
 
             return null;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Sprig.Conditions;
+using Sprig.Configuration;
 using Sprig.Diagnostics;
 
 namespace Sprig.Refresh;
@@ -16,7 +18,11 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
     /// <summary>Validates the registry's definitions and returns the tables with the creation order. Throws with every problem found.</summary>
     public (ComponentTable Table, List<ComponentEntry> Order) Plan(PendingRegistry registry)
     {
-        var table = new ComponentTable(registry.Freeze());
+        var definitions = registry.Freeze();
+        var (included, report) = new ConditionEvaluator(configuration, ActiveProfiles(configuration)).Evaluate(definitions);
+        context.ConditionReportCore = report;
+        LogReport(report);
+        var table = new ComponentTable(included, [.. definitions.Except(included)], report);
         var problems = new Problems();
         foreach (var (first, second) in table.Duplicates)
         {
@@ -34,6 +40,20 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
         graph.FindScopeCaptures(problems);
         ApplicationContext.ThrowProblems(problems.Render(graph.PathTo), Errors.RefreshProblems);
         return (table, graph.CreationOrder());
+    }
+
+    /// <summary>Reads the active profiles: configuration key <c>profiles:active</c> (or <c>profiles.active</c>), comma-separated.</summary>
+    public static IReadOnlySet<string> ActiveProfiles(IConfiguration configuration) =>
+        (ConfigurationKeys.Find(configuration, "profiles:active")?.Value ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    private void LogReport(ConditionReport report)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug) && report.Components.Count > 0)
+        {
+            _logger.LogDebug("Condition evaluation report:{NewLine}{Report}", Environment.NewLine, report.ToString());
+        }
     }
 
     public void CreateSingletons(ComponentTable table, List<ComponentEntry> order)

@@ -17,6 +17,7 @@ internal static class DefinitionReader
         var scope = attribute?.Scope ?? Scope.Singleton;
         var dependsOn = attribute?.DependsOn ?? [];
         var ns = attribute?.Namespace ?? "default";
+        var conditions = type.GetCustomAttributes<ConditionAttribute>(inherit: true).ToList();
 
         var providedType = ProvidedType(type);
         if (attribute is ProviderAttribute || (attribute is null && providedType is not null))
@@ -38,13 +39,14 @@ internal static class DefinitionReader
                 FactoryDescription = "provider",
                 Namespace = ns,
                 Source = type,
+                Conditions = conditions,
             };
             yield break;
         }
 
         yield return new ComponentDefinition(name, type, ComponentKind.Class, scope)
         {
-            ImplementationType = type, DependsOn = dependsOn, Namespace = ns, Source = type,
+            ImplementationType = type, DependsOn = dependsOn, Namespace = ns, Source = type, Conditions = conditions,
         };
 
         if (attribute is ConfigurationAttribute)
@@ -69,6 +71,7 @@ internal static class DefinitionReader
                     FactoryDescription = "[Bean] method",
                     Namespace = ns,
                     Source = type,
+                    Conditions = [.. conditions, .. method.GetCustomAttributes<ConditionAttribute>(inherit: true)],
                 };
             }
         }

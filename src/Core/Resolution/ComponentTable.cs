@@ -8,8 +8,10 @@ internal sealed class ComponentTable
 {
     private readonly FrozenDictionary<Type, ComponentEntry[]> _byType;
 
-    public ComponentTable(IReadOnlyList<ComponentDefinition> definitions)
+    public ComponentTable(IReadOnlyList<ComponentDefinition> definitions, IReadOnlyList<ComponentDefinition>? excluded = null, ConditionReport? report = null)
     {
+        Excluded = excluded ?? [];
+        Report = report ?? ConditionReport.Empty;
         Entries = new ComponentEntry[definitions.Count];
         var byName = new Dictionary<string, ComponentEntry>(StringComparer.Ordinal);
         var byType = new Dictionary<Type, List<ComponentEntry>>();
@@ -53,6 +55,11 @@ internal sealed class ComponentTable
 
     public int RequestSlotCount { get; }
 
+    /// <summary>Gets the components a condition left out, so that errors can say why they are missing.</summary>
+    public IReadOnlyList<ComponentDefinition> Excluded { get; }
+
+    public ConditionReport Report { get; }
+
     /// <summary>Gets or sets whether refresh is still running (creation then uses reflection instead of compiling).</summary>
     public bool IsRefreshing
     {
@@ -66,6 +73,14 @@ internal sealed class ComponentTable
 
     /// <summary>Returns the entries answering for <paramref name="type"/>, in registration order; empty when none.</summary>
     public ComponentEntry[] Find(Type type) => _byType.TryGetValue(type, out var entries) ? entries : [];
+
+    /// <summary>Explains why a component named <paramref name="name"/> was left out, or returns null when it was not.</summary>
+    public string? ExclusionOf(string name) =>
+        Excluded.Any(d => d.Name == name && !d.IsInfrastructure) ? Report.Explain(name) : null;
+
+    /// <summary>Explains each component of <paramref name="type"/> that a condition left out.</summary>
+    public IEnumerable<string> ExclusionsOf(Type type) =>
+        Excluded.Where(d => !d.IsInfrastructure && d.ServiceTypes.Contains(type)).Select(d => Report.Explain(d.Name));
 
     /// <summary>Finds the single entry for a type: the hot path of <c>Get&lt;T&gt;()</c>.</summary>
     public bool TryFindSingle(Type type, out ComponentEntry entry)

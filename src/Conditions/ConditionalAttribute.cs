@@ -1,0 +1,43 @@
+namespace Sprig.Conditions;
+
+/// <summary>Includes the component when a custom <see cref="ICondition"/> matches. The condition class needs a parameterless constructor.</summary>
+/// <example><code>[Service, Conditional(typeof(IsProduction))] public class RealPayments { }</code></example>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
+public sealed class ConditionalAttribute : ConditionAttribute
+{
+    private readonly Lazy<ICondition> _condition;
+
+    /// <summary>Initializes the attribute with the condition type.</summary>
+    /// <param name="conditionType">A class implementing <see cref="ICondition"/> with a parameterless constructor.</param>
+    public ConditionalAttribute(Type conditionType)
+    {
+        ConditionType = conditionType;
+        _condition = new(Create);
+    }
+
+    /// <summary>Gets the condition type.</summary>
+    public Type ConditionType { get; }
+
+    /// <inheritdoc/>
+    public override string Description => $"Conditional({ConditionType.Name})";
+
+    /// <inheritdoc/>
+    /// <exception cref="ContainerException">The type does not implement <see cref="ICondition"/> or cannot be constructed.</exception>
+    public override ConditionOutcome Evaluate(ConditionContext context)
+    {
+        var matches = _condition.Value.Matches(context);
+        return new(matches, $"{ConditionType.Name}.Matches returned {(matches ? "true" : "false")}");
+    }
+
+    private ICondition Create()
+    {
+        if (!typeof(ICondition).IsAssignableFrom(ConditionType) || ConditionType.GetConstructor(Type.EmptyTypes) is null)
+        {
+            throw new ContainerException(
+                $"[Conditional(typeof({ConditionType.Name}))] cannot be evaluated: {ConditionType.Name} must be a class that implements ICondition "
+                + "and has a public parameterless constructor.");
+        }
+
+        return (ICondition)Activator.CreateInstance(ConditionType)!;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Sprig.Conditions;
+
+/// <summary>Includes the component when a type is not available (full or assembly-qualified name).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
+public sealed class ConditionalOnMissingClassAttribute : ConditionAttribute
+{
+    /// <summary>Initializes the condition for a type name.</summary>
+    /// <param name="typeName">The full or assembly-qualified type name.</param>
+    public ConditionalOnMissingClassAttribute(string typeName) => TypeName = typeName;
+
+    /// <summary>Gets the type name.</summary>
+    public string TypeName { get; }
+
+    /// <inheritdoc/>
+    public override string Description => $"ConditionalOnMissingClass('{TypeName}')";
+
+    /// <inheritdoc/>
+    public override ConditionOutcome Evaluate(ConditionContext context) => TypePresence.Evaluate(TypeName, wanted: false);
+}
