@@ -227,7 +227,7 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
     public string? GetProperty(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return ConfigurationKeys.Find(Configuration, key)?.Value;
+        return ConfigurationKeys.Get(Configuration, key);
     }
 
     /// <summary>Opens a request scope: each Request component is created once in it and destroyed when it is disposed.</summary>

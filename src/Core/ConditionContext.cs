@@ -34,7 +34,7 @@ public sealed class ConditionContext
     /// <summary>Returns a configuration value; "a.b" and "a:b" are the same key.</summary>
     /// <param name="key">The configuration key.</param>
     /// <returns>The value, or <see langword="null"/> when it is not set.</returns>
-    public string? GetProperty(string key) => ConfigurationKeys.Find(Configuration, key)?.Value;
+    public string? GetProperty(string key) => ConfigurationKeys.Get(Configuration, key);
 
     /// <summary>Says where a configuration value comes from, for reports: "environment variable FEATURE__EMAIL", "appsettings.json".</summary>
     /// <param name="key">The configuration key.</param>

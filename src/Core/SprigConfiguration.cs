@@ -33,7 +33,7 @@ public static class SprigConfiguration
     }
 
     private static List<string> RefreshActiveProfiles(IConfiguration configuration) =>
-        [.. (ConfigurationKeys.Find(configuration, "profiles:active")?.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+        [.. (ConfigurationKeys.Get(configuration, "profiles:active") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private static IConfigurationRoot Build(string basePath, string[] args, List<string> active, IConfiguration? overrides, List<string> codeProfiles)
     {

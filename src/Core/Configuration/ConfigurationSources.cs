@@ -10,23 +10,8 @@ internal static class ConfigurationSources
 {
     public static string? Describe(IConfiguration configuration, string key)
     {
-        if (configuration is not IConfigurationRoot root)
-        {
-            return null;
-        }
-
-        foreach (var provider in root.Providers.Reverse())
-        {
-            foreach (var candidate in new[] { ConfigurationKeys.Normalize(key), key.Replace(':', '.'), key })
-            {
-                if (provider.TryGet(candidate, out _))
-                {
-                    return Describe(provider, candidate);
-                }
-            }
-        }
-
-        return null;
+        var (found, _, provider, form) = ConfigurationKeys.Lookup(configuration, key);
+        return found && provider is not null ? Describe(provider, form) : null;
     }
 
     private static string? Describe(IConfigurationProvider provider, string key) => provider switch

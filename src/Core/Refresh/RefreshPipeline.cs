@@ -44,7 +44,7 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
 
     /// <summary>Reads the active profiles: configuration key <c>profiles:active</c> (or <c>profiles.active</c>), comma-separated.</summary>
     public static IReadOnlySet<string> ActiveProfiles(IConfiguration configuration) =>
-        (ConfigurationKeys.Find(configuration, "profiles:active")?.Value ?? "")
+        (ConfigurationKeys.Get(configuration, "profiles:active") ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
 
