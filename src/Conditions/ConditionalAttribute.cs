@@ -5,14 +5,11 @@ namespace Sprig.Conditions;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
 public sealed class ConditionalAttribute : ConditionAttribute
 {
-    private readonly Lazy<ICondition> _condition;
-
     /// <summary>Initializes the attribute with the condition type.</summary>
     /// <param name="conditionType">A class implementing <see cref="ICondition"/> with a parameterless constructor.</param>
     public ConditionalAttribute(Type conditionType)
     {
         ConditionType = conditionType;
-        _condition = new(Create);
     }
 
     /// <summary>Gets the condition type.</summary>
@@ -25,17 +22,19 @@ public sealed class ConditionalAttribute : ConditionAttribute
     /// <exception cref="ContainerException">The type does not implement <see cref="ICondition"/> or cannot be constructed.</exception>
     public override ConditionOutcome Evaluate(ConditionContext context)
     {
-        var matches = _condition.Value.Matches(context);
+        ArgumentNullException.ThrowIfNull(context);
+        var matches = Create(context.ComponentName).Matches(context);
         return new(matches, $"{ConditionType.Name}.Matches returned {(matches ? "true" : "false")}");
     }
 
-    private ICondition Create()
+    // A new condition object per evaluation keeps conditions free of state shared between contexts.
+    private ICondition Create(string component)
     {
-        if (!typeof(ICondition).IsAssignableFrom(ConditionType) || ConditionType.GetConstructor(Type.EmptyTypes) is null)
+        if (!typeof(ICondition).IsAssignableFrom(ConditionType) || ConditionType.IsAbstract || ConditionType.GetConstructor(Type.EmptyTypes) is null)
         {
             throw new ContainerException(
-                $"[Conditional(typeof({ConditionType.Name}))] cannot be evaluated: {ConditionType.Name} must be a class that implements ICondition "
-                + "and has a public parameterless constructor.");
+                $"'{component}' has [Conditional(typeof({ConditionType.Name}))], which cannot be evaluated: {ConditionType.Name} must be a class "
+                + "that implements ICondition and has a public parameterless constructor.", component, null);
         }
 
         return (ICondition)Activator.CreateInstance(ConditionType)!;

@@ -32,7 +32,7 @@ public sealed class ConditionalOnPropertyAttribute : ConditionAttribute
         var value = context.GetProperty(Name);
         if (value is null)
         {
-            return new(MatchIfMissing, "did not find the property" + (MatchIfMissing ? " (MatchIfMissing=true)" : ""));
+            return new(MatchIfMissing, "did not find the property");
         }
 
         var matches = HavingValue is null

@@ -177,6 +177,11 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
     public T Get<T>(string name)
     {
         var entry = Entry(name);
+        if (entry.Definition.Kind == Definitions.ComponentKind.Class && !typeof(T).IsAssignableFrom(entry.Definition.Type))
+        {
+            throw new ContainerException(Errors.WrongType(name, entry.Definition.Type, typeof(T)), name, null);
+        }
+
         return entry.Resolve(null) is T component
             ? component
             : throw new ContainerException(Errors.WrongType(name, entry.Definition.Type, typeof(T)), name, null);
@@ -188,9 +193,10 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
     /// <returns><see langword="true"/> when exactly one component is a <typeparamref name="T"/>.</returns>
     public bool TryGet<T>([MaybeNullWhen(false)] out T component)
     {
-        if (Running().TryFindSingle(typeof(T), out var entry))
+        var visible = Running().Find(typeof(T)).Where(e => !e.Definition.IsInfrastructure).ToList();
+        if (visible.Count == 1)
         {
-            component = (T)entry.Resolve(null);
+            component = (T)visible[0].Resolve(null);
             return true;
         }
 
@@ -251,6 +257,14 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
         ComponentTable? table;
         lock (_stateGate)
         {
+            if (_state == ContextState.Created)
+            {
+                // Disposing a context that never ran: it can no longer be refreshed.
+                _state = ContextState.Stopped;
+                DisposeLoggers();
+                return;
+            }
+
             if (_state != ContextState.Running)
             {
                 return;
@@ -282,6 +296,19 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
         if (entries.Length > 0)
         {
             return entries[^1].Resolve(scope);
+        }
+
+        if (serviceType.IsGenericType && serviceType.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+        {
+            var elementType = serviceType.GetGenericArguments()[0];
+            var all = table.Find(elementType).Where(e => !e.Definition.IsInfrastructure).ToList();
+            var array = Array.CreateInstance(elementType, all.Count);
+            for (var i = 0; i < all.Count; i++)
+            {
+                array.SetValue(all[i].Resolve(scope), i);
+            }
+
+            return array;
         }
 
         if (serviceType == typeof(IServiceProvider))
@@ -346,7 +373,7 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
             throw new ComponentNotFoundException(Errors.ExcludedComponent(name, explanation), name, []);
         }
 
-        var suggestions = NameSuggestions.For(name, table.ByName.Keys.Where(k => !k.StartsWith('&')));
+        var suggestions = NameSuggestions.For(name, table.PublicNames);
         throw new ComponentNotFoundException(Errors.NoComponentNamed(name, suggestions), name, suggestions);
     }
 

@@ -46,6 +46,12 @@ public sealed class ConditionReport
         return _unconditional.Contains(componentName) ? $"{componentName}: in — no conditions" : $"{componentName}: not registered";
     }
 
+    /// <summary>Returns the conditions that did not match, for error messages.</summary>
+    internal string WhyExcluded(string componentName) =>
+        _byName.TryGetValue(componentName, out var component)
+            ? string.Join("; ", component.Conditions.Where(c => !c.Matched).Select(c => $"{c.Condition} {c.Message}"))
+            : "no condition matched";
+
     /// <summary>Returns the whole report, one line per conditional component.</summary>
     /// <returns>The report text.</returns>
     public override string ToString() =>

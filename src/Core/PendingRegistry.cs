@@ -23,6 +23,7 @@ public sealed class PendingRegistry
 
     private readonly Lock _lock = new();
     private readonly List<ComponentDefinition> _definitions = [];
+    private readonly List<ContainerException> _problems = [];
     private bool _frozen;
 
     /// <summary>Initializes a private, initially empty registry.</summary>
@@ -58,6 +59,7 @@ public sealed class PendingRegistry
         lock (instance._lock)
         {
             instance._definitions.Clear();
+            instance._problems.Clear();
             Volatile.Write(ref instance._frozen, false);
         }
     }
@@ -113,18 +115,18 @@ public sealed class PendingRegistry
         ThrowIfFrozen(assembly.GetName().Name ?? assembly.FullName ?? "assembly");
         foreach (var type in AssemblyScanner.ComponentTypes([assembly]))
         {
-            Register(type);
+            RegisterScanned(type);
         }
 
         return this;
     }
 
-    internal IReadOnlyList<ComponentDefinition> Freeze()
+    internal (IReadOnlyList<ComponentDefinition> Definitions, IReadOnlyList<ContainerException> Problems) Freeze()
     {
         lock (_lock)
         {
             Volatile.Write(ref _frozen, true);
-            return [.. _definitions];
+            return ([.. _definitions], [.. _problems]);
         }
     }
 
@@ -133,10 +135,26 @@ public sealed class PendingRegistry
         var registry = new PendingRegistry();
         foreach (var type in AssemblyScanner.ApplicationComponentTypes())
         {
-            registry.Register(type);
+            registry.RegisterScanned(type);
         }
 
         return registry;
+    }
+
+    // A class found by scanning that cannot be a component is reported by refresh, with every other problem.
+    private void RegisterScanned(Type type)
+    {
+        try
+        {
+            Register(type);
+        }
+        catch (ContainerException ex)
+        {
+            lock (_lock)
+            {
+                _problems.Add(ex);
+            }
+        }
     }
 
     private PendingRegistry Add(string name, IEnumerable<ComponentDefinition> definitions)

@@ -10,7 +10,7 @@ namespace Sprig;
 /// environment variables, command-line arguments, then the given overrides. (Below all of these: a
 /// <see cref="ValueAttribute.Default"/>, and below that the class's own initial value.)
 /// </summary>
-public static class SprigConfiguration
+public static partial class SprigConfiguration
 {
     /// <summary>Builds the default configuration.</summary>
     /// <param name="args">Command-line arguments (<c>--key value</c>, <c>--key=value</c>, <c>key=value</c>); <see langword="null"/> for the process's own.</param>
@@ -26,10 +26,17 @@ public static class SprigConfiguration
         args ??= ProcessArguments();
         var codeProfiles = profiles?.ToList() ?? [];
 
-        // First pass without profile files, to learn which profiles are active.
-        var first = Build(basePath, args, [], overrides, codeProfiles);
-        var active = RefreshActiveProfiles(first);
-        return active.Count == 0 ? first : Build(basePath, args, active, overrides, codeProfiles);
+        try
+        {
+            // First pass without profile files, to learn which profiles are active.
+            var first = Build(basePath, args, [], overrides, codeProfiles);
+            var active = RefreshActiveProfiles(first);
+            return active.Count == 0 ? first : Build(basePath, args, active, overrides, codeProfiles);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new ContainerException(Diagnostics.Errors.MalformedConfigurationFile(ex.Message, Location(ex.InnerException)), ex);
+        }
     }
 
     private static List<string> RefreshActiveProfiles(IConfiguration configuration) =>
@@ -62,24 +69,22 @@ public static class SprigConfiguration
             builder.AddInMemoryCollection([new("profiles:active", string.Join(',', all))]);
         }
 
-        try
-        {
-            return builder.Build();
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new ContainerException(Diagnostics.Errors.MalformedConfigurationFile(ex.Message, Location(ex.InnerException)), ex);
-        }
+        return builder.Build();
     }
 
     // Where the parser stopped: JSON positions are 0-based, YAML's are already 1-based in our FormatException.
     private static string Location(Exception? parseError) => parseError switch
     {
-        FormatException { InnerException: JsonException json } => $"line {json.LineNumber + 1}, column {json.BytePositionInLine + 1}: {json.Message}",
+        FormatException { InnerException: JsonException json } =>
+            $"line {json.LineNumber + 1}, column {json.BytePositionInLine + 1}: {JsonPosition().Replace(json.Message, "")}",
         FormatException { InnerException: YamlDotNet.Core.YamlException } format => format.Message,
         null => "unknown position",
         _ => parseError.Message,
     };
+
+    // System.Text.Json appends the 0-based position, which the message already gives 1-based.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*(Path: \S*\s*\|\s*)?LineNumber: \d+ \| BytePositionInLine: \d+\.?$")]
+    private static partial System.Text.RegularExpressions.Regex JsonPosition();
 
     // Only "--key value" / "--key=value" / "key=value" arguments are configuration; anything else belongs to the application.
     private static string[] ProcessArguments() =>

@@ -6,24 +6,23 @@ using State = Sprig.Conditions.ComponentStates.State;
 namespace Sprig.Conditions;
 
 /// <summary>
-/// Decides which components are in. Conditions are evaluated to a fixed point: a condition that asks about an undecided
-/// component waits for it. When nothing more can be decided, every undecided component is assumed out; if that assumption
-/// is consistent (none would come in) it holds, otherwise the outcome depends on evaluation order and refresh fails.
+/// Decides which components are in. First, conditions are evaluated to a fixed point: a condition that asks about an undecided
+/// component waits for it, so every decision taken here is the same in any registration order. What is left depends on itself
+/// (A on B, B on A); it is settled by starting from "all out" and re-evaluating all of it together until nothing changes. If it
+/// never settles, the outcome would depend on evaluation order, and refresh fails naming the components involved.
+/// A [Bean] follows its [Configuration] class (out when the class is out), and a provider's own instance follows its product.
 /// </summary>
 internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnlySet<string> activeProfiles)
 {
+    private readonly List<ContainerException> _problems = [];
+
     public (List<ComponentDefinition> Included, ConditionReport Report) Evaluate(IReadOnlyList<ComponentDefinition> definitions)
     {
         var states = new ComponentStates(definitions);
         var s = states.States;
-        var products = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < definitions.Count; i++)
         {
-            s[i] = definitions[i].Conditions.Count == 0 && !definitions[i].IsInfrastructure ? State.In : State.Undecided;
-            if (definitions[i].FactoryOwner is { } owner && owner.StartsWith('&'))
-            {
-                products[owner] = i;
-            }
+            s[i] = definitions[i].Conditions.Count == 0 && states.Owner(i) < 0 && !definitions[i].IsInfrastructure ? State.In : State.Undecided;
         }
 
         bool changed;
@@ -32,13 +31,7 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
             changed = false;
             for (var i = 0; i < definitions.Count; i++)
             {
-                if (s[i] != State.Undecided)
-                {
-                    continue;
-                }
-
-                var decided = definitions[i].IsInfrastructure ? Follow(products, definitions[i], s) : TryDecide(definitions[i], states, i);
-                if (decided is { } state)
+                if (s[i] == State.Undecided && TryDecide(definitions, states, i) is { } state)
                 {
                     s[i] = state;
                     changed = true;
@@ -47,32 +40,34 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
         }
         while (changed);
 
-        ResolveStall(definitions, states);
-
-        var report = new List<ComponentConditions>();
-        for (var i = 0; i < definitions.Count; i++)
-        {
-            if (definitions[i].Conditions.Count > 0 && !definitions[i].IsInfrastructure)
-            {
-                var results = definitions[i].Conditions
-                    .Select(c => (Condition: c, Outcome: c.Evaluate(Context(states, i))))
-                    .Select(x => new ConditionResult(x.Condition.Description, x.Outcome.Matches, x.Outcome.Message))
-                    .ToList();
-                report.Add(new ComponentConditions(definitions[i].Name, s[i] == State.In, results));
-            }
-        }
-
-        var included = definitions.Where((_, i) => s[i] == State.In).ToList();
-        var unconditional = definitions.Where(d => d.Conditions.Count == 0 && !d.IsInfrastructure).Select(d => d.Name);
-        return (included, new ConditionReport(report, unconditional));
+        Settle(definitions, states);
+        ApplicationContext.ThrowProblems(_problems, Errors.RefreshProblems);
+        return (definitions.Where((_, i) => s[i] == State.In).ToList(), Report(definitions, states));
     }
 
-    private static State? Follow(Dictionary<string, int> products, ComponentDefinition infrastructure, State[] s) =>
-        products.TryGetValue(infrastructure.Name, out var product) && s[product] != State.Undecided ? s[product] : null;
-
-    private State? TryDecide(ComponentDefinition definition, ComponentStates states, int index)
+    /// <summary>Decides one component from what is known; null while it depends on an undecided one.</summary>
+    private State? TryDecide(IReadOnlyList<ComponentDefinition> definitions, ComponentStates states, int index)
     {
+        var s = states.States;
+        var definition = definitions[index];
+        if (definition.IsInfrastructure)
+        {
+            var product = states.Product(index);
+            return product < 0 ? State.In : s[product] == State.Undecided ? null : s[product];
+        }
+
         var undecided = false;
+        var owner = states.Owner(index);
+        if (owner >= 0)
+        {
+            if (s[owner] == State.Out)
+            {
+                return State.Out;
+            }
+
+            undecided = s[owner] == State.Undecided;
+        }
+
         foreach (var condition in definition.Conditions)
         {
             try
@@ -86,32 +81,90 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
             {
                 undecided = true;
             }
+            catch (Exception ex)
+            {
+                _problems.Add(ex as ContainerException
+                    ?? new ContainerException(Errors.ConditionFailed(definition.Name, condition.Description, ex), definition.Name, null, ex));
+                return State.Out;
+            }
         }
 
         return undecided ? null : State.In;
     }
 
-    private void ResolveStall(IReadOnlyList<ComponentDefinition> definitions, ComponentStates states)
+    private void Settle(IReadOnlyList<ComponentDefinition> definitions, ComponentStates states)
     {
         var s = states.States;
         var stalled = Enumerable.Range(0, definitions.Count).Where(i => s[i] == State.Undecided).ToList();
-        if (stalled.Count == 0)
-        {
-            return;
-        }
-
         foreach (var i in stalled)
         {
             s[i] = State.Out;
         }
 
-        // Assuming every stalled component out must be self-consistent: none of them may then pass all its conditions.
-        var contradicting = stalled.Where(i => !definitions[i].IsInfrastructure && TryDecide(definitions[i], states, i) == State.In).ToList();
-        if (contradicting.Count > 0)
+        // Re-evaluate the stalled components together (not one by one, which would make the result depend on order).
+        var flipped = new List<int>();
+        for (var round = 0; round <= (2 * stalled.Count) + 2; round++)
         {
-            var involved = stalled.Where(i => !definitions[i].IsInfrastructure).Select(i => definitions[i]).ToList();
-            throw new ContainerException(Errors.ConditionContradiction(involved), involved[0].Name, null);
+            var next = stalled.Select(i => TryDecide(definitions, states, i) ?? State.Out).ToList();
+            flipped = [.. stalled.Where((i, k) => next[k] != s[i])];
+            if (flipped.Count == 0)
+            {
+                return;
+            }
+
+            for (var k = 0; k < stalled.Count; k++)
+            {
+                s[stalled[k]] = next[k];
+            }
         }
+
+        var involved = flipped.Where(i => !definitions[i].IsInfrastructure).Select(i => definitions[i]).ToList();
+        _problems.Add(new ContainerException(Errors.ConditionContradiction(involved), involved[0].Name, null));
+    }
+
+    private ConditionReport Report(IReadOnlyList<ComponentDefinition> definitions, ComponentStates states)
+    {
+        var s = states.States;
+        var report = new List<ComponentConditions>();
+        var byName = new Dictionary<string, ComponentConditions>(StringComparer.Ordinal);
+        var unconditional = new List<string>();
+        for (var i = 0; i < definitions.Count; i++)
+        {
+            var definition = definitions[i];
+            var owner = states.Owner(i);
+            var ownerIsConditional = owner >= 0 && (definitions[owner].Conditions.Count > 0 || states.Owner(owner) >= 0);
+            if (definition.IsInfrastructure)
+            {
+                continue;
+            }
+
+            if (definition.Conditions.Count == 0 && !ownerIsConditional)
+            {
+                unconditional.Add(definition.Name);
+                continue;
+            }
+
+            var results = new List<ConditionResult>();
+            if (ownerIsConditional)
+            {
+                var ownerIn = s[owner] == State.In;
+                var why = !ownerIn && byName.TryGetValue(definitions[owner].Name, out var ownerReport)
+                    ? $" ({string.Join("; ", ownerReport.Conditions.Where(c => !c.Matched).Select(c => $"{c.Condition} {c.Message}"))})"
+                    : "";
+                results.Add(new($"[Bean] of '{definitions[owner].Name}'", ownerIn, ownerIn ? "which is in" : "which is out" + why));
+            }
+
+            results.AddRange(definition.Conditions.Select(c =>
+            {
+                var outcome = c.Evaluate(Context(states, i));
+                return new ConditionResult(c.Description, outcome.Matches, outcome.Message);
+            }));
+            var conditions = new ComponentConditions(definition.Name, s[i] == State.In, results);
+            report.Add(conditions);
+            byName[definition.Name] = conditions;
+        }
+
+        return new ConditionReport(report, unconditional);
     }
 
     private ConditionContext Context(ComponentStates states, int index) => new(configuration, activeProfiles, states, index);

@@ -14,15 +14,23 @@ internal sealed class YamlConfigurationProvider(YamlConfigurationSource source) 
     {
         var data = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var yaml = new YamlStream();
+        using var reader = new StreamReader(stream);
+        var parser = new Parser(reader);
         try
         {
-            using var reader = new StreamReader(stream);
-            yaml.Load(reader);
+            yaml.Load(parser);
         }
         catch (YamlException ex)
         {
+            throw new FormatException($"line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Some scanner errors carry no position: report the last place the parser reached.
+            var mark = parser.Current?.End;
             throw new FormatException(
-                $"line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}", ex);
+                $"line {mark?.Line ?? 1}, column {mark?.Column ?? 1}: the YAML is not well-formed after this point (unclosed bracket or quote?)",
+                new YamlException(mark ?? Mark.Empty, mark ?? Mark.Empty, ex.Message, ex));
         }
 
         foreach (var document in yaml.Documents)

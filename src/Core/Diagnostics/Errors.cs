@@ -59,36 +59,50 @@ internal static class Errors
         $"Cannot resolve '{name}': its request scope has been disposed. Resolve Request components only while their scope is open.";
 
     public static string MalformedConfigurationFile(string loadError, string location) =>
-        $"{loadError.TrimEnd('.')}: the file is malformed at {location}. Fix the file, or remove it.";
+        $"{loadError.TrimEnd('.')}: the file is malformed at {location.TrimEnd('.')}. Fix the file, or remove it.";
 
     public static string ConditionContradiction(IReadOnlyList<ComponentDefinition> involved) =>
         $"The conditions of {string.Join(", ", involved.Select(d => $"'{d.Name}'"))} contradict each other: whether each is in depends on which "
         + $"is evaluated first ({string.Join("; ", involved.Select(d => $"{d.Name}: {string.Join(", ", d.Conditions.Select(c => c.Description))}"))}). "
         + "Change the conditions so that the outcome is the same in any order, e.g. drop the condition of the one that should be the default.";
 
-    public static string ExcludedComponent(string name, string explanation) =>
-        $"Component '{name}' is not available: a condition excluded it. {explanation}. Change the configuration or the condition to include it.";
+    public static string ExcludedComponent(string name, string reason) =>
+        $"Component '{name}' is not available: a condition excluded it ({reason}). Change the configuration or the condition to include it.";
 
-    public static string ExcludedHint(IEnumerable<string> explanations)
+    public static string ExcludedHint(IEnumerable<string> reasons)
     {
-        var list = explanations.ToList();
+        var list = reasons.ToList();
         return list.Count == 0 ? "" : $" (excluded by a condition: {string.Join("; ", list)})";
     }
+
+    public static string ConditionFailed(string component, string condition, Exception cause) =>
+        $"Evaluating {condition} of '{component}' failed: {cause.GetType().Name}: {cause.Message}{(cause.Message.EndsWith('.') ? "" : ".")} "
+        + "A condition must not throw; fix the condition.";
 
     // ---- injection points ----------------------------------------------------------------------------------------
 
     public static string MissingByType(string component, string point, Type type, IReadOnlyList<string> path, string excluded = "") =>
         $"'{component}' needs a component of type '{TypeName(type)}' for {point}, but none is registered{excluded}. Path: {Path(path)}. "
-        + $"Register a class that is or implements {TypeName(type)} (mark it [Component] or [Service]), or make the dependency optional.";
+        + $"Register a class that is or implements {TypeName(type)} (mark it [Component] or [Service])" + OptionalAdvice(point);
+
+    // How to make an injection point optional, in the terms of that point.
+    private static string OptionalAdvice(string point) =>
+        point.StartsWith("[Lazy]", StringComparison.Ordinal) ? "."
+        : point.Contains("parameter", StringComparison.Ordinal) ? ", or make it optional by giving the parameter a default value."
+        : ", or make it optional with [Inject(Required = false)].";
 
     public static string MissingByName(string component, string point, string name, IReadOnlyList<string> suggestions, IReadOnlyList<string> path, string excluded = "") =>
         $"'{component}' needs the component named '{name}' for {point}, but no component has that name{excluded}.{DidYouMean(suggestions)} "
-        + $"Path: {Path(path)}. Fix the name, or register a component named '{name}'.";
+        + $"Path: {Path(path)}. "
+        + (excluded.Length > 0
+            ? $"Change the configuration or the condition so that '{name}' is included{OptionalAdvice(point)}"
+            : $"Fix the name, or register a component named '{name}'.");
 
-    public static string AmbiguousDependency(string component, string point, Type type, IReadOnlyList<ComponentDefinition> candidates, IReadOnlyList<string> path) =>
-        $"'{component}' needs one component of type '{TypeName(type)}' for {point}, but {candidates.Count} match: {List(candidates)}. "
-        + $"Path: {Path(path)}. Choose one with [InjectByName(\"{candidates[0].Name}\")], name the parameter or member after one of them, "
-        + $"or inject IEnumerable<{TypeName(type)}> to receive all.";
+    public static string AmbiguousDependency(string component, string point, Type type, IReadOnlyList<ComponentDefinition> candidates, IReadOnlyList<string> path, bool lazy = false) =>
+        $"'{component}' needs one component of type '{TypeName(type)}' for {point}, but {candidates.Count} match: {List(candidates)}. Path: {Path(path)}. "
+        + (lazy
+            ? $"Choose one with [Lazy(\"{candidates[0].Name}\")], or name the member after one of them."
+            : $"Choose one with [InjectByName(\"{candidates[0].Name}\")], name the parameter or member after one of them, or inject IEnumerable<{TypeName(type)}> to receive all.");
 
     public static string NamedWrongType(string component, string point, ComponentDefinition target, Type type, IReadOnlyList<string> path) =>
         $"'{component}' needs the component named '{target.Name}' for {point}, but it is a '{TypeName(target.Type)}', which is not assignable to "
@@ -125,9 +139,8 @@ internal static class Errors
         $"'{definition.Name}' has [OnStart] method '{method.Name}' but is {definition.Scope}-scoped. [OnStart] runs once per context, "
         + $"so only a Singleton can have it: make '{definition.Name}' a Singleton, or call the method from a singleton's [OnStart].";
 
-    public static string NotProxyable(string component, string point, Type type, string reason) =>
-        $"'{component}' cannot get a [Lazy] proxy of '{TypeName(type)}' for {point}: {reason}. "
-        + $"Inject an interface that the target implements, make those members virtual, or inject Lazy<{TypeName(type)}> instead.";
+    public static string NotProxyable(string component, string point, Type type, string reason, string fix) =>
+        $"'{component}' cannot get a [Lazy] proxy of '{TypeName(type)}' for {point}: {reason}. {fix}, or inject Lazy<{TypeName(type)}> instead.";
 
     public static string CircularDependency(IReadOnlyList<string> cycle) =>
         $"Circular dependency: {Path(cycle)}. '{cycle[0]}' cannot be created, because creating it needs '{cycle[1]}', which leads back to '{cycle[0]}'. "
@@ -148,7 +161,7 @@ internal static class Errors
     // ---- creation, start, stop -----------------------------------------------------------------------------------
 
     public static string CreationFailed(string detail, IReadOnlyList<string> path) =>
-        $"{detail} Path: {Path(path)}.";
+        $"{detail}{(detail.EndsWith('.') ? "" : ".")} Path: {Path(path)}.";
 
     public static string StageThrew(string component, string stage, Exception cause) =>
         $"Creating '{component}' failed: {stage} threw {cause.GetType().Name}: {cause.Message}";
@@ -157,9 +170,10 @@ internal static class Errors
         $"Creating '{component}' failed: {stage} returned null. A factory must return the component; register nothing instead "
         + "(or use a condition) when there is nothing to provide.";
 
-    public static string UsedWhileCreating(string name) =>
-        $"'{name}' was needed while it was still being created: a [Lazy] link (or Lazy<T> / Func<T>) to it was used inside a constructor "
-        + "or [PostConstruct] method of the cycle. Use the lazy link only after creation, e.g. in an [OnStart] method or a later call.";
+    public static string UsedWhileCreating(IReadOnlyList<string> cycle) =>
+        $"'{cycle[0]}' was needed while it was still being created ({Path(cycle)}): a [Lazy] link (or Lazy<T> / Func<T>) was used inside a "
+        + $"constructor or [PostConstruct] method, and what it reached needs '{cycle[0]}' again. "
+        + "Use the lazy link only after creation, e.g. in an [OnStart] method or a later call.";
 
     public static string StartFailed(string component, MethodInfo method, Exception cause) =>
         $"Starting '{component}' failed: [OnStart] method '{method.Name}' threw {cause.GetType().Name}: {cause.Message}";
@@ -171,7 +185,7 @@ internal static class Errors
         Numbered($"Refresh found {problems.Count} problems; nothing was created:", problems);
 
     public static string ShutdownProblems(IReadOnlyList<ContainerException> problems) =>
-        Numbered($"Shutdown finished, but {problems.Count} components failed to stop cleanly:", problems);
+        Numbered($"Shutdown finished, but stopping components failed {problems.Count} times:", problems);
 
     public static string Bug(string what) => $"{what} This is a bug in Sprig; please report it with the stack trace.";
 
@@ -189,14 +203,42 @@ internal static class Errors
 
     public static string TypeName(Type type)
     {
-        if (!type.IsGenericType)
+        if (type.IsGenericParameter)
         {
-            return type.IsNested ? TypeName(type.DeclaringType!) + "." + type.Name : type.Name;
+            return type.Name;
         }
 
-        var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
-        return $"{name}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
+        if (Keywords.TryGetValue(type, out var keyword))
+        {
+            return keyword;
+        }
+
+        if (type.IsArray)
+        {
+            return TypeName(type.GetElementType()!) + "[]";
+        }
+
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return TypeName(underlying) + "?";
+        }
+
+        var outer = type.IsNested && type.DeclaringType is { } declaring && !declaring.IsGenericTypeDefinition ? TypeName(declaring) + "." : "";
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        if (!type.IsGenericType || tick < 0)
+        {
+            return outer + type.Name;
+        }
+
+        return $"{outer}{type.Name[..tick]}<{string.Join(", ", type.GetGenericArguments().Select(TypeName))}>";
     }
+
+    private static readonly Dictionary<Type, string> Keywords = new()
+    {
+        [typeof(bool)] = "bool", [typeof(byte)] = "byte", [typeof(sbyte)] = "sbyte", [typeof(char)] = "char", [typeof(short)] = "short",
+        [typeof(ushort)] = "ushort", [typeof(int)] = "int", [typeof(uint)] = "uint", [typeof(long)] = "long", [typeof(ulong)] = "ulong",
+        [typeof(float)] = "float", [typeof(double)] = "double", [typeof(decimal)] = "decimal", [typeof(string)] = "string", [typeof(object)] = "object",
+    };
 
     private static string List(IReadOnlyList<ComponentDefinition> candidates) =>
         string.Join(", ", candidates.Select(c => $"'{c.Name}' ({Describe(c)})"));

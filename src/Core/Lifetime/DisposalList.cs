@@ -18,7 +18,11 @@ internal sealed class DisposalList
     {
         lock (_gate)
         {
-            CreatedCount++;
+            if (!entry.Definition.IsInfrastructure)
+            {
+                CreatedCount++;
+            }
+
             if (entry.Plan.NeedsDestroy(instance))
             {
                 _items.Add((entry, instance));

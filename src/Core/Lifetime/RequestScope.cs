@@ -27,6 +27,7 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IAsyncDisp
 
     public object GetOrCreate(ComponentEntry entry)
     {
+        ThrowIfDisposed(entry);
         var existing = Volatile.Read(ref _slots[entry.RequestSlot]);
         if (existing is not null)
         {
@@ -35,7 +36,7 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IAsyncDisp
 
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfDisposed(entry);
             if (_slots[entry.RequestSlot] is { } created)
             {
                 return created;
@@ -52,12 +53,16 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IAsyncDisp
     {
         lock (_gate)
         {
-            if (_disposed)
-            {
-                throw new ContainerException(Errors.ScopeDisposed(entry.Name), entry.Name, null);
-            }
-
+            ThrowIfDisposed(entry);
             _disposals.Add(entry, instance);
+        }
+    }
+
+    public void ThrowIfDisposed(ComponentEntry entry)
+    {
+        if (Volatile.Read(ref _disposed))
+        {
+            throw new ContainerException(Errors.ScopeDisposed(entry.Name), entry.Name, null);
         }
     }
 
@@ -72,7 +77,7 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IAsyncDisp
                 return;
             }
 
-            _disposed = true;
+            Volatile.Write(ref _disposed, true);
         }
 
         var problems = await _disposals.DestroyAllAsync().ConfigureAwait(false);

@@ -12,14 +12,14 @@ internal static class LazyProxies
     private static readonly ProxyGenerator Generator = new();
     private static readonly ConcurrentDictionary<Type, (Type ProxyType, FieldInfo Interceptors, FieldInfo Target)> ClassProxies = new();
 
-    /// <summary>Says why <paramref name="type"/> cannot be proxied, or returns null when it can.</summary>
-    public static string? WhyNotProxyable(Type type)
+    /// <summary>Says why <paramref name="type"/> cannot be proxied and what to change, or returns null when it can.</summary>
+    public static (string Reason, string Fix)? WhyNotProxyable(Type type)
     {
-        var kind = type.IsInterface ? "interface" : "class";
+        var name = Errors.TypeName(type);
         if (!ProxyUtil.IsAccessible(type))
         {
-            return $"{kind} {Errors.TypeName(type)} is not public (Castle DynamicProxy proxies public types, "
-                + "or internal ones whose assembly has [assembly: InternalsVisibleTo(\"DynamicProxyGenAssembly2\")])";
+            return ($"{(type.IsInterface ? "interface" : "class")} {name} is not public, and Castle DynamicProxy can only proxy public types",
+                $"Make {name} public (an internal type needs [assembly: InternalsVisibleTo(\"DynamicProxyGenAssembly2\")] in its assembly)");
         }
 
         if (type.IsInterface)
@@ -29,15 +29,25 @@ internal static class LazyProxies
 
         if (type.IsSealed || type.IsValueType)
         {
-            return $"class {Errors.TypeName(type)} is sealed";
+            return ($"class {name} is sealed", $"Inject an interface that {name} implements, unseal it and make its public members virtual");
         }
 
-        var notVirtual = type.GetMethods(BindingFlags.Instance | BindingFlags.Public)
-            .Where(m => m.DeclaringType != typeof(object) && (!m.IsVirtual || m.IsFinal))
-            .Select(m => m.Name)
+        var notVirtual = type.GetMembers(BindingFlags.Instance | BindingFlags.Public)
+            .Where(m => m.DeclaringType != typeof(object))
+            .Select(m => m switch
+            {
+                MethodInfo { IsSpecialName: false } method when !method.IsVirtual || method.IsFinal => $"method {m.Name}",
+                PropertyInfo property when property.GetAccessors().Any(a => !a.IsVirtual || a.IsFinal) => $"property {m.Name}",
+                EventInfo e when e.AddMethod is { } add && (!add.IsVirtual || add.IsFinal) => $"event {m.Name}",
+                _ => null,
+            })
+            .OfType<string>()
             .Distinct()
             .ToList();
-        return notVirtual.Count == 0 ? null : $"class {Errors.TypeName(type)} has public members that are not virtual ({string.Join(", ", notVirtual)})";
+        return notVirtual.Count == 0
+            ? null
+            : ($"class {name} has public members that are not virtual ({string.Join(", ", notVirtual)})",
+                $"Inject an interface that {name} implements, make those members virtual");
     }
 
     public static object Create(Type type, Func<object> resolve)

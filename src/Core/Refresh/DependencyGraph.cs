@@ -28,7 +28,7 @@ internal sealed class DependencyGraph
                 }
                 else
                 {
-                    var suggestions = NameSuggestions.For(name, table.ByName.Keys);
+                    var suggestions = NameSuggestions.For(name, table.PublicNames);
                     problems.Add(new ComponentNotFoundException(Errors.UnknownDependsOn(entry.Name, name, suggestions), name, suggestions, entry.Name));
                 }
             }

@@ -205,9 +205,9 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
                 return SkipDependency.Instance;
             }
 
-            if (LazyProxies.WhyNotProxyable(point.Type) is { } reason)
+            if (LazyProxies.WhyNotProxyable(point.Type) is { } why)
             {
-                problems.Add(new ComponentCreationException(Errors.NotProxyable(name, point.Description, point.Type, reason), name, [name]));
+                problems.Add(new ComponentCreationException(Errors.NotProxyable(name, point.Description, point.Type, why.Reason, why.Fix), name, [name]));
                 return SkipDependency.Instance;
             }
 
@@ -217,7 +217,18 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
         if (Attribute<InjectByNameAttribute>(attributes) is { } byName)
         {
             var target = ByName(owner, point, byName.Name ?? point.InferredName);
-            return target is null ? Fallback(point) : new ComponentDependency(target);
+            if (target is null)
+            {
+                return Fallback(point);
+            }
+
+            if (point.Type.IsGenericType && point.Type.GetGenericTypeDefinition() is var wrapper && (wrapper == typeof(Lazy<>) || wrapper == typeof(Func<>)))
+            {
+                var inner = point.Type.GetGenericArguments()[0];
+                return wrapper == typeof(Lazy<>) ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
+            }
+
+            return new ComponentDependency(target);
         }
 
         return ByTypeDependency(owner, point);
@@ -273,8 +284,9 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
                 return visible[0];
             }
 
+            var lazy = point.Description.StartsWith("[Lazy]", StringComparison.Ordinal);
             problems.Add(owner, path => new ContainerException(
-                Errors.AmbiguousDependency(owner.Name, point.Description, type, [.. candidates.Select(c => c.Definition)], path), owner.Name, path));
+                Errors.AmbiguousDependency(owner.Name, point.Description, type, [.. candidates.Select(c => c.Definition)], path, lazy), owner.Name, path));
             return null;
         }
 
@@ -286,7 +298,8 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
         if (!point.Optional)
         {
             problems.Add(owner, path => new ComponentNotFoundException(
-                Errors.MissingByType(owner.Name, point.Description, type, path, Errors.ExcludedHint(table.ExclusionsOf(type))), Errors.TypeName(type), [], owner.Name, path));
+                Errors.MissingByType(owner.Name, point.Description, type, path, Errors.ExcludedHint(table.ExclusionsOf(type))),
+                Errors.TypeName(type), [], owner.Name, path));
         }
 
         return null;
@@ -299,7 +312,7 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
             if (!point.Optional)
             {
                 var excluded = table.ExclusionOf(name);
-                var suggestions = excluded is null ? NameSuggestions.For(name, table.ByName.Keys) : [];
+                var suggestions = excluded is null ? NameSuggestions.For(name, table.PublicNames) : [];
                 problems.Add(owner, path => new ComponentNotFoundException(
                     Errors.MissingByName(owner.Name, point.Description, name, suggestions, path, Errors.ExcludedHint(excluded is null ? [] : [excluded])),
                     name, suggestions, owner.Name, path));
@@ -339,7 +352,7 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
 
         if (type == typeof(ILogger))
         {
-            return loggers.CreateLogger(owner.Definition.Type.FullName ?? owner.Name);
+            return loggers.CreateLogger(owner.Definition.Type.FullName?.Replace('+', '.') ?? owner.Name);
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ILogger<>) && table.Find(type).Length == 0)

@@ -18,13 +18,18 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
     /// <summary>Validates the registry's definitions and returns the tables with the creation order. Throws with every problem found.</summary>
     public (ComponentTable Table, List<ComponentEntry> Order) Plan(PendingRegistry registry)
     {
-        var definitions = registry.Freeze();
+        var (definitions, registrationProblems) = registry.Freeze();
         var (included, report) = new ConditionEvaluator(configuration, ActiveProfiles(configuration)).Evaluate(definitions);
         context.ConditionReportCore = report;
         LogReport(report);
         var table = new ComponentTable(included, [.. definitions.Except(included)], report);
         var problems = new Problems();
-        foreach (var (first, second) in table.Duplicates)
+        foreach (var problem in registrationProblems)
+        {
+            problems.Add(problem);
+        }
+
+        foreach (var (first, second) in table.Duplicates.Where(d => !d.First.Definition.IsInfrastructure && !d.Second.Definition.IsInfrastructure))
         {
             problems.Add(new ContainerException(Errors.DuplicateName(first.Name, first.Definition, second.Definition), second.Name, null));
         }
@@ -66,6 +71,7 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
                 continue;
             }
 
+            table.Logger = _logger;
             try
             {
                 entry.GetOrCreateSingleton();
@@ -76,11 +82,6 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
                 graph ??= new DependencyGraph(table, new Problems());
                 var above = graph.PathTo(outermost);
                 throw ex.WithPath([.. above.Take(above.Count - 1), .. ex.Path]);
-            }
-
-            if (_logger.IsEnabled(LogLevel.Debug))
-            {
-                _logger.LogDebug("Created component {Name} ({Type}, {Scope})", entry.Name, entry.Definition.Type.FullName, entry.Definition.Scope);
             }
         }
     }
@@ -113,7 +114,7 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
             return;
         }
 
-        _logger.LogInformation("Sprig context refreshed: {Count} components ({Singletons} singletons created) in {Elapsed} ms",
-            table.Entries.Count(e => !e.Definition.IsInfrastructure), table.Singletons.CreatedCount, stopwatch.ElapsedMilliseconds);
+        _logger.LogInformation("Sprig context refreshed in {Elapsed} ms: components={Count}, singletons created={Singletons}",
+            stopwatch.ElapsedMilliseconds, table.Entries.Count(e => !e.Definition.IsInfrastructure), table.Singletons.CreatedCount);
     }
 }

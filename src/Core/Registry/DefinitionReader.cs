@@ -71,7 +71,7 @@ internal static class DefinitionReader
                     FactoryDescription = "[Bean] method",
                     Namespace = ns,
                     Source = type,
-                    Conditions = [.. conditions, .. method.GetCustomAttributes<ConditionAttribute>(inherit: true)],
+                    Conditions = [.. method.GetCustomAttributes<ConditionAttribute>(inherit: true)], // the class's apply through FactoryOwner
                 };
             }
         }

@@ -14,6 +14,9 @@ internal sealed class ComponentDependency(ComponentEntry target) : Dependency
 
     public override object? Resolve(RequestScope? scope) => Target.Resolve(scope);
 
+    // Factories compile after refresh, when every singleton exists: a singleton dependency is then a constant.
     public override Expression Build(Expression scope, Type type) =>
-        Expression.Convert(Expression.Call(Expression.Constant(Target), ResolveMethod, scope), type);
+        Target.Definition.Scope == Scope.Singleton && Target.IsCreated
+            ? Expression.Constant(Target.Resolve(null), type)
+            : Expression.Convert(Expression.Call(Expression.Constant(Target), ResolveMethod, scope), type);
 }

@@ -10,6 +10,10 @@ namespace Sprig.Resolution;
 /// </summary>
 internal sealed class ComponentEntry
 {
+    // The singletons this thread is creating, outermost first: a lazy link used during creation can lead back to one of them.
+    [ThreadStatic]
+    private static List<ComponentEntry>? t_creating;
+
     private readonly ComponentTable _table;
     private readonly Lock _gate = new();
     private object? _singleton;
@@ -52,21 +56,25 @@ internal sealed class ComponentEntry
                 return existing;
             }
 
+            var creating = t_creating ??= [];
             if (_creatingThread == Environment.CurrentManagedThreadId)
             {
-                throw new CircularDependencyException(Errors.UsedWhileCreating(Name), [Name, Name]);
+                var cycle = creating.Skip(creating.IndexOf(this)).Select(e => e.Name).Append(Name).ToList();
+                throw new CircularDependencyException(Errors.UsedWhileCreating(cycle), cycle);
             }
 
             _creatingThread = Environment.CurrentManagedThreadId;
+            creating.Add(this);
             try
             {
                 var instance = Create(null);
-                _table.Singletons.Add(this, instance);
+                _table.Created(this, instance);
                 Volatile.Write(ref _singleton, instance);
                 return instance;
             }
             finally
             {
+                creating.RemoveAt(creating.Count - 1);
                 _creatingThread = 0;
             }
         }
@@ -109,6 +117,7 @@ internal sealed class ComponentEntry
             case Scope.Singleton:
                 return GetOrCreateSingleton();
             case Scope.Prototype:
+                scope?.ThrowIfDisposed(this);
                 var instance = Create(scope);
                 if (scope is not null && Plan.NeedsDestroy(instance))
                 {

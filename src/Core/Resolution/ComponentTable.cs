@@ -51,6 +51,9 @@ internal sealed class ComponentTable
 
     public FrozenDictionary<string, ComponentEntry> ByName { get; }
 
+    /// <summary>Gets the names users give components (not a provider's internal "&amp;name"), for "did you mean".</summary>
+    public IEnumerable<string> PublicNames => Entries.Where(e => !e.Definition.IsInfrastructure).Select(e => e.Name);
+
     public List<(ComponentEntry First, ComponentEntry Second)> Duplicates { get; } = [];
 
     public int RequestSlotCount { get; }
@@ -69,6 +72,20 @@ internal sealed class ComponentTable
 
     public DisposalList Singletons { get; } = new();
 
+    /// <summary>Gets or sets the logger that records each singleton created (at Debug).</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    /// <summary>Records a singleton just created: for destruction at shutdown, and in the Debug log.</summary>
+    public void Created(ComponentEntry entry, object instance)
+    {
+        Singletons.Add(entry, instance);
+        if (!entry.Definition.IsInfrastructure && Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(
+                Logger, "Created component {Name} ({Type}, {Scope})", entry.Name, entry.Definition.Type.FullName?.Replace('+', '.'), entry.Definition.Scope);
+        }
+    }
+
     private bool _refreshing = true;
 
     /// <summary>Returns the entries answering for <paramref name="type"/>, in registration order; empty when none.</summary>
@@ -76,11 +93,11 @@ internal sealed class ComponentTable
 
     /// <summary>Explains why a component named <paramref name="name"/> was left out, or returns null when it was not.</summary>
     public string? ExclusionOf(string name) =>
-        Excluded.Any(d => d.Name == name && !d.IsInfrastructure) ? Report.Explain(name) : null;
+        Excluded.Any(d => d.Name == name && !d.IsInfrastructure) ? Report.WhyExcluded(name) : null;
 
     /// <summary>Explains each component of <paramref name="type"/> that a condition left out.</summary>
     public IEnumerable<string> ExclusionsOf(Type type) =>
-        Excluded.Where(d => !d.IsInfrastructure && d.ServiceTypes.Contains(type)).Select(d => Report.Explain(d.Name));
+        Excluded.Where(d => !d.IsInfrastructure && d.ServiceTypes.Contains(type)).Select(d => $"'{d.Name}': {Report.WhyExcluded(d.Name)}");
 
     /// <summary>Finds the single entry for a type: the hot path of <c>Get&lt;T&gt;()</c>.</summary>
     public bool TryFindSingle(Type type, out ComponentEntry entry)

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Sprig.Benchmarks.ResolutionBenchmarks).Assembly).Run(args);
