@@ -22,7 +22,7 @@ namespace Sprig;
 /// var hello = (HelloService)context.Get("hello_service");
 /// </code>
 /// </example>
-public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDisposable
+public sealed partial class ApplicationContext : IServiceProvider, IDisposable, IAsyncDisposable
 {
     private readonly PendingRegistry _registry;
     private readonly ILoggerFactory _loggers;
@@ -287,52 +287,6 @@ public sealed class ApplicationContext : IServiceProvider, IDisposable, IAsyncDi
     /// <summary>Shuts the context down if it is running.</summary>
     /// <returns>A task that completes when every component is stopped.</returns>
     public async ValueTask DisposeAsync() => await ShutdownAsync().ConfigureAwait(false);
-
-    internal object? GetService(Type serviceType, RequestScope? scope)
-    {
-        ArgumentNullException.ThrowIfNull(serviceType);
-        var table = Running();
-        var entries = table.Find(serviceType);
-        if (entries.Length > 0)
-        {
-            return entries[^1].Resolve(scope);
-        }
-
-        if (serviceType.IsGenericType && serviceType.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-        {
-            var elementType = serviceType.GetGenericArguments()[0];
-            var all = table.Find(elementType).Where(e => !e.Definition.IsInfrastructure).ToList();
-            var array = Array.CreateInstance(elementType, all.Count);
-            for (var i = 0; i < all.Count; i++)
-            {
-                array.SetValue(all[i].Resolve(scope), i);
-            }
-
-            return array;
-        }
-
-        if (serviceType == typeof(IServiceProvider))
-        {
-            return (object?)scope ?? this;
-        }
-
-        if (serviceType == typeof(ApplicationContext))
-        {
-            return this;
-        }
-
-        if (serviceType == typeof(IConfiguration))
-        {
-            return Configuration;
-        }
-
-        if (serviceType == typeof(ILoggerFactory))
-        {
-            return _loggers;
-        }
-
-        return null;
-    }
 
     internal static void ThrowProblems(List<ContainerException> problems, Func<IReadOnlyList<ContainerException>, string> summary)
     {

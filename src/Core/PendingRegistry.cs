@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using Sprig.Definitions;
 using Sprig.Diagnostics;
 using Sprig.Registry;
@@ -24,6 +25,7 @@ public sealed class PendingRegistry
     private readonly Lock _lock = new();
     private readonly List<ComponentDefinition> _definitions = [];
     private readonly List<ContainerException> _problems = [];
+    private readonly List<Interop.OpenGenericRegistration> _openGenerics = [];
     private bool _frozen;
 
     /// <summary>Initializes a private, initially empty registry.</summary>
@@ -60,6 +62,7 @@ public sealed class PendingRegistry
         {
             instance._definitions.Clear();
             instance._problems.Clear();
+            instance._openGenerics.Clear();
             Volatile.Write(ref instance._frozen, false);
         }
     }
@@ -121,12 +124,51 @@ public sealed class PendingRegistry
         return this;
     }
 
-    internal (IReadOnlyList<ComponentDefinition> Definitions, IReadOnlyList<ContainerException> Problems) Freeze()
+    /// <summary>
+    /// Registers every <see cref="ServiceDescriptor"/> as a component (type, factory, instance, keyed, open generic), with
+    /// Microsoft.Extensions.DependencyInjection's semantics: each answers only for its service type, the last registration wins a
+    /// single resolution, and Singleton / Scoped / Transient map to Singleton / Request / Prototype.
+    /// </summary>
+    /// <param name="services">The service descriptors, e.g. an <see cref="IServiceCollection"/>.</param>
+    /// <returns>This registry, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
+    public PendingRegistry RegisterServices(IEnumerable<ServiceDescriptor> services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ThrowIfFrozen("services");
+        lock (_lock)
+        {
+            var names = new HashSet<string>(_definitions.Select(d => d.Name), StringComparer.Ordinal);
+            foreach (var descriptor in services)
+            {
+                var order = _definitions.Count + _openGenerics.Count;
+                var name = Interop.DescriptorReader.NameOf(descriptor);
+                for (var n = 2; !names.Add(name); n++)
+                {
+                    name = $"{Interop.DescriptorReader.NameOf(descriptor)}#{n}";
+                }
+
+                var (definition, openGeneric) = Interop.DescriptorReader.Read(descriptor, name, order);
+                if (definition is not null)
+                {
+                    _definitions.Add(definition);
+                }
+                else
+                {
+                    _openGenerics.Add(openGeneric!);
+                }
+            }
+        }
+
+        return this;
+    }
+
+    internal (IReadOnlyList<ComponentDefinition> Definitions, IReadOnlyList<ContainerException> Problems, IReadOnlyList<Interop.OpenGenericRegistration> OpenGenerics) Freeze()
     {
         lock (_lock)
         {
             Volatile.Write(ref _frozen, true);
-            return ([.. _definitions], [.. _problems]);
+            return ([.. _definitions], [.. _problems], [.. _openGenerics]);
         }
     }
 

@@ -51,7 +51,23 @@ internal sealed class ComponentDefinition
     public bool IsInfrastructure { get; init; }
 
     /// <summary>Gets every type the component answers for: its type, its base classes and its interfaces.</summary>
-    public IReadOnlyList<Type> ServiceTypes { get; }
+    public IReadOnlyList<Type> ServiceTypes { get; init; }
+
+    /// <summary>
+    /// Gets whether the definition came from a <c>ServiceDescriptor</c>: it then follows Microsoft.Extensions.DependencyInjection's
+    /// rules (it answers only for its service type, the last registration wins, singletons are created on first use, the longest
+    /// satisfiable constructor is chosen, scoped services resolved from the root live in a root scope).
+    /// </summary>
+    public bool FromDescriptor { get; init; }
+
+    /// <summary>Gets the key of a keyed service descriptor, or null.</summary>
+    public object? ServiceKey { get; init; }
+
+    /// <summary>Gets the factory of a <see cref="ComponentKind.Delegate"/> definition: (provider, key) => instance.</summary>
+    public Func<IServiceProvider, object?, object?>? Delegate { get; init; }
+
+    /// <summary>Gets the position among every registration, for the order of <c>IEnumerable&lt;T&gt;</c> with open generics.</summary>
+    public int Order { get; init; }
 
     public override string ToString() => $"{Name} ({Type.FullName})";
 

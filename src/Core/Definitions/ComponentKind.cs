@@ -11,4 +11,7 @@ internal enum ComponentKind
 
     /// <summary>The result of a method on another component: a <see cref="BeanAttribute"/> method, or a provider's <see cref="IProvider{T}.Get"/>.</summary>
     Factory,
+
+    /// <summary>A <c>ServiceDescriptor</c>'s factory delegate, called with the resolving provider (and the service key).</summary>
+    Delegate,
 }

@@ -40,6 +40,14 @@ internal static class Errors
         $"{candidates.Count} components match type '{TypeName(type)}': {List(candidates)}. "
         + $"Ask for one by name with Get<{TypeName(type)}>(\"{candidates[0].Name}\"), or use GetAll<{TypeName(type)}>() for all of them.";
 
+    public static string NoKeyedService(Type type, object? key) =>
+        $"No component of type '{TypeName(type)}' is registered for the key '{key}' ({key?.GetType().FullName ?? "null"}). "
+        + "Register one with services.AddKeyed…(key, …), or ask with a key that is registered.";
+
+    public static string ServiceKeyType(string component, string point, object? key, Type type) =>
+        $"'{component}' cannot receive its service key for {point}: the key '{key}' is a {key?.GetType().FullName ?? "null"}, not a {TypeName(type)}. "
+        + "Resolve it with a key of that type, or change the parameter's type.";
+
     public static string WrongType(string name, Type actual, Type requested) =>
         $"Component '{name}' is of type '{TypeName(actual)}', which is not assignable to '{TypeName(requested)}'. "
         + $"Ask for it as '{TypeName(actual)}' or one of its interfaces, or use the name of a component that is a '{TypeName(requested)}'.";

@@ -7,27 +7,50 @@ namespace Sprig.Lifetime;
 /// A request scope: one instance of each Request component, created on first use, destroyed with the scope in reverse order.
 /// Safe to use from several threads.
 /// </summary>
-internal sealed class RequestScope : IServiceScope, IServiceProvider, IAsyncDisposable
+internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServiceProvider, ISupportRequiredService, IAsyncDisposable
 {
     private readonly ApplicationContext _context;
     private readonly Lock _gate = new();
     private readonly object?[] _slots;
-    private readonly DisposalList _disposals = new();
+    private readonly DisposalList _disposals;
+    private Dictionary<ComponentEntry, object>? _dynamic;
     private bool _disposed;
 
-    public RequestScope(ApplicationContext context, int slots)
+    public RequestScope(ApplicationContext context, int slots, DisposalList? disposals = null)
     {
         _context = context;
         _slots = slots == 0 ? [] : new object?[slots];
+        _disposals = disposals ?? new DisposalList();
     }
 
-    public IServiceProvider ServiceProvider => this;
+    public IServiceProvider ServiceProvider => IsRoot ? _context : this;
+
+    /// <summary>Gets whether this is the root scope, where Scoped service descriptors resolved from the context live.</summary>
+    public bool IsRoot { get; init; }
+
+    /// <summary>Returns the provider a component created in <paramref name="scope"/> receives as its <see cref="IServiceProvider"/>.</summary>
+    public static IServiceProvider ProviderFor(RequestScope? scope, ApplicationContext context) =>
+        scope is null || scope.IsRoot ? context : scope;
 
     public object? GetService(Type serviceType) => _context.GetService(serviceType, this);
+
+    public object GetRequiredService(Type serviceType) =>
+        GetService(serviceType) ?? throw new InvalidOperationException(Errors.NoComponentOfType(serviceType));
+
+    public object? GetKeyedService(Type serviceType, object? serviceKey) => _context.GetKeyedService(serviceType, serviceKey, this);
+
+    public object GetRequiredKeyedService(Type serviceType, object? serviceKey) =>
+        _context.GetKeyedService(serviceType, serviceKey, this)
+        ?? throw new InvalidOperationException(Errors.NoKeyedService(serviceType, serviceKey));
 
     public object GetOrCreate(ComponentEntry entry)
     {
         ThrowIfDisposed(entry);
+        if (entry.RequestSlot < 0)
+        {
+            return GetOrCreateDynamic(entry);
+        }
+
         var existing = Volatile.Read(ref _slots[entry.RequestSlot]);
         if (existing is not null)
         {
@@ -45,6 +68,25 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IAsyncDisp
             var instance = entry.Create(this);
             _disposals.Add(entry, instance);
             Volatile.Write(ref _slots[entry.RequestSlot], instance);
+            return instance;
+        }
+    }
+
+    // Components closed from open generic registrations after refresh have no slot: they live in a small dictionary.
+    private object GetOrCreateDynamic(ComponentEntry entry)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed(entry);
+            _dynamic ??= [];
+            if (_dynamic.TryGetValue(entry, out var existing))
+            {
+                return existing;
+            }
+
+            var instance = entry.Create(this);
+            _disposals.Add(entry, instance);
+            _dynamic[entry] = instance;
             return instance;
         }
     }

@@ -107,7 +107,8 @@ internal sealed class DependencyGraph
     /// <summary>Records every singleton that reaches a Request component, directly or through Prototype components.</summary>
     public void FindScopeCaptures(Problems problems)
     {
-        foreach (var singleton in _entries.Where(e => e.Definition.Scope == Scope.Singleton))
+        // Service descriptors follow MS.DI, where a singleton may use a Scoped service (it gets the root scope's).
+        foreach (var singleton in _entries.Where(e => e.Definition.Scope == Scope.Singleton && !e.Definition.FromDescriptor))
         {
             var path = new List<ComponentEntry> { singleton };
             var seen = new HashSet<ComponentEntry> { singleton };

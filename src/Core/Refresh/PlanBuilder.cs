@@ -12,7 +12,7 @@ namespace Sprig.Refresh;
 /// Decides how each component is built: chooses its constructor or factory, resolves every injection point to a
 /// <see cref="Dependency"/>, reads its lifecycle methods. Every problem is recorded, none thrown, so refresh reports all at once.
 /// </summary>
-internal sealed class PlanBuilder(ComponentTable table, IConfiguration configuration, ILoggerFactory loggers, ApplicationContext context, Problems problems)
+internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration configuration, ILoggerFactory loggers, ApplicationContext context, Problems problems)
 {
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
@@ -24,17 +24,24 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
             return;
         }
 
+        if (definition.FromDescriptor && definition.Kind != ComponentKind.Class)
+        {
+            entry.Plan = new ComponentPlan { Stages = ["its factory delegate"] };
+            return;
+        }
+
         var stages = new List<string>();
         ConstructorInfo? constructor = null;
         Dependency? owner = null;
         var arguments = new List<Dependency>();
         if (definition.Kind == ComponentKind.Class)
         {
-            constructor = SelectConstructor(entry);
+            constructor = definition.FromDescriptor ? SelectLongestSatisfiable(entry) : SelectConstructor(entry);
             stages.Add("its constructor");
             foreach (var parameter in constructor?.GetParameters() ?? [])
             {
-                arguments.Add(Resolve(entry, InjectionPoint.ForParameter(parameter, "constructor")));
+                var point = InjectionPoint.ForParameter(parameter, "constructor");
+                arguments.Add(definition.FromDescriptor ? ResolveService(entry, point, parameter) : Resolve(entry, point));
             }
         }
         else
@@ -335,6 +342,12 @@ internal sealed class PlanBuilder(ComponentTable table, IConfiguration configura
 
     private object? Builtin(ComponentEntry owner, Type type)
     {
+        // A registered component (an ILoggerFactory or IConfiguration from the host, an open generic ILogger<>) wins.
+        if (table.FindLast(type) is { } registered && registered != owner)
+        {
+            return null;
+        }
+
         if (type == typeof(IConfiguration))
         {
             return configuration;

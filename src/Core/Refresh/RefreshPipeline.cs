@@ -18,11 +18,11 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
     /// <summary>Validates the registry's definitions and returns the tables with the creation order. Throws with every problem found.</summary>
     public (ComponentTable Table, List<ComponentEntry> Order) Plan(PendingRegistry registry)
     {
-        var (definitions, registrationProblems) = registry.Freeze();
+        var (definitions, registrationProblems, openGenerics) = registry.Freeze();
         var (included, report) = new ConditionEvaluator(configuration, ActiveProfiles(configuration)).Evaluate(definitions);
         context.ConditionReportCore = report;
         LogReport(report);
-        var table = new ComponentTable(included, [.. definitions.Except(included)], report);
+        var table = new ComponentTable(included, [.. definitions.Except(included)], report, openGenerics) { Context = context };
         var problems = new Problems();
         foreach (var problem in registrationProblems)
         {
@@ -39,6 +39,9 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
         {
             planner.Build(entry);
         }
+
+        table.PlanDynamic = entry => PlanBuilder.BuildDynamic(entry, table, configuration, loggers, context);
+        table.RootScope = new RequestScope(context, table.RequestSlotCount, table.Singletons) { IsRoot = true };
 
         var graph = new DependencyGraph(table, problems);
         graph.FindCycles(problems);
@@ -66,7 +69,8 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
         var graph = (DependencyGraph?)null;
         foreach (var entry in order)
         {
-            if (entry.Definition.Scope != Scope.Singleton || entry.IsCreated)
+            // Service descriptors' singletons are created on first use, as Microsoft.Extensions.DependencyInjection does.
+            if (entry.Definition.Scope != Scope.Singleton || entry.IsCreated || entry.Definition.FromDescriptor)
             {
                 continue;
             }

@@ -30,6 +30,8 @@ internal sealed class ComponentEntry
 
     public ComponentDefinition Definition { get; }
 
+    public ComponentTable Table => _table;
+
     public string Name => Definition.Name;
 
     public int Index { get; }
@@ -85,9 +87,9 @@ internal sealed class ComponentEntry
         var factory = _factory;
         if (factory is null)
         {
-            if (_table.IsRefreshing)
+            if (_table.IsRefreshing || Definition.Scope == Scope.Singleton)
             {
-                // Refresh creates each singleton once: reflection is cheaper than compiling a factory used once.
+                // A singleton is created once: reflection is cheaper than compiling a factory used once.
                 return ReflectionActivator.Create(this, scope);
             }
 
@@ -103,6 +105,7 @@ internal sealed class ComponentEntry
         var stageText = stage < Plan.Stages.Count ? Plan.Stages[stage] : "creation";
         return cause switch
         {
+            InvalidOperationException unresolvable when unresolvable.Data.Contains(UnresolvableDependency.Marker) => unresolvable,
             ComponentCreationException inner => inner.WithOuter(Name),
             ContainerException container => container,
             NullProductException => ComponentCreationException.Create(Errors.FactoryReturnedNull(Name, stageText), Name, null),
@@ -119,13 +122,20 @@ internal sealed class ComponentEntry
             case Scope.Prototype:
                 scope?.ThrowIfDisposed(this);
                 var instance = Create(scope);
-                if (scope is not null && Plan.NeedsDestroy(instance))
+                if (Plan.NeedsDestroy(instance))
                 {
-                    scope.Track(this, instance);
+                    // MS.DI tracks disposable transients resolved from the root in the root; Sprig's own prototypes are
+                    // tracked only inside a request scope, like Spring's.
+                    (scope ?? (Definition.FromDescriptor ? _table.RootScope : null))?.Track(this, instance);
                 }
 
                 return instance;
             default:
+                if (scope is null && Definition.FromDescriptor && _table.RootScope is { } root)
+                {
+                    return root.GetOrCreate(this);
+                }
+
                 return scope is null
                     ? throw new ContainerException(Errors.RequestScopeRequired(Name), Name, null)
                     : scope.GetOrCreate(this);

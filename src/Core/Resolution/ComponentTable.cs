@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using Microsoft.Extensions.DependencyInjection;
+using Sprig.Interop;
 using Sprig.Definitions;
 
 namespace Sprig.Resolution;
@@ -8,8 +11,18 @@ internal sealed class ComponentTable
 {
     private readonly FrozenDictionary<Type, ComponentEntry[]> _byType;
 
-    public ComponentTable(IReadOnlyList<ComponentDefinition> definitions, IReadOnlyList<ComponentDefinition>? excluded = null, ConditionReport? report = null)
+    private readonly FrozenDictionary<(Type, object), ComponentEntry[]> _keyed;
+    private readonly ConcurrentDictionary<(Type, int, object?), ComponentEntry?> _closed = new();
+    private readonly ConcurrentDictionary<(Type, object), ComponentEntry> _anyKeyClosed = new();
+
+    public ComponentTable(
+        IReadOnlyList<ComponentDefinition> definitions,
+        IReadOnlyList<ComponentDefinition>? excluded = null,
+        ConditionReport? report = null,
+        IReadOnlyList<OpenGenericRegistration>? openGenerics = null)
     {
+        OpenGenerics = openGenerics ?? [];
+        var keyed = new Dictionary<(Type, object), List<ComponentEntry>>();
         Excluded = excluded ?? [];
         Report = report ?? ConditionReport.Empty;
         Entries = new ComponentEntry[definitions.Count];
@@ -32,6 +45,18 @@ internal sealed class ComponentTable
                 entry.RequestSlot = RequestSlotCount++;
             }
 
+            if (entry.Definition.ServiceKey is { } key)
+            {
+                // Keyed services answer only keyed lookups.
+                if (!keyed.TryGetValue((entry.Definition.Type, key), out var byKey))
+                {
+                    keyed[(entry.Definition.Type, key)] = byKey = [];
+                }
+
+                byKey.Add(entry);
+                continue;
+            }
+
             foreach (var type in entry.Definition.ServiceTypes)
             {
                 if (!byType.TryGetValue(type, out var list))
@@ -42,6 +67,8 @@ internal sealed class ComponentTable
                 list.Add(entry);
             }
         }
+
+        _keyed = keyed.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
 
         ByName = byName.ToFrozenDictionary(StringComparer.Ordinal);
         _byType = byType.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
@@ -87,6 +114,153 @@ internal sealed class ComponentTable
     }
 
     private bool _refreshing = true;
+
+    public IReadOnlyList<OpenGenericRegistration> OpenGenerics { get; }
+
+    /// <summary>Gets the cached arrays of enumerables made only of singletons, by element type and key.</summary>
+    public ConcurrentDictionary<(Type Element, object? Key), Array> Enumerables { get; } = new();
+
+    /// <summary>Gets or sets the context the table belongs to (the root <see cref="IServiceProvider"/>).</summary>
+    public ApplicationContext? Context { get; set; }
+
+    /// <summary>Gets or sets the request scope that Scoped service descriptors resolved from the root live in (MS.DI's root scope).</summary>
+    public RequestScope? RootScope { get; set; }
+
+    /// <summary>Gets or sets how a component closed from an open generic registration after refresh gets its plan.</summary>
+    public Func<ComponentEntry, ComponentPlan>? PlanDynamic { get; set; }
+
+    /// <summary>Returns every non-keyed component for a type, closing open generic registrations, in registration order.</summary>
+    public ComponentEntry[] FindAll(Type type)
+    {
+        var closed = Find(type);
+        if (!type.IsConstructedGenericType || OpenGenerics.Count == 0)
+        {
+            return closed;
+        }
+
+        var all = new List<ComponentEntry>(closed);
+        foreach (var registration in OpenGenerics)
+        {
+            if (registration.ServiceKey is null && Close(type, registration) is { } entry)
+            {
+                all.Add(entry);
+            }
+        }
+
+        return [.. all.OrderBy(e => e.Definition.Order)];
+    }
+
+    /// <summary>Returns the component a single resolution of <paramref name="type"/> gets, MS.DI style: the last closed registration, else the last open generic one that closes.</summary>
+    public ComponentEntry? FindLast(Type type)
+    {
+        var closed = Find(type);
+        if (closed.Length > 0)
+        {
+            return closed[^1];
+        }
+
+        if (!type.IsConstructedGenericType)
+        {
+            return null;
+        }
+
+        for (var i = OpenGenerics.Count - 1; i >= 0; i--)
+        {
+            if (OpenGenerics[i].ServiceKey is null && Close(type, OpenGenerics[i]) is { } entry)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the keyed components for a type and key, in registration order (AnyKey registrations closed for this key).</summary>
+    public ComponentEntry[] FindKeyed(Type type, object key)
+    {
+        var result = _keyed.TryGetValue((type, key), out var exact) ? new List<ComponentEntry>(exact) : [];
+        if (type.IsConstructedGenericType)
+        {
+            foreach (var registration in OpenGenerics)
+            {
+                if (registration.ServiceKey is { } k && Equals(k, key) && Close(type, registration) is { } entry)
+                {
+                    result.Add(entry);
+                }
+            }
+        }
+
+        return [.. result.OrderBy(e => e.Definition.Order)];
+    }
+
+    /// <summary>Returns the entry an AnyKey registration makes for a specific key: one per (type, key), like MS.DI.</summary>
+    public ComponentEntry? FindAnyKey(Type type, object key)
+    {
+        if (ReferenceEquals(key, KeyedService.AnyKey))
+        {
+            return null;
+        }
+
+        if (_keyed.TryGetValue((type, KeyedService.AnyKey), out var any) && any.Length > 0)
+        {
+            var template = any[^1];
+            return _anyKeyClosed.GetOrAdd((type, key), _ => Dynamic(new Definitions.ComponentDefinition(
+                $"{template.Name}[{key}]", template.Definition.Type, template.Definition.Kind, template.Definition.Scope)
+            {
+                ImplementationType = template.Definition.ImplementationType, Instance = template.Definition.Instance, Delegate = template.Definition.Delegate,
+                Source = template.Definition.Source, ServiceTypes = template.Definition.ServiceTypes, FromDescriptor = true, ServiceKey = key,
+                Order = template.Definition.Order,
+            }));
+        }
+
+        if (type.IsConstructedGenericType)
+        {
+            for (var i = OpenGenerics.Count - 1; i >= 0; i--)
+            {
+                if (ReferenceEquals(OpenGenerics[i].ServiceKey, KeyedService.AnyKey) && Close(type, OpenGenerics[i], key) is { } entry)
+                {
+                    return entry;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Enumerates every keyed entry of a type (for GetKeyedServices with AnyKey), except AnyKey registrations themselves.</summary>
+    public ComponentEntry[] FindAllKeyed(Type type) =>
+        [.. _keyed.Where(p => p.Key.Item1 == type && !ReferenceEquals(p.Key.Item2, KeyedService.AnyKey)).SelectMany(p => p.Value).OrderBy(e => e.Definition.Order)];
+
+    private ComponentEntry? Close(Type type, OpenGenericRegistration registration, object? key = null)
+    {
+        if (type.GetGenericTypeDefinition() != registration.ServiceType)
+        {
+            return null;
+        }
+
+        return _closed.GetOrAdd((type, registration.Order, key), _ =>
+        {
+            Type implementation;
+            try
+            {
+                implementation = registration.ImplementationType.MakeGenericType(type.GetGenericArguments());
+            }
+            catch (ArgumentException)
+            {
+                return null; // the type arguments do not satisfy the implementation's constraints
+            }
+
+            return Dynamic(DescriptorReader.Closed(
+                $"{Diagnostics.Errors.TypeName(type)}#{registration.Order}", type, implementation, registration.Scope, key ?? registration.ServiceKey, registration.Order));
+        });
+    }
+
+    private ComponentEntry Dynamic(Definitions.ComponentDefinition definition)
+    {
+        var entry = new ComponentEntry(definition, -1, this);
+        entry.Plan = PlanDynamic?.Invoke(entry) ?? ComponentPlan.Empty;
+        return entry;
+    }
 
     /// <summary>Returns the entries answering for <paramref name="type"/>, in registration order; empty when none.</summary>
     public ComponentEntry[] Find(Type type) => _byType.TryGetValue(type, out var entries) ? entries : [];

@@ -13,6 +13,7 @@ internal static class FactoryCompiler
 {
     private static readonly MethodInfo FailMethod = typeof(ComponentEntry).GetMethod(nameof(ComponentEntry.Fail))!;
     private static readonly MethodInfo CheckMethod = typeof(NullProductException).GetMethod(nameof(NullProductException.Check))!;
+    private static readonly MethodInfo ProviderForMethod = typeof(RequestScope).GetMethod(nameof(RequestScope.ProviderFor))!;
     private static readonly MethodInfo WaitMethod = typeof(FactoryCompiler).GetMethod(nameof(Wait), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public static Func<RequestScope?, object> Compile(ComponentEntry entry)
@@ -66,6 +67,13 @@ internal static class FactoryCompiler
             var owner = method.IsStatic ? null : plan.FactoryOwner!.Build(scope, method.DeclaringType!);
             var call = Expression.Call(owner, method, arguments);
             return Expression.Convert(Expression.Call(CheckMethod, Expression.Convert(call, typeof(object))), type);
+        }
+
+        if (entry.Definition.Delegate is { } factory)
+        {
+            var provider = Expression.Call(ProviderForMethod, scope, Expression.Constant(entry.Table.Context));
+            var call = Expression.Invoke(Expression.Constant(factory), provider, Expression.Constant(entry.Definition.ServiceKey, typeof(object)));
+            return Expression.Convert(Expression.Call(CheckMethod, call), type);
         }
 
         return Expression.Constant(entry.Definition.Instance, type);

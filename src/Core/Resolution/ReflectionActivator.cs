@@ -54,6 +54,11 @@ internal static class ReflectionActivator
             return NullProductException.Check(method.Invoke(owner, Invoke, null, Arguments(plan, scope), null));
         }
 
+        if (entry.Definition.Delegate is { } factory)
+        {
+            return NullProductException.Check(factory(RequestScope.ProviderFor(scope, entry.Table.Context!), entry.Definition.ServiceKey));
+        }
+
         return entry.Definition.Instance ?? throw new InvalidOperationException(Diagnostics.Errors.Bug($"'{entry.Name}' has no way to be created."));
     }
 
