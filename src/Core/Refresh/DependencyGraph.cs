@@ -19,7 +19,8 @@ internal sealed class DependencyGraph
         _firstDependent = new ComponentEntry?[_entries.Length];
         foreach (var entry in _entries)
         {
-            var links = entry.Plan.Links.ToList();
+            // Components closed from open generic registrations are made on demand, outside the graph (as MS.DI does).
+            var links = entry.Plan.Links.Where(l => l.Target.Index >= 0).ToList();
             foreach (var name in entry.Definition.DependsOn)
             {
                 if (table.ByName.TryGetValue(name, out var target))

@@ -244,6 +244,11 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
     private Dependency ByTypeDependency(ComponentEntry owner, InjectionPoint point)
     {
         var type = point.Type;
+        if (ServiceBuiltin(owner, type) is { } service)
+        {
+            return service;
+        }
+
         if (Builtin(owner, type) is { } builtin)
         {
             return new ConstantDependency(builtin);
@@ -300,6 +305,12 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
         if (candidates.Count == 1)
         {
             return candidates[0];
+        }
+
+        // An open generic service descriptor (ILogger<>, IOptions<>) closes for this type.
+        if (candidates.Count == 0 && table.FindLast(type) is { } closed && closed != owner)
+        {
+            return closed;
         }
 
         if (!point.Optional)

@@ -34,13 +34,13 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
             problems.Add(new ContainerException(Errors.DuplicateName(first.Name, first.Definition, second.Definition), second.Name, null));
         }
 
+        table.PlanDynamic = entry => PlanBuilder.BuildDynamic(entry, table, configuration, loggers, context);
         var planner = new PlanBuilder(table, configuration, loggers, context, problems);
         foreach (var entry in table.Entries)
         {
             planner.Build(entry);
         }
 
-        table.PlanDynamic = entry => PlanBuilder.BuildDynamic(entry, table, configuration, loggers, context);
         table.RootScope = new RequestScope(context, table.RequestSlotCount, table.Singletons) { IsRoot = true };
 
         var graph = new DependencyGraph(table, problems);
