@@ -74,6 +74,11 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         _loggers = loggerFactory ?? DefaultLogging.Create(configuration);
     }
 
+    internal PendingRegistry Registry => _registry;
+
+    /// <summary>Gets the frozen component table while the context runs (for Sprig.Web), or null.</summary>
+    internal ComponentTable? Table => _table;
+
     /// <summary>Gets the configuration of the context.</summary>
     public IConfiguration Configuration { get; }
 
@@ -84,6 +89,11 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     public IReadOnlySet<string> ActiveProfiles => RefreshPipeline.ActiveProfiles(Configuration);
 
     internal ConditionReport? ConditionReportCore { get; set; }
+
+    /// <summary>Gets the RPC endpoints refresh found: every [Endpoint] method of every component that is in. Empty until refresh.</summary>
+    public IEndpointCatalog Endpoints => EndpointsCore;
+
+    internal global::Sprig.Endpoints.EndpointCatalog EndpointsCore { get; set; } = global::Sprig.Endpoints.EndpointCatalog.Empty;
 
     /// <summary>Gets the life stage of the context.</summary>
     public ContextState State

@@ -17,6 +17,7 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
 {
     private readonly PendingRegistry _registry;
     private readonly IConfiguration? _configuration;
+    private readonly ApplicationContext? _context;
 
     /// <summary>Initializes a factory over <see cref="PendingRegistry.Instance"/> (the application's attributed classes).</summary>
     public SprigServiceProviderFactory()
@@ -34,6 +35,15 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
         _configuration = configuration;
     }
 
+    /// <summary>Initializes a factory that refreshes a context you created (with its own registry and configuration).</summary>
+    /// <param name="context">A context that has not been refreshed yet.</param>
+    public SprigServiceProviderFactory(ApplicationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _context = context;
+        _registry = context.Registry;
+    }
+
     /// <summary>Returns the service collection unchanged: services are registered as usual.</summary>
     /// <param name="services">The application's services.</param>
     /// <returns>The same collection.</returns>
@@ -47,6 +57,12 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
     {
         ArgumentNullException.ThrowIfNull(services);
         _registry.RegisterServices(services);
+        if (_context is not null)
+        {
+            _context.Refresh();
+            return _context;
+        }
+
         var configuration = _configuration
             ?? services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration) && !d.IsKeyedService)?.ImplementationInstance as IConfiguration
             ?? SprigConfiguration.CreateDefault();

@@ -197,6 +197,110 @@ internal static class Errors
 
     public static string Bug(string what) => $"{what} This is a bug in Sprig; please report it with the stack trace.";
 
+    // ---- endpoints ----------------------------------------------------------------------------------------------------
+
+    public static string DuplicateEndpoint(string address, MethodInfo first, MethodInfo second) =>
+        $"Two endpoints have the address '{address}': {MethodSignature(first)} and {MethodSignature(second)}. "
+        + "Give one of them another name with [Endpoint(\"name\")], or remove [Endpoint] from one of them.";
+
+    public static string EndpointOpenGeneric(string address, MethodInfo method) =>
+        $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: it is a generic method, and a call with JSON arguments cannot say "
+        + "what its type parameters are. Remove the type parameters, or add a non-generic [Endpoint] method that calls it with concrete types.";
+
+    public static string EndpointParameterUnsupported(string address, MethodInfo method, ParameterInfo parameter)
+    {
+        var type = parameter.ParameterType;
+        var (what, fix) = type.IsByRef
+            ? ($"is passed by reference ({Passing(parameter)})", "Take it by value, and return what the caller needs back as part of the result.")
+            : type.IsByRefLike
+                ? ($"is a ref struct ({TypeName(type)})", "Take an array or a List<T> instead.")
+                : ($"is a pointer ({PointerName(type)})", "Take a value or an array instead.");
+        return $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: parameter '{parameter.Name}' {what}, "
+            + $"but endpoint arguments arrive as JSON values. {fix}";
+    }
+
+    public static string EndpointReturnUnsupported(string address, MethodInfo method) =>
+        $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: it returns {TypeName(method.ReturnType)}, which cannot be sent as JSON. "
+        + "Return a value, Task<T>, ValueTask<T>, Task, ValueTask, void or IAsyncEnumerable<T>.";
+
+    public static string EndpointNotFound(string address, IReadOnlyList<string> suggestions) =>
+        $"No endpoint has the address '{address}'.{DidYouMean(suggestions)} An address is '{{namespace}}/{{component}}/{{endpoint}}'; "
+        + "check it, and check that the method is marked [Endpoint] and that its component is registered and not excluded by a condition.";
+
+    public static string EndpointStreams(string address, MethodInfo method) =>
+        $"Endpoint '{address}' streams its results (it returns {TypeName(method.ReturnType)}), so InvokeAsync cannot call it. "
+        + "Call StreamAsync and enumerate the items.";
+
+    public static string EndpointDoesNotStream(string address, Type? resultType) =>
+        $"Endpoint '{address}' returns {(resultType is null ? "no result" : $"a single {TypeName(resultType)}")}, so StreamAsync cannot call it. "
+        + "Call InvokeAsync, or make the method return IAsyncEnumerable<T> to stream.";
+
+    public static string EndpointsNotRunning(string address, ContextState state) =>
+        $"Cannot call endpoint '{address}': the context is {state}. Call endpoints only between Refresh() and Shutdown().";
+
+    public static string EndpointArgumentMissing(string address, string parameter, Type type, string path, bool single) =>
+        single
+            ? $"Endpoint '{address}' needs parameter '{parameter}' ({TypeName(type)}), but no arguments were sent. "
+                + "Send its value as the arguments, or give the parameter a default value to make it optional."
+            : $"Endpoint '{address}' needs parameter '{parameter}' ({TypeName(type)}) at '{path}', but the arguments object does not have it. "
+                + $"Send it as \"{path[2..]}\", or give the parameter a default value to make it optional.";
+
+    /// <summary>How System.Text.Json's message starts when a JSON value has the wrong kind for its .NET type.</summary>
+    public const string JsonConversionFailed = "The JSON value could not be converted to ";
+
+    public static string EndpointArgumentInvalid(string address, string parameter, Type type, string path, Exception cause, (System.Text.Json.JsonValueKind Kind, Type Type)? mismatch) =>
+        $"Endpoint '{address}' cannot bind parameter '{parameter}' ({TypeName(type)}): "
+        + (mismatch is { } found
+            ? $"the JSON at '{path}' is {JsonKind(found.Kind, article: true)}, which does not convert to {TypeName(found.Type)}. Send a valid {TypeName(found.Type)} there."
+            : $"the JSON at '{path}' does not fit ({JsonReason(cause)}). Send a JSON value that converts to {TypeName(type)}.");
+
+    public static string EndpointArgumentsNotObject(string address, IReadOnlyList<string> parameters, System.Text.Json.JsonValueKind kind) =>
+        $"Endpoint '{address}' takes {parameters.Count} parameters ({string.Join(", ", parameters)}), so its arguments must be a JSON object of "
+        + $"named parameters (camelCase), e.g. {{{string.Join(", ", parameters.Select(p => $"\"{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p)}\": ..."))}}}, "
+        + $"but they are a JSON {JsonKind(kind)}.";
+
+    public static string EndpointMalformedJson(string address, string path, System.Text.Json.JsonException cause) =>
+        $"The arguments of endpoint '{address}' are not valid JSON: {JsonReason(cause)} (at '{path}'"
+        + (cause.LineNumber is { } line && cause.BytePositionInLine is { } position ? $", line {line + 1}, byte {position + 1}" : "")
+        + "). Send the single parameter's value, or an object of named parameters (camelCase).";
+
+    public static string MethodSignature(MethodInfo method)
+    {
+        var generic = method.IsGenericMethod ? $"<{string.Join(", ", method.GetGenericArguments().Select(TypeName))}>" : "";
+        var parameters = method.GetParameters().Select(p =>
+            p.ParameterType.IsByRef ? $"{Passing(p)} {PointerName(p.ParameterType.GetElementType()!)} {p.Name}" : $"{PointerName(p.ParameterType)} {p.Name}");
+        return $"{TypeName(method.DeclaringType!)}.{method.Name}{generic}({string.Join(", ", parameters)})";
+    }
+
+    private static string PointerName(Type type) => type.IsPointer ? PointerName(type.GetElementType()!) + "*" : TypeName(type);
+
+    private static string Passing(ParameterInfo parameter) =>
+        parameter.IsOut ? "out" : parameter.IsIn ? "in" : "ref";
+
+    // The serializer's own reason without its location, which the message already gives relative to the whole arguments.
+    private static string JsonReason(Exception cause)
+    {
+        var text = cause.Message;
+        foreach (var tail in new[] { " Path: ", " LineNumber: " })
+        {
+            var at = text.IndexOf(tail, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                text = text[..at];
+            }
+        }
+
+        return text.TrimEnd().TrimEnd('.');
+    }
+
+    private static string JsonKind(System.Text.Json.JsonValueKind kind, bool article = false) => kind switch
+    {
+        System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False => article ? "a boolean" : "boolean",
+        System.Text.Json.JsonValueKind.Null => "null",
+        System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array when article => "an " + kind.ToString().ToLowerInvariant(),
+        _ => (article ? "a " : "") + kind.ToString().ToLowerInvariant(),
+    };
+
     // ---- shared pieces -------------------------------------------------------------------------------------------
 
     public static string Path(IReadOnlyList<string> path) => string.Join(" -> ", path);

@@ -41,6 +41,8 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
             planner.Build(entry);
         }
 
+        context.EndpointsCore = Endpoints.EndpointCatalog.Build(context, table, problems);
+
         table.RootScope = new RequestScope(context, table.RequestSlotCount, table.Singletons) { IsRoot = true };
 
         var graph = new DependencyGraph(table, problems);

@@ -1,0 +1,182 @@
+using System.Collections;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Sprig.Diagnostics;
+using Sprig.Refresh;
+
+namespace Sprig.Endpoints;
+
+/// <summary>
+/// The endpoints refresh found, looked up by address (exactly, or ignoring case when that is unambiguous), and the in-process
+/// calls: bind the JSON arguments, open a scope for a Prototype or Request component, call the compiled invoker, dispose the scope.
+/// </summary>
+internal sealed class EndpointCatalog : IEndpointCatalog
+{
+    public static readonly EndpointCatalog Empty = new(null, []);
+
+    private readonly ApplicationContext? _context;
+    private readonly CompiledEndpoint[] _endpoints;
+    private readonly FrozenDictionary<string, CompiledEndpoint> _exact;
+    private readonly FrozenDictionary<string, CompiledEndpoint> _ignoringCase;
+
+    private EndpointCatalog(ApplicationContext? context, List<CompiledEndpoint> endpoints)
+    {
+        _context = context;
+        _endpoints = [.. endpoints];
+        _exact = endpoints.ToFrozenDictionary(e => e.Address, StringComparer.Ordinal);
+        _ignoringCase = endpoints.GroupBy(e => e.Address, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() == 1)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public int Count => _endpoints.Length;
+
+    /// <summary>Collects and compiles the endpoints of the components in <paramref name="table"/>; problems go to <paramref name="problems"/>.</summary>
+    public static EndpointCatalog Build(ApplicationContext context, ComponentTable table, Problems problems) =>
+        new(context, new EndpointCollector(table, problems).Collect());
+
+    public EndpointDescriptor? Find(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return Lookup(address)?.Descriptor;
+    }
+
+    public async Task<JsonElement> InvokeAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default)
+    {
+        var endpoint = Get(address);
+        if (endpoint.Unary is not { } invoke)
+        {
+            throw new ContainerException(Errors.EndpointStreams(endpoint.Address, endpoint.Descriptor.Method), endpoint.Descriptor.Component, null);
+        }
+
+        var values = endpoint.Arguments(arguments);
+        var scope = Open(endpoint);
+        if (scope is null)
+        {
+            return await invoke(null, values, cancellationToken).ConfigureAwait(false);
+        }
+
+        JsonElement result;
+        try
+        {
+            result = await invoke(scope, values, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await DisposeAfterFailureAsync(scope).ConfigureAwait(false);
+            throw;
+        }
+
+        await scope.DisposeAsync().ConfigureAwait(false);
+        return result;
+    }
+
+    public IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default)
+    {
+        var endpoint = Get(address);
+        if (endpoint.Stream is not { } stream)
+        {
+            throw new ContainerException(Errors.EndpointDoesNotStream(endpoint.Address, endpoint.Descriptor.ResultType), endpoint.Descriptor.Component, null);
+        }
+
+        var values = endpoint.Arguments(arguments);
+        var scope = Open(endpoint);
+        if (scope is null)
+        {
+            return stream(null, values, cancellationToken);
+        }
+
+        IAsyncEnumerable<JsonElement> items;
+        try
+        {
+            items = stream(scope, values, cancellationToken);
+        }
+        catch
+        {
+            DisposeAfterFailureAsync(scope).AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
+        return DisposeAfter(items, scope, cancellationToken);
+    }
+
+    public IEnumerator<EndpointDescriptor> GetEnumerator() => _endpoints.Select(e => e.Descriptor).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static async IAsyncEnumerable<JsonElement> DisposeAfter(IAsyncEnumerable<JsonElement> items, RequestScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
+        finally
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async ValueTask DisposeAfterFailureAsync(RequestScope scope)
+    {
+        try
+        {
+            await scope.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (ContainerException)
+        {
+            // The endpoint's own exception is the one the caller must see; a failure to destroy its scope is secondary.
+        }
+    }
+
+    private CompiledEndpoint? Lookup(string address) =>
+        _exact.TryGetValue(address, out var endpoint) || _ignoringCase.TryGetValue(address, out endpoint) ? endpoint : null;
+
+    private CompiledEndpoint Get(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (Lookup(address) is { } endpoint)
+        {
+            return endpoint;
+        }
+
+        var suggestions = Suggest(address);
+        throw new EndpointNotFoundException(Errors.EndpointNotFound(address, suggestions), address, suggestions);
+    }
+
+    /// <summary>
+    /// Suggests the closest addresses: among the endpoints of the same component by endpoint name when the component is right,
+    /// otherwise among all addresses.
+    /// </summary>
+    private IReadOnlyList<string> Suggest(string address)
+    {
+        var slash = address.LastIndexOf('/');
+        if (slash > 0)
+        {
+            var prefix = address[..(slash + 1)];
+            var siblings = _endpoints.Where(e => e.Address.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (siblings.Count > 0)
+            {
+                var names = NameSuggestions.For(address[(slash + 1)..], siblings.Select(e => e.Descriptor.Name));
+                return [.. names.Select(n => siblings.First(e => e.Descriptor.Name == n).Address)];
+            }
+        }
+
+        return NameSuggestions.For(address, _exact.Keys);
+    }
+
+    /// <summary>Checks that the context is running and opens the call's scope when the component is not a singleton.</summary>
+    private RequestScope? Open(CompiledEndpoint endpoint)
+    {
+        var state = _context!.State;
+        if (state is not (ContextState.Running or ContextState.Refreshing))
+        {
+            throw new InvalidOperationException(Errors.EndpointsNotRunning(endpoint.Address, state));
+        }
+
+        return endpoint.NeedsScope ? (RequestScope)_context.CreateScope() : null;
+    }
+}

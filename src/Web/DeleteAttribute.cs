@@ -1,0 +1,19 @@
+namespace Sprig.Web;
+
+/// <summary>Maps a controller method to HTTP DELETE at the controller's URL plus the template.</summary>
+/// <example><code>[Delete("/{id}")] public User Find(int id) =&gt; users.Find(id);</code></example>
+public sealed class DeleteAttribute : HttpRouteAttribute
+{
+    /// <summary>Initializes the attribute for the controller's own URL.</summary>
+    public DeleteAttribute()
+        : this("")
+    {
+    }
+
+    /// <summary>Initializes the attribute with a route template.</summary>
+    /// <param name="template">The route template, e.g. "/{id}"; route values, query and body bind as in minimal APIs.</param>
+    public DeleteAttribute(string template)
+        : base("DELETE", template)
+    {
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Sprig.Web;
+
+/// <summary>Writes <c>application/problem+json</c> answers, with the trace id; exception details only in Development.</summary>
+internal static class Problems
+{
+    public static Task WriteAsync(HttpContext http, int status, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail, Instance = http.Request.Path };
+        problem.Extensions["traceId"] = TraceId(http);
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+    }
+
+    public static Task WriteUnhandledAsync(HttpContext http, Exception exception)
+    {
+        var development = http.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        var detail = development
+            ? exception.ToString()
+            : $"The server failed to process the request. Quote the trace id '{TraceId(http)}' when you report it; the log has the details.";
+        return WriteAsync(http, StatusCodes.Status500InternalServerError, "An unexpected error occurred.", detail);
+    }
+
+    public static string TraceId(HttpContext http) => Activity.Current?.Id ?? http.TraceIdentifier;
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Sprig.Web;
+
+/// <summary>The RPC endpoints: <c>POST /rpc/{namespace}/{component}/{endpoint}</c> and the catalog at <c>GET /rpc</c>.</summary>
+public static partial class SprigWeb
+{
+    /// <summary>The default limit of an RPC request body: 4 MiB, like gRPC's default message size.</summary>
+    public const long DefaultMaxRequestBodySize = 4 * 1024 * 1024;
+
+    private static void MapRpc(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger)
+    {
+        var maxBody = context.Configuration.GetValue<long?>("Sprig:Web:MaxRequestBodySize") ?? DefaultMaxRequestBodySize;
+        endpoints.MapGet("/rpc", () => Results.Json(context.Endpoints.Select(e => new RpcCatalogEntry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address))));
+        endpoints.MapPost("/rpc/{namespace}/{component}/{endpoint}", (RequestDelegate)(http => HandleRpc(http, context, logger, maxBody)));
+    }
+
+    private static async Task HandleRpc(HttpContext http, ApplicationContext context, ILogger logger, long maxBody)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var values = http.Request.RouteValues;
+        var address = $"{values["namespace"]}/{values["component"]}/{values["endpoint"]}";
+        try
+        {
+            await DispatchRpc(http, context, address, maxBody).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; the endpoint saw its CancellationToken fire.
+        }
+        catch (EndpointNotFoundException ex) when (!http.Response.HasStarted)
+        {
+            await Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message).ConfigureAwait(false);
+        }
+        catch (EndpointBindingException ex) when (!http.Response.HasStarted)
+        {
+            await Problems.WriteAsync(http, StatusCodes.Status400BadRequest, "The request body does not fit the endpoint.", ex.Message,
+                new Dictionary<string, object?> { ["parameter"] = ex.ParameterName, ["path"] = ex.JsonPath }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!http.Response.HasStarted)
+        {
+            logger.LogError(ex, "RPC {Address} failed (trace id {TraceId})", address, Problems.TraceId(http));
+            await Problems.WriteUnhandledAsync(http, ex).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // A stream that fails after its first item: the status is sent, so the connection is closed to signal it.
+            logger.LogError(ex, "RPC stream {Address} failed after it started (trace id {TraceId})", address, Problems.TraceId(http));
+            http.Abort();
+        }
+
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("RPC {Address} answered {Status} in {Elapsed:0.0} ms", address, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+
+    private static async Task DispatchRpc(HttpContext http, ApplicationContext context, string address, long maxBody)
+    {
+        var endpoint = context.Endpoints.Find(address);
+        if (endpoint is null)
+        {
+            // The catalog's own error names close addresses.
+            await context.Endpoints.InvokeAsync(address, default, http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        if (await ReadBody(http, maxBody).ConfigureAwait(false) is not { } body)
+        {
+            await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
+                $"The body of a call to '{address}' may be at most {maxBody} bytes (Sprig:Web:MaxRequestBodySize). Send less, or raise the limit.").ConfigureAwait(false);
+            return;
+        }
+
+        JsonDocument? document;
+        try
+        {
+            document = body.Length == 0 ? null : JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw EndpointBindingException.MalformedJson(endpoint, ex);
+        }
+
+        using (document)
+        {
+            await Answer(http, context, endpoint, document?.RootElement ?? default).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task Answer(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, JsonElement arguments)
+    {
+        var address = endpoint.Address;
+        if (endpoint.IsStreaming)
+        {
+            await Stream(http, context, address, arguments).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await context.Endpoints.InvokeAsync(address, arguments, http.RequestAborted).ConfigureAwait(false);
+        if (result.ValueKind == JsonValueKind.Undefined)
+        {
+            http.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(result.GetRawText(), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task Stream(HttpContext http, ApplicationContext context, string address, JsonElement arguments)
+    {
+        var sse = http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
+        await using var items = context.Endpoints.StreamAsync(address, arguments, http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
+
+        // The first item is awaited before the status goes out, so that a binding error is still a 400.
+        var more = await items.MoveNextAsync().ConfigureAwait(false);
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = sse ? "text/event-stream" : "application/x-ndjson";
+        http.Response.Headers.CacheControl = "no-cache";
+        while (more)
+        {
+            var line = sse ? $"data: {items.Current.GetRawText()}\n\n" : items.Current.GetRawText() + "\n";
+            await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), http.RequestAborted).ConfigureAwait(false);
+            await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+            more = await items.MoveNextAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads the body, or returns null when it is over the limit.</summary>
+    private static async Task<byte[]?> ReadBody(HttpContext http, long maxBody)
+    {
+        if (http.Request.ContentLength > maxBody)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBody)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private sealed record RpcCatalogEntry(string Namespace, string Component, string Endpoint, bool Streaming, string Path);
+}

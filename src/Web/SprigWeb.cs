@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Sprig.Web;
+
+/// <summary>
+/// Serves a context's RPC endpoints and controllers over HTTP with ASP.NET Core: <see cref="ServeAsync"/> starts a Kestrel
+/// server for a refreshed context; <see cref="UseSprig"/> makes a context the container of a <c>WebApplication</c>, and
+/// <see cref="MapSprig"/> maps the endpoints and controllers into it.
+/// </summary>
+/// <example>
+/// <code>
+/// var builder = WebApplication.CreateBuilder(args);
+/// builder.UseSprig();                 // the application's attributed classes + builder.Services, one container
+/// var app = builder.Build();          // refreshes the context
+/// app.MapSprig();                     // POST /rpc/{namespace}/{component}/{endpoint}, GET /rpc, [Controller] routes
+/// app.Run();
+/// </code>
+/// </example>
+public static partial class SprigWeb
+{
+    /// <summary>Builds and starts a Kestrel server for a refreshed context; the URL may end in ":0" for a free port.</summary>
+    /// <param name="context">A running context.</param>
+    /// <param name="url">The address to listen on.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; <see cref="SprigServer.BaseAddress"/> tells the port.</returns>
+    /// <exception cref="InvalidOperationException">The context is not running.</exception>
+    public static async Task<SprigServer> ServeAsync(this ApplicationContext context, string url = "http://127.0.0.1:5000", CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.State != ContextState.Running)
+        {
+            throw new InvalidOperationException(WebErrors.NotRunning(context.State));
+        }
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Services.AddSingleton(context);
+        // One line per request at most: the RPC layer logs its own; ASP.NET's request start/finish lines stay at Debug.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var app = builder.Build();
+        app.MapSprig();
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SprigServer(app, new Uri(address));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="context"/> (by default one over <see cref="PendingRegistry.Instance"/> and the builder's configuration)
+    /// the application's container: it is refreshed when the application is built, with every service of
+    /// <c>builder.Services</c> as a component, and <c>app.Services</c> is the context.
+    /// </summary>
+    /// <param name="builder">The web application builder.</param>
+    /// <param name="context">A context that has not been refreshed, or null for the default one.</param>
+    /// <returns>The builder, for chaining.</returns>
+    public static WebApplicationBuilder UseSprig(this WebApplicationBuilder builder, ApplicationContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        context ??= new ApplicationContext(PendingRegistry.Instance, builder.Configuration);
+        builder.Host.UseServiceProviderFactory(new SprigServiceProviderFactory(context));
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+
+    /// <summary>Maps <c>POST /rpc/{namespace}/{component}/{endpoint}</c>, <c>GET /rpc</c> and the routes of every <see cref="ControllerAttribute"/> component.</summary>
+    /// <param name="endpoints">The application's route builder.</param>
+    /// <returns>The route builder, for chaining.</returns>
+    /// <exception cref="InvalidOperationException">No running <see cref="ApplicationContext"/> is registered (call UseSprig or ServeAsync).</exception>
+    public static IEndpointRouteBuilder MapSprig(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var context = endpoints.ServiceProvider.GetService<ApplicationContext>()
+            ?? throw new InvalidOperationException(WebErrors.NoContext);
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web");
+        MapRpc(endpoints, context, logger);
+        MapControllers(endpoints, context, logger);
+        return endpoints;
+    }
+}

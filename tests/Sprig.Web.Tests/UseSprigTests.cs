@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Sprig.Web.Tests;
+
+/// <summary>A WebApplication whose container is a Sprig context.</summary>
+public sealed class UseSprigTests
+{
+    public sealed class GreetingOptions
+    {
+        public string Salutation { get; set; } = "Hello";
+    }
+
+    /// <summary>A component that injects framework services (ILogger&lt;T&gt;, IOptions&lt;T&gt;) registered in builder.Services.</summary>
+    [Service]
+    public sealed class Greeter(ILogger<Greeter> logger, IOptions<GreetingOptions> options)
+    {
+        public ILogger<Greeter> Logger { get; } = logger;
+
+        [Endpoint]
+        public string Greet(string name) => $"{options.Value.Salutation}, {name}!";
+    }
+
+    [Component(Scope = Scope.Request)]
+    public sealed class Visit
+    {
+        public Guid Id { get; } = Guid.NewGuid();
+    }
+
+    [Fact]
+    public async Task UseSprig_MakesTheContextTheApplicationsContainer()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.Configure<GreetingOptions>(o => o.Salutation = "Welcome");
+        var context = new ApplicationContext(new PendingRegistry().Register<Greeter>().Register<Visit>(), new ConfigurationBuilder().Build());
+        builder.UseSprig(context);
+
+        await using var app = builder.Build();
+        app.Use(async (http, next) =>
+        {
+            // Middleware receives components from the request's scope too.
+            http.Response.Headers["X-Visit"] = http.RequestServices.GetRequiredService<Visit>().Id.ToString();
+            await next(http);
+        });
+        app.MapGet("/hello/{name}", (string name, Greeter greeter, Visit visit) => new { text = greeter.Greet(name), visit = visit.Id });
+        app.MapSprig();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        app.Services.Should().BeSameAs(context);
+        context.State.Should().Be(ContextState.Running);
+        context.Get<Greeter>().Logger.Should().NotBeNull();
+
+        var response = await client.GetAsync("/hello/Ada");
+        var body = await response.Content.ReadFromJsonAsync<HelloBody>();
+        body!.Text.Should().Be("Welcome, Ada!");
+        body.Visit.ToString().Should().Be(response.Headers.GetValues("X-Visit").Single(), "one Visit per request, shared by middleware and handler");
+
+        var rpc = await client.PostAsJsonAsync("/rpc/default/Greeter/Greet", "Grace");
+        (await rpc.Content.ReadFromJsonAsync<string>()).Should().Be("Welcome, Grace!");
+        await app.StopAsync();
+    }
+
+    private sealed record HelloBody(string Text, Guid Visit);
+}
