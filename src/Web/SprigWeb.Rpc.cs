@@ -104,7 +104,7 @@ public static partial class SprigWeb
             return;
         }
 
-        var result = await context.Endpoints.InvokeAsync(address, arguments, http.RequestAborted).ConfigureAwait(false);
+        var result = await Catalog(context).InvokeAsync(address, arguments, RequestScope(http, context), http.RequestAborted).ConfigureAwait(false);
         if (result.ValueKind == JsonValueKind.Undefined)
         {
             http.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -118,7 +118,7 @@ public static partial class SprigWeb
     private static async Task Stream(HttpContext http, ApplicationContext context, string address, JsonElement arguments)
     {
         var sse = http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-        await using var items = context.Endpoints.StreamAsync(address, arguments, http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
+        await using var items = Catalog(context).StreamAsync(address, arguments, RequestScope(http, context), http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
 
         // The first item is awaited before the status goes out, so that a binding error is still a 400.
         var more = await items.MoveNextAsync().ConfigureAwait(false);
@@ -133,6 +133,12 @@ public static partial class SprigWeb
             more = await items.MoveNextAsync().ConfigureAwait(false);
         }
     }
+
+    private static Endpoints.EndpointCatalog Catalog(ApplicationContext context) => context.EndpointsCore;
+
+    // The call runs in the HTTP request's scope: one set of Request components per request, disposed at its end.
+    private static Lifetime.RequestScope? RequestScope(HttpContext http, ApplicationContext context) =>
+        RequestScopes.For(http, context) as Lifetime.RequestScope;
 
     /// <summary>Reads the body, or returns null when it is over the limit.</summary>
     private static async Task<byte[]?> ReadBody(HttpContext http, long maxBody)

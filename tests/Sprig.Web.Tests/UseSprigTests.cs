@@ -34,13 +34,21 @@ public sealed class UseSprigTests
         public Guid Id { get; } = Guid.NewGuid();
     }
 
+    /// <summary>A Request-scoped component with an endpoint: over HTTP it lives in the request's scope.</summary>
+    [Component(Scope = Scope.Request)]
+    public sealed class VisitInfo(Visit visit)
+    {
+        [Endpoint]
+        public Guid Current() => visit.Id;
+    }
+
     [Fact]
     public async Task UseSprig_MakesTheContextTheApplicationsContainer()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.Configure<GreetingOptions>(o => o.Salutation = "Welcome");
-        var context = new ApplicationContext(new PendingRegistry().Register<Greeter>().Register<Visit>(), new ConfigurationBuilder().Build());
+        var context = new ApplicationContext(new PendingRegistry().Register<Greeter>().Register<Visit>().Register<VisitInfo>(), new ConfigurationBuilder().Build());
         builder.UseSprig(context);
 
         await using var app = builder.Build();
@@ -66,6 +74,10 @@ public sealed class UseSprigTests
 
         var rpc = await client.PostAsJsonAsync("/rpc/default/Greeter/Greet", "Grace");
         (await rpc.Content.ReadFromJsonAsync<string>()).Should().Be("Welcome, Grace!");
+
+        var visit = await client.PostAsync("/rpc/default/VisitInfo/Current", null);
+        (await visit.Content.ReadFromJsonAsync<Guid>()).ToString().Should().Be(
+            visit.Headers.GetValues("X-Visit").Single(), "an RPC call runs in the HTTP request's scope, with the middleware's Visit");
         await app.StopAsync();
     }
 

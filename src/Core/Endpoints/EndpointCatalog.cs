@@ -42,7 +42,14 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         return Lookup(address)?.Descriptor;
     }
 
-    public async Task<JsonElement> InvokeAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default)
+    public Task<JsonElement> InvokeAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default) =>
+        InvokeAsync(address, arguments, null, cancellationToken);
+
+    public IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default) =>
+        StreamAsync(address, arguments, null, cancellationToken);
+
+    /// <summary>Calls an endpoint in the caller's request scope (an HTTP request's), which the caller disposes; null opens one per call.</summary>
+    internal async Task<JsonElement> InvokeAsync(string address, JsonElement arguments, RequestScope? callerScope, CancellationToken cancellationToken)
     {
         var endpoint = Get(address);
         if (endpoint.Unary is not { } invoke)
@@ -51,10 +58,10 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
 
         var values = endpoint.Arguments(arguments);
-        var scope = Open(endpoint);
-        if (scope is null)
+        var scope = Open(endpoint, callerScope);
+        if (scope is null || scope == callerScope)
         {
-            return await invoke(null, values, cancellationToken).ConfigureAwait(false);
+            return await invoke(scope, values, cancellationToken).ConfigureAwait(false);
         }
 
         JsonElement result;
@@ -72,7 +79,8 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         return result;
     }
 
-    public IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default)
+    /// <summary>Streams an endpoint in the caller's request scope, which the caller disposes; null opens one for the stream.</summary>
+    internal IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, RequestScope? callerScope, CancellationToken cancellationToken)
     {
         var endpoint = Get(address);
         if (endpoint.Stream is not { } stream)
@@ -81,10 +89,10 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
 
         var values = endpoint.Arguments(arguments);
-        var scope = Open(endpoint);
-        if (scope is null)
+        var scope = Open(endpoint, callerScope);
+        if (scope is null || scope == callerScope)
         {
-            return stream(null, values, cancellationToken);
+            return stream(scope, values, cancellationToken);
         }
 
         IAsyncEnumerable<JsonElement> items;
@@ -169,7 +177,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     }
 
     /// <summary>Checks that the context is running and opens the call's scope when the component is not a singleton.</summary>
-    private RequestScope? Open(CompiledEndpoint endpoint)
+    private RequestScope? Open(CompiledEndpoint endpoint, RequestScope? callerScope)
     {
         var state = _context!.State;
         if (state is not (ContextState.Running or ContextState.Refreshing))
@@ -177,6 +185,6 @@ internal sealed class EndpointCatalog : IEndpointCatalog
             throw new InvalidOperationException(Errors.EndpointsNotRunning(endpoint.Address, state));
         }
 
-        return endpoint.NeedsScope ? (RequestScope)_context.CreateScope() : null;
+        return !endpoint.NeedsScope ? null : callerScope ?? (RequestScope)_context.CreateScope();
     }
 }
