@@ -1,14 +1,20 @@
 namespace Sprig.Benchmarks;
 
-// Injected dependencies are kept in fields, so that escape analysis cannot remove the objects being measured.
+// The object graphs every container builds. Injected dependencies are kept in fields (or auto-properties), so that .NET 10's
+// escape analysis cannot remove the objects being measured.
 public interface ISingleton1;
+
 public interface ISingleton2;
+
 public interface ISingleton3;
 
 public sealed class Singleton1 : ISingleton1;
+
 public sealed class Singleton2 : ISingleton2;
+
 public sealed class Singleton3 : ISingleton3;
 
+/// <summary>A prototype with no dependencies.</summary>
 [Component(Scope = Scope.Prototype)]
 public sealed class Leaf
 {
@@ -32,6 +38,7 @@ public sealed class Prototype3(ISingleton3 s)
     public ISingleton3 S { get; } = s;
 }
 
+/// <summary>The six-dependency graph: 3 singletons + 3 prototypes that each have one dependency, through the constructor.</summary>
 [Component(Scope = Scope.Prototype)]
 public sealed class Root(ISingleton1 s1, ISingleton2 s2, ISingleton3 s3, Prototype1 p1, Prototype2 p2, Prototype3 p3)
 {

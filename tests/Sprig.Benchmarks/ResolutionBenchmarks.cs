@@ -1,36 +1,55 @@
+using Autofac;
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
+using BenchmarkDotNet.Configs;
+using Castle.DynamicProxy;
+using Grace.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Sprig.Benchmarks;
 
-/// <summary>Resolution after refresh, Sprig side by side with Microsoft.Extensions.DependencyInjection on the same graph.</summary>
+/// <summary>
+/// Resolution after refresh: Sprig side by side with MS.DI, Grace and Autofac on the same graphs, one category per case of
+/// issue 5. The baseline of each category is MS.DI; for the lazy proxy (which MS.DI does not have) it is a Castle
+/// DynamicProxy pass-through interceptor.
+/// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class ResolutionBenchmarks
 {
+    private const string Singleton = "1 singleton Get<T>()";
+    private const string ByName = "2 Get(\"Name\")";
+    private const string Prototype = "3 prototype";
+    private const string Graph = "4 six-dependency graph";
+    private const string Properties = "5 graph via properties";
+    private const string RequestScope = "6 scope + Request + dispose";
+    private const string LazyProxy = "7 lazy proxy call";
+
     private ApplicationContext _sprig = null!;
     private ServiceProvider _msdi = null!;
+    private DependencyInjectionContainer _grace = null!;
+    private Autofac.IContainer _autofac = null!;
+    // CA1859: the direct call goes through the interface, as a consumer holding an IWorker makes it (no devirtualized inlining).
+#pragma warning disable CA1859
+    private IWorker _direct = null!;
+#pragma warning restore CA1859
+    private IWorker _castle = null!;
+    private IWorker _sprigLazy = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var registry = new PendingRegistry();
-        registry.Register("Singleton1", typeof(Singleton1)).Register("Singleton2", typeof(Singleton2)).Register("Singleton3", typeof(Singleton3));
-        foreach (var type in new[] { typeof(Leaf), typeof(Prototype1), typeof(Prototype2), typeof(Prototype3), typeof(Root) })
-        {
-            registry.Register(type);
-        }
+        _sprig = Containers.Sprig();
+        _msdi = Containers.MsDi();
+        _grace = Containers.Grace();
+        _autofac = Containers.Autofac();
 
-        _sprig = new ApplicationContext(registry, new ConfigurationBuilder().Build(), NullLoggerFactory.Instance);
-        _sprig.Refresh();
-        PrototypeScope.MakePrototypes(_sprig);
-
-        var services = new ServiceCollection()
-            .AddSingleton<ISingleton1, Singleton1>().AddSingleton<ISingleton2, Singleton2>().AddSingleton<ISingleton3, Singleton3>()
-            .AddKeyedSingleton<ISingleton1, Singleton1>("Singleton1")
-            .AddTransient<Leaf>().AddTransient<Prototype1>().AddTransient<Prototype2>().AddTransient<Prototype3>().AddTransient<Root>();
-        _msdi = services.BuildServiceProvider();
+        var worker = new Worker();
+        _direct = worker;
+        _castle = new ProxyGenerator().CreateInterfaceProxyWithTarget<IWorker>(worker, new PassThroughInterceptor());
+        _sprigLazy = _sprig.Get<LazyWorkerHolder>().Worker;
+        _ = _sprigLazy.Work(0); // the first call resolves the target; the case measures the calls after it
     }
 
     [GlobalCleanup]
@@ -38,29 +57,107 @@ public class ResolutionBenchmarks
     {
         _sprig.Dispose();
         _msdi.Dispose();
+        _grace.Dispose();
+        _autofac.Dispose();
     }
 
-    [Benchmark(Baseline = true), BenchmarkCategory("singleton")]
+    [Benchmark(Baseline = true), BenchmarkCategory(Singleton)]
     public ISingleton1 Singleton_MsDi() => _msdi.GetRequiredService<ISingleton1>();
 
-    [Benchmark, BenchmarkCategory("singleton")]
+    [Benchmark, BenchmarkCategory(Singleton)]
     public ISingleton1 Singleton_Sprig() => _sprig.Get<ISingleton1>();
 
-    [Benchmark, BenchmarkCategory("name")]
-    public ISingleton1 ByName_MsDiKeyed() => _msdi.GetRequiredKeyedService<ISingleton1>("Singleton1");
+    [Benchmark, BenchmarkCategory(Singleton)]
+    public ISingleton1 Singleton_Grace() => _grace.Locate<ISingleton1>();
 
-    [Benchmark, BenchmarkCategory("name")]
-    public object ByName_Sprig() => _sprig.Get("Singleton1");
+    [Benchmark, BenchmarkCategory(Singleton)]
+    public ISingleton1 Singleton_Autofac() => _autofac.Resolve<ISingleton1>();
 
-    [Benchmark, BenchmarkCategory("prototype")]
+    [Benchmark(Baseline = true), BenchmarkCategory(ByName)]
+    public ISingleton1 ByName_MsDiKeyed() => _msdi.GetRequiredKeyedService<ISingleton1>(Containers.SingletonName);
+
+    [Benchmark, BenchmarkCategory(ByName)]
+    public object ByName_Sprig() => _sprig.Get(Containers.SingletonName);
+
+    [Benchmark, BenchmarkCategory(ByName)]
+    public ISingleton1 ByName_GraceKeyed() => _grace.Locate<ISingleton1>(withKey: Containers.SingletonName);
+
+    [Benchmark, BenchmarkCategory(ByName)]
+    public ISingleton1 ByName_AutofacKeyed() => _autofac.ResolveKeyed<ISingleton1>(Containers.SingletonName);
+
+    [Benchmark, BenchmarkCategory(Prototype)]
+    public Leaf Prototype_New() => new();
+
+    [Benchmark(Baseline = true), BenchmarkCategory(Prototype)]
     public Leaf Prototype_MsDi() => _msdi.GetRequiredService<Leaf>();
 
-    [Benchmark, BenchmarkCategory("prototype")]
+    [Benchmark, BenchmarkCategory(Prototype)]
     public Leaf Prototype_Sprig() => _sprig.Get<Leaf>();
 
-    [Benchmark, BenchmarkCategory("graph")]
+    [Benchmark, BenchmarkCategory(Prototype)]
+    public Leaf Prototype_Grace() => _grace.Locate<Leaf>();
+
+    [Benchmark, BenchmarkCategory(Prototype)]
+    public Leaf Prototype_Autofac() => _autofac.Resolve<Leaf>();
+
+    [Benchmark(Baseline = true), BenchmarkCategory(Graph)]
     public Root Graph_MsDi() => _msdi.GetRequiredService<Root>();
 
-    [Benchmark, BenchmarkCategory("graph")]
+    [Benchmark, BenchmarkCategory(Graph)]
     public Root Graph_Sprig() => _sprig.Get<Root>();
+
+    [Benchmark, BenchmarkCategory(Graph)]
+    public Root Graph_Grace() => _grace.Locate<Root>();
+
+    [Benchmark, BenchmarkCategory(Graph)]
+    public Root Graph_Autofac() => _autofac.Resolve<Root>();
+
+    [Benchmark(Baseline = true), BenchmarkCategory(Properties)]
+    public PropertyRoot Properties_MsDiFactory() => _msdi.GetRequiredService<PropertyRoot>();
+
+    [Benchmark, BenchmarkCategory(Properties)]
+    public PropertyRoot Properties_Sprig() => _sprig.Get<PropertyRoot>();
+
+    [Benchmark, BenchmarkCategory(Properties)]
+    public PropertyRoot Properties_Grace() => _grace.Locate<PropertyRoot>();
+
+    [Benchmark, BenchmarkCategory(Properties)]
+    public PropertyRoot Properties_Autofac() => _autofac.Resolve<PropertyRoot>();
+
+    [Benchmark(Baseline = true), BenchmarkCategory(RequestScope)]
+    public object Scope_MsDi()
+    {
+        using var scope = _msdi.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<RequestState>();
+    }
+
+    [Benchmark, BenchmarkCategory(RequestScope)]
+    public object? Scope_Sprig()
+    {
+        using var scope = _sprig.CreateScope();
+        return scope.ServiceProvider.GetService(typeof(RequestState));
+    }
+
+    [Benchmark, BenchmarkCategory(RequestScope)]
+    public object Scope_Grace()
+    {
+        using var scope = _grace.BeginLifetimeScope();
+        return scope.Locate<RequestState>();
+    }
+
+    [Benchmark, BenchmarkCategory(RequestScope)]
+    public object Scope_Autofac()
+    {
+        using var scope = _autofac.BeginLifetimeScope();
+        return scope.Resolve<RequestState>();
+    }
+
+    [Benchmark, BenchmarkCategory(LazyProxy)]
+    public int Lazy_DirectCall() => _direct.Work(1);
+
+    [Benchmark(Baseline = true), BenchmarkCategory(LazyProxy)]
+    public int Lazy_CastlePassThrough() => _castle.Work(1);
+
+    [Benchmark, BenchmarkCategory(LazyProxy)]
+    public int Lazy_SprigProxy() => _sprigLazy.Work(1);
 }
