@@ -170,7 +170,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     public T Get<T>()
     {
         var table = _table;
-        if (table is not null && table.TryFindSingle(typeof(T), out var entry))
+        if (table?.SingleFor<T>() is { } entry)
         {
             return (T)entry.Resolve(null);
         }
@@ -282,10 +282,12 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
 
             _state = ContextState.Stopping;
             table = _table;
+
+            // Resolution stops before anything is destroyed, so that no caller receives a destroyed component.
+            _table = null;
         }
 
         var problems = await table!.Singletons.DestroyAllAsync().ConfigureAwait(false);
-        _table = null;
         DisposeLoggers();
         MoveTo(ContextState.Stopped, from: ContextState.Stopping);
         ThrowProblems(problems, Errors.ShutdownProblems);

@@ -172,6 +172,20 @@ public sealed class PendingRegistry
         }
     }
 
+    /// <summary>Returns an unfrozen copy holding the same definitions, so that each host can add its own services to it.</summary>
+    internal PendingRegistry Snapshot()
+    {
+        var copy = new PendingRegistry();
+        lock (_lock)
+        {
+            copy._definitions.AddRange(_definitions);
+            copy._problems.AddRange(_problems);
+            copy._openGenerics.AddRange(_openGenerics);
+        }
+
+        return copy;
+    }
+
     internal static PendingRegistry CreateApplicationRegistry()
     {
         var registry = new PendingRegistry();

@@ -18,11 +18,16 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
     private readonly PendingRegistry _registry;
     private readonly IConfiguration? _configuration;
     private readonly ApplicationContext? _context;
+    private readonly bool _copyRegistry;
 
-    /// <summary>Initializes a factory over <see cref="PendingRegistry.Instance"/> (the application's attributed classes).</summary>
+    /// <summary>
+    /// Initializes a factory over the application's attributed classes (<see cref="PendingRegistry.Instance"/>). Each provider it
+    /// creates works on its own copy, so a process can build several hosts (integration tests, restarts).
+    /// </summary>
     public SprigServiceProviderFactory()
-        : this(PendingRegistry.Instance)
     {
+        _copyRegistry = true;
+        _registry = PendingRegistry.Instance;
     }
 
     /// <summary>Initializes a factory over a registry.</summary>
@@ -56,7 +61,8 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
     public IServiceProvider CreateServiceProvider(IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        _registry.RegisterServices(services);
+        var registry = _copyRegistry ? _registry.Snapshot() : _registry;
+        registry.RegisterServices(services);
         if (_context is not null)
         {
             _context.Refresh();
@@ -66,7 +72,7 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
         var configuration = _configuration
             ?? services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration) && !d.IsKeyedService)?.ImplementationInstance as IConfiguration
             ?? SprigConfiguration.CreateDefault();
-        var context = new ApplicationContext(_registry, configuration, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var context = new ApplicationContext(registry, configuration, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         context.Refresh();
         return context;
     }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Sprig.Web;
 
@@ -22,9 +20,9 @@ internal static class Problems
         return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
-    public static Task WriteUnhandledAsync(HttpContext http, Exception exception)
+    /// <summary>Writes a 500; the environment is read once when the routes are mapped, never from a request's services.</summary>
+    public static Task WriteUnhandledAsync(HttpContext http, Exception exception, bool development)
     {
-        var development = http.RequestServices.GetService<IHostEnvironment>()?.IsDevelopment() == true;
         var detail = development
             ? exception.ToString()
             : $"The server failed to process the request. Quote the trace id '{TraceId(http)}' when you report it; the log has the details.";

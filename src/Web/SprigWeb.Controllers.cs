@@ -10,7 +10,7 @@ namespace Sprig.Web;
 /// <summary>Controllers: each routed method becomes an endpoint whose parameters ASP.NET Core's RequestDelegateFactory binds.</summary>
 public static partial class SprigWeb
 {
-    private static void MapControllers(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger)
+    private static void MapControllers(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development)
     {
         var table = context.Table ?? throw new InvalidOperationException(WebErrors.NotRunning(context.State));
         foreach (var entry in table.Entries)
@@ -25,13 +25,13 @@ public static partial class SprigWeb
             {
                 foreach (var route in method.GetCustomAttributes<HttpRouteAttribute>())
                 {
-                    MapAction(endpoints, context, logger, type, method, route, Combine(controller.Url, route.Template));
+                    MapAction(endpoints, context, logger, development, type, method, route, Combine(controller.Url, route.Template));
                 }
             }
         }
     }
 
-    private static void MapAction(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, Type controller, MethodInfo method, HttpRouteAttribute route, string template)
+    private static void MapAction(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development, Type controller, MethodInfo method, HttpRouteAttribute route, string template)
     {
         var pattern = RoutePatternFactory.Parse(template);
         var options = new RequestDelegateFactoryOptions
@@ -43,7 +43,7 @@ public static partial class SprigWeb
         // The controller comes from the request's scope: Request-scoped by default, one per HTTP request.
         var result = RequestDelegateFactory.Create(method, http => RequestScopes.For(http, context).GetService(controller)!, options);
         var handler = result.RequestDelegate;
-        var builder = endpoints.Map(pattern, http => Guard(http, logger, () => handler(http)));
+        var builder = endpoints.Map(pattern, http => Guard(http, context, logger, development, handler));
         builder.WithMetadata(new HttpMethodMetadata([route.Method]));
         builder.WithDisplayName($"{route.Method} {template} -> {controller.Name}.{method.Name}");
         foreach (var metadata in result.EndpointMetadata)
@@ -53,11 +53,17 @@ public static partial class SprigWeb
     }
 
     /// <summary>Runs a handler; a bad request becomes a 400 problem, any other exception a logged 500 problem.</summary>
-    private static async Task Guard(HttpContext http, ILogger logger, Func<Task> handler)
+    private static async Task Guard(HttpContext http, ApplicationContext context, ILogger logger, bool development, RequestDelegate handler)
     {
+        if (context.State != ContextState.Running)
+        {
+            await Unavailable(http, context).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
-            await handler().ConfigureAwait(false);
+            await handler(http).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -69,8 +75,8 @@ public static partial class SprigWeb
         }
         catch (Exception ex) when (!http.Response.HasStarted)
         {
-            logger.LogError(ex, "Request {Method} {Path} failed (trace id {TraceId})", http.Request.Method, http.Request.Path, Problems.TraceId(http));
-            await Problems.WriteUnhandledAsync(http, ex).ConfigureAwait(false);
+            Log.RequestFailed(logger, http.Request.Method, http.Request.Path, Problems.TraceId(http), ex);
+            await Problems.WriteUnhandledAsync(http, ex, development).ConfigureAwait(false);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -15,51 +16,92 @@ public static partial class SprigWeb
     /// <summary>The default limit of an RPC request body: 4 MiB, like gRPC's default message size.</summary>
     public const long DefaultMaxRequestBodySize = 4 * 1024 * 1024;
 
-    private static void MapRpc(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger)
+    private static void MapRpc(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development)
     {
         var maxBody = context.Configuration.GetValue<long?>("Sprig:Web:MaxRequestBodySize") ?? DefaultMaxRequestBodySize;
         endpoints.MapGet("/rpc", () => Results.Json(context.Endpoints.Select(e => new RpcCatalogEntry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address))));
-        endpoints.MapPost("/rpc/{namespace}/{component}/{endpoint}", (RequestDelegate)(http => HandleRpc(http, context, logger, maxBody)));
+        endpoints.MapPost("/rpc/{namespace}/{component}/{endpoint}", (RequestDelegate)(http => HandleRpc(http, context, logger, maxBody, development)));
+        // Anything else under /rpc is answered as problem+json too: an unknown path (404) or a method other than POST (405).
+        endpoints.Map("/rpc/{**rest}", (RequestDelegate)(http => Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.",
+            $"'{http.Request.Path}' is not an RPC address: call POST /rpc/{{namespace}}/{{component}}/{{endpoint}}; GET /rpc lists them."))).WithOrder(1000);
+        endpoints.MapMethods("/rpc/{namespace}/{component}/{endpoint}", ["GET", "PUT", "DELETE", "PATCH"], (RequestDelegate)(http =>
+        {
+            http.Response.Headers.Allow = "POST";
+            return Problems.WriteAsync(http, StatusCodes.Status405MethodNotAllowed, "RPC endpoints are called with POST.",
+                $"Call {http.Request.Path} with POST and a JSON body.");
+        }));
     }
 
-    private static async Task HandleRpc(HttpContext http, ApplicationContext context, ILogger logger, long maxBody)
+    private static async Task HandleRpc(HttpContext http, ApplicationContext context, ILogger logger, long maxBody, bool development)
     {
         var started = Stopwatch.GetTimestamp();
         var values = http.Request.RouteValues;
         var address = $"{values["namespace"]}/{values["component"]}/{values["endpoint"]}";
+        if (context.State != ContextState.Running)
+        {
+            await Unavailable(http, context).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            {
+                // Kestrel enforces the same limit (it would otherwise apply its own, 30 MB by default).
+                limit.MaxRequestBodySize = maxBody;
+            }
+
             await DispatchRpc(http, context, address, maxBody).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; the endpoint saw its CancellationToken fire.
         }
-        catch (EndpointNotFoundException ex) when (!http.Response.HasStarted)
+        catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
+        {
+            await Problems.WriteAsync(http, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.",
+                ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(address, maxBody) : ex.Message).ConfigureAwait(false);
+        }
+        catch (EndpointNotFoundException ex) when (!http.Response.HasStarted && IsThisCall(ex.Address, address))
         {
             await Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message).ConfigureAwait(false);
         }
-        catch (EndpointBindingException ex) when (!http.Response.HasStarted)
+        catch (EndpointBindingException ex) when (!http.Response.HasStarted && IsThisCall(ex.Address, address))
         {
             await Problems.WriteAsync(http, StatusCodes.Status400BadRequest, "The request body does not fit the endpoint.", ex.Message,
                 new Dictionary<string, object?> { ["parameter"] = ex.ParameterName, ["path"] = ex.JsonPath }).ConfigureAwait(false);
         }
         catch (Exception ex) when (!http.Response.HasStarted)
         {
-            logger.LogError(ex, "RPC {Address} failed (trace id {TraceId})", address, Problems.TraceId(http));
-            await Problems.WriteUnhandledAsync(http, ex).ConfigureAwait(false);
+            Log.Failed(logger, address, Problems.TraceId(http), ex);
+            await Problems.WriteUnhandledAsync(http, ex, development).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
             // A stream that fails after its first item: the status is sent, so the connection is closed to signal it.
-            logger.LogError(ex, "RPC stream {Address} failed after it started (trace id {TraceId})", address, Problems.TraceId(http));
+            Log.StreamFailed(logger, address, Problems.TraceId(http), ex);
             http.Abort();
         }
 
         if (logger.IsEnabled(LogLevel.Information))
         {
-            logger.LogInformation("RPC {Address} answered {Status} in {Elapsed:0.0} ms", address, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Log.Answered(logger, address, http.Response.StatusCode, elapsed);
         }
+    }
+
+    // A binding or not-found error raised by a nested in-process call (an endpoint calling another) is the server's own
+    // failure, not the client's: only errors about this request's address become 400 or 404.
+    private static bool IsThisCall(string? failed, string requested) => string.Equals(failed, requested, StringComparison.OrdinalIgnoreCase);
+
+    private static string TooLarge(string address, long maxBody) =>
+        $"The body of a call to '{address}' may be at most {maxBody} bytes (Sprig:Web:MaxRequestBodySize). Send less, or raise the limit.";
+
+    private static Task Unavailable(HttpContext http, ApplicationContext context)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        return Problems.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "The service is not running.",
+            $"The application context is {context.State}; it serves requests only while it is Running.");
     }
 
     private static async Task DispatchRpc(HttpContext http, ApplicationContext context, string address, long maxBody)
@@ -74,8 +116,7 @@ public static partial class SprigWeb
 
         if (await ReadBody(http, maxBody).ConfigureAwait(false) is not { } body)
         {
-            await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.",
-                $"The body of a call to '{address}' may be at most {maxBody} bytes (Sprig:Web:MaxRequestBodySize). Send less, or raise the limit.").ConfigureAwait(false);
+            await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", TooLarge(address, maxBody)).ConfigureAwait(false);
             return;
         }
 
@@ -104,7 +145,7 @@ public static partial class SprigWeb
             return;
         }
 
-        var result = await Catalog(context).InvokeAsync(address, arguments, RequestScope(http, context), http.RequestAborted).ConfigureAwait(false);
+        var result = await Catalog(context).InvokeAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted).ConfigureAwait(false);
         if (result.ValueKind == JsonValueKind.Undefined)
         {
             http.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -112,13 +153,18 @@ public static partial class SprigWeb
         }
 
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsync(result.GetRawText(), http.RequestAborted).ConfigureAwait(false);
+        await using (var writer = new Utf8JsonWriter(http.Response.BodyWriter))
+        {
+            result.WriteTo(writer);
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task Stream(HttpContext http, ApplicationContext context, string address, JsonElement arguments)
     {
         var sse = http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-        await using var items = Catalog(context).StreamAsync(address, arguments, RequestScope(http, context), http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
+        await using var items = Catalog(context).StreamAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
 
         // The first item is awaited before the status goes out, so that a binding error is still a 400.
         var more = await items.MoveNextAsync().ConfigureAwait(false);
@@ -148,7 +194,7 @@ public static partial class SprigWeb
             return null;
         }
 
-        using var buffer = new MemoryStream();
+        using var buffer = http.Request.ContentLength is { } length ? new MemoryStream((int)length) : new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Sprig.Web;
@@ -45,7 +46,16 @@ public static partial class SprigWeb
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var app = builder.Build();
         app.MapSprig();
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SprigServer(app, new Uri(address));
     }
@@ -77,8 +87,9 @@ public static partial class SprigWeb
         var context = endpoints.ServiceProvider.GetService<ApplicationContext>()
             ?? throw new InvalidOperationException(WebErrors.NoContext);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web");
-        MapRpc(endpoints, context, logger);
-        MapControllers(endpoints, context, logger);
+        var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+        MapRpc(endpoints, context, logger, development);
+        MapControllers(endpoints, context, logger, development);
         return endpoints;
     }
 }

@@ -18,6 +18,12 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
 
     public (List<ComponentDefinition> Included, ConditionReport Report) Evaluate(IReadOnlyList<ComponentDefinition> definitions)
     {
+        if (!definitions.Any(d => d.Conditions.Count > 0))
+        {
+            // Nothing is conditional: everything is in, and the report has only unconditional components.
+            return ([.. definitions], new ConditionReport([], definitions.Where(d => !d.IsInfrastructure).Select(d => d.Name)));
+        }
+
         var states = new ComponentStates(definitions);
         var s = states.States;
         for (var i = 0; i < definitions.Count; i++)

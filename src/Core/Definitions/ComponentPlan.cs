@@ -30,9 +30,20 @@ internal sealed class ComponentPlan
     /// <summary>Gets the words for each creation stage, for messages: the constructor or factory, then each member, then each [PostConstruct].</summary>
     public IReadOnlyList<string> Stages { get; init; } = ["its constructor"];
 
-    /// <summary>Gets every component this plan links to, and whether the link is lazy.</summary>
-    public IEnumerable<(ComponentEntry Target, bool Lazy)> Links =>
-        (FactoryOwner?.Links ?? []).Concat(Arguments.SelectMany(a => a.Links)).Concat(Members.SelectMany(m => m.Dependency.Links));
+    /// <summary>Gets every component this plan links to, and whether the link is lazy (computed once).</summary>
+    public IReadOnlyList<(ComponentEntry Target, bool Lazy)> Links =>
+        _links ??= [.. (FactoryOwner?.Links ?? []).Concat(Arguments.SelectMany(a => a.Links)).Concat(Members.SelectMany(m => m.Dependency.Links))];
 
-    public bool NeedsDestroy(object instance) => PreDestroy.Count > 0 || instance is IDisposable || instance is IAsyncDisposable;
+    /// <summary>
+    /// Gets whether an instance may need destroying: it has [PreDestroy] methods, or its type is (or, for a factory whose declared
+    /// type is not sealed, may be) disposable. Decided once, so that creating a prototype checks nothing per call when it is false.
+    /// </summary>
+    public bool MayNeedDestroy { get; init; } = true;
+
+    public bool NeedsDestroy(object instance) => MayNeedDestroy && (PreDestroy.Count > 0 || instance is IDisposable || instance is IAsyncDisposable);
+
+    private (ComponentEntry Target, bool Lazy)[]? _links;
+
+    public static bool TypeMayNeedDestroy(Type type, bool exact) =>
+        typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type) || (!exact && !type.IsSealed && !type.IsValueType);
 }

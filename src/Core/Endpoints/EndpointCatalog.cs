@@ -49,7 +49,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         StreamAsync(address, arguments, null, cancellationToken);
 
     /// <summary>Calls an endpoint in the caller's request scope (an HTTP request's), which the caller disposes; null opens one per call.</summary>
-    internal async Task<JsonElement> InvokeAsync(string address, JsonElement arguments, RequestScope? callerScope, CancellationToken cancellationToken)
+    internal async Task<JsonElement> InvokeAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
     {
         var endpoint = Get(address);
         if (endpoint.Unary is not { } invoke)
@@ -58,8 +58,8 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
 
         var values = endpoint.Arguments(arguments);
-        var scope = Open(endpoint, callerScope);
-        if (scope is null || scope == callerScope)
+        var (scope, owned) = Open(endpoint, callerScope);
+        if (!owned)
         {
             return await invoke(scope, values, cancellationToken).ConfigureAwait(false);
         }
@@ -71,16 +71,16 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
         catch
         {
-            await DisposeAfterFailureAsync(scope).ConfigureAwait(false);
+            await DisposeAfterFailureAsync(scope!).ConfigureAwait(false);
             throw;
         }
 
-        await scope.DisposeAsync().ConfigureAwait(false);
+        await scope!.DisposeAsync().ConfigureAwait(false);
         return result;
     }
 
     /// <summary>Streams an endpoint in the caller's request scope, which the caller disposes; null opens one for the stream.</summary>
-    internal IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, RequestScope? callerScope, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
     {
         var endpoint = Get(address);
         if (endpoint.Stream is not { } stream)
@@ -89,8 +89,8 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
 
         var values = endpoint.Arguments(arguments);
-        var scope = Open(endpoint, callerScope);
-        if (scope is null || scope == callerScope)
+        var (scope, owned) = Open(endpoint, callerScope);
+        if (!owned)
         {
             return stream(scope, values, cancellationToken);
         }
@@ -102,11 +102,11 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
         catch
         {
-            DisposeAfterFailureAsync(scope).AsTask().GetAwaiter().GetResult();
+            DisposeAfterFailureAsync(scope!).AsTask().GetAwaiter().GetResult();
             throw;
         }
 
-        return DisposeAfter(items, scope, cancellationToken);
+        return DisposeAfter(items, scope!, cancellationToken);
     }
 
     public IEnumerator<EndpointDescriptor> GetEnumerator() => _endpoints.Select(e => e.Descriptor).GetEnumerator();
@@ -177,7 +177,8 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     }
 
     /// <summary>Checks that the context is running and opens the call's scope when the component is not a singleton.</summary>
-    private RequestScope? Open(CompiledEndpoint endpoint, RequestScope? callerScope)
+    /// <summary>Returns the scope a call runs in, and whether the call owns (and so disposes) it.</summary>
+    private (RequestScope? Scope, bool Owned) Open(CompiledEndpoint endpoint, Func<RequestScope?>? callerScope)
     {
         var state = _context!.State;
         if (state is not (ContextState.Running or ContextState.Refreshing))
@@ -185,6 +186,11 @@ internal sealed class EndpointCatalog : IEndpointCatalog
             throw new InvalidOperationException(Errors.EndpointsNotRunning(endpoint.Address, state));
         }
 
-        return !endpoint.NeedsScope ? null : callerScope ?? (RequestScope)_context.CreateScope();
+        if (!endpoint.NeedsScope)
+        {
+            return (null, false);
+        }
+
+        return callerScope?.Invoke() is { } caller ? (caller, false) : ((RequestScope)_context.CreateScope(), true);
     }
 }

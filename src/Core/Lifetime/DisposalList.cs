@@ -11,6 +11,7 @@ internal sealed class DisposalList
 {
     private readonly Lock _gate = new();
     private readonly List<(ComponentEntry Entry, object Instance)> _items = [];
+    private bool _closed;
 
     public int CreatedCount { get; private set; }
 
@@ -23,11 +24,20 @@ internal sealed class DisposalList
                 CreatedCount++;
             }
 
-            if (entry.Plan.NeedsDestroy(instance))
+            if (!entry.Plan.NeedsDestroy(instance))
+            {
+                return;
+            }
+
+            if (!_closed)
             {
                 _items.Add((entry, instance));
+                return;
             }
         }
+
+        // Created while its owner was being destroyed (a call already under way): destroy it now rather than leak it.
+        DestroyAsync(entry, instance, []).AsTask().GetAwaiter().GetResult();
     }
 
     public async Task<List<ContainerException>> DestroyAllAsync()
@@ -37,6 +47,7 @@ internal sealed class DisposalList
         {
             items = [.. _items];
             _items.Clear();
+            _closed = true;
         }
 
         var problems = new List<ContainerException>();
@@ -48,7 +59,7 @@ internal sealed class DisposalList
         return problems;
     }
 
-    private static async Task DestroyAsync(ComponentEntry entry, object instance, List<ContainerException> problems)
+    private static async ValueTask DestroyAsync(ComponentEntry entry, object instance, List<ContainerException> problems)
     {
         foreach (var method in entry.Plan.PreDestroy)
         {

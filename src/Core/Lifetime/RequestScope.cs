@@ -10,7 +10,7 @@ namespace Sprig.Lifetime;
 internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServiceProvider, ISupportRequiredService, IAsyncDisposable
 {
     private readonly ApplicationContext _context;
-    private readonly Lock _gate = new();
+    private readonly object _gate = new();
     private readonly object?[] _slots;
     private readonly DisposalList _disposals;
     private Dictionary<ComponentEntry, object>? _dynamic;
@@ -57,7 +57,9 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
             return existing;
         }
 
-        lock (_gate)
+        // The root scope is shared by every thread: like a singleton, each component is created under its own lock, so that
+        // creating one never waits on the creation of another (a scope-wide lock could deadlock against a singleton's).
+        lock (IsRoot ? entry : _gate)
         {
             ThrowIfDisposed(entry);
             if (_slots[entry.RequestSlot] is { } created)
@@ -93,11 +95,9 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
 
     public void Track(ComponentEntry entry, object instance)
     {
-        lock (_gate)
-        {
-            ThrowIfDisposed(entry);
-            _disposals.Add(entry, instance);
-        }
+        // After the scope's disposal has begun, DisposalList destroys a late instance at once instead of keeping it.
+        ThrowIfDisposed(entry);
+        _disposals.Add(entry, instance);
     }
 
     public void ThrowIfDisposed(ComponentEntry entry)

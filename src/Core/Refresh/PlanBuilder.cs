@@ -71,17 +71,19 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
             problems.Add(new ComponentCreationException(Errors.OnStartNeedsSingleton(definition, onStart[0]), definition.Name, [definition.Name]));
         }
 
+        var preDestroy = Lifecycle<PreDestroyAttribute>(entry, type, "PreDestroy", Errors.PreDestroyRule, IsSimpleHook);
         entry.Plan = new ComponentPlan
         {
             Constructor = constructor,
             FactoryMethod = definition.FactoryMethod,
             FactoryOwner = owner,
-            Arguments = arguments,
-            Members = members,
-            PostConstruct = postConstruct,
-            OnStart = onStart,
-            PreDestroy = Lifecycle<PreDestroyAttribute>(entry, type, "PreDestroy", Errors.PreDestroyRule, IsSimpleHook),
-            Stages = stages,
+            Arguments = [.. arguments],
+            Members = [.. members],
+            PostConstruct = [.. postConstruct],
+            OnStart = [.. onStart],
+            PreDestroy = [.. preDestroy],
+            Stages = [.. stages],
+            MayNeedDestroy = preDestroy.Count > 0 || ComponentPlan.TypeMayNeedDestroy(type, exact: definition.Kind == ComponentKind.Class),
         };
     }
 
@@ -130,7 +132,8 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
         {
             foreach (var member in level.GetMembers(Declared))
             {
-                if (member is not (FieldInfo or PropertyInfo) || !IsInjected(member, out var optional))
+                if (member is not (FieldInfo or PropertyInfo) || member.CustomAttributes is ICollection<CustomAttributeData> { Count: 0 }
+                    || !IsInjected(member, out var optional))
                 {
                     continue;
                 }
@@ -175,6 +178,11 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
     {
         var attributes = point.Attributes;
         var name = owner.Name;
+        if (attributes is ParameterInfo { CustomAttributes: ICollection<CustomAttributeData> { Count: 0 } })
+        {
+            return ByTypeDependency(owner, point);
+        }
+
         if (Attribute<ValueAttribute>(attributes) is { } value)
         {
             var key = value.Key ?? $"{name}:{char.ToUpperInvariant(point.MemberName.TrimStart('_')[0])}{point.MemberName.TrimStart('_')[1..]}";
@@ -415,7 +423,8 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
         {
             foreach (var method in level.GetMethods(Declared))
             {
-                if (!method.IsDefined(typeof(TAttribute)) || result.Any(m => m.GetBaseDefinition() == method.GetBaseDefinition()))
+                if (method.CustomAttributes is ICollection<CustomAttributeData> { Count: 0 } || !method.IsDefined(typeof(TAttribute))
+                    || result.Any(m => m.GetBaseDefinition() == method.GetBaseDefinition()))
                 {
                     continue;
                 }

@@ -15,7 +15,6 @@ internal sealed class ComponentEntry
     private static List<ComponentEntry>? t_creating;
 
     private readonly ComponentTable _table;
-    private readonly Lock _gate = new();
     private object? _singleton;
     private Func<RequestScope?, object>? _factory;
     private int _creatingThread;
@@ -51,7 +50,8 @@ internal sealed class ComponentEntry
 
     public object GetOrCreateSingleton()
     {
-        lock (_gate)
+        // Entries are internal, so locking on the entry itself saves a lock object per component.
+        lock (this)
         {
             if (_singleton is { } existing)
             {
@@ -120,6 +120,12 @@ internal sealed class ComponentEntry
             case Scope.Singleton:
                 return GetOrCreateSingleton();
             case Scope.Prototype:
+                if (scope is null && !Definition.FromDescriptor)
+                {
+                    // Sprig's own prototypes resolved from the root are not tracked (Spring's rule): nothing to check.
+                    return Create(null);
+                }
+
                 scope?.ThrowIfDisposed(this);
                 var instance = Create(scope);
                 if (Plan.NeedsDestroy(instance))

@@ -178,7 +178,13 @@ internal sealed class ComponentTable
     /// <summary>Returns the keyed components for a type and key, in registration order (AnyKey registrations closed for this key).</summary>
     public ComponentEntry[] FindKeyed(Type type, object key)
     {
-        var result = _keyed.TryGetValue((type, key), out var exact) ? new List<ComponentEntry>(exact) : [];
+        var found = _keyed.TryGetValue((type, key), out var exact);
+        if (!type.IsConstructedGenericType || OpenGenerics.Count == 0)
+        {
+            return found ? exact! : [];
+        }
+
+        var result = found ? new List<ComponentEntry>(exact!) : [];
         if (type.IsConstructedGenericType)
         {
             foreach (var registration in OpenGenerics)
@@ -238,7 +244,7 @@ internal sealed class ComponentTable
             return null;
         }
 
-        return _closed.GetOrAdd((type, registration.Order, key), _ =>
+        return _closed.TryGetValue((type, registration.Order, key), out var cached) ? cached : _closed.GetOrAdd((type, registration.Order, key), _ =>
         {
             Type implementation;
             try
@@ -272,6 +278,43 @@ internal sealed class ComponentTable
     /// <summary>Explains each component of <paramref name="type"/> that a condition left out.</summary>
     public IEnumerable<string> ExclusionsOf(Type type) =>
         Excluded.Where(d => !d.IsInfrastructure && d.ServiceTypes.Contains(type)).Select(d => $"'{d.Name}': {Report.WhyExcluded(d.Name)}");
+
+    private ComponentEntry?[] _bySlot = [];
+    private readonly Lock _slotGate = new();
+
+    /// <summary>Finds the single entry for <typeparamref name="T"/> by its type slot: the hot path of <c>Get&lt;T&gt;()</c>.</summary>
+    public ComponentEntry? SingleFor<T>()
+    {
+        var slots = Volatile.Read(ref _bySlot);
+        var index = TypeSlot<T>.Index;
+        return (uint)index < (uint)slots.Length && slots[index] is { } entry ? entry : FillSlot(typeof(T), index);
+    }
+
+    private ComponentEntry? FillSlot(Type type, int index)
+    {
+        if (!TryFindSingle(type, out var entry) || entry.Definition.IsInfrastructure)
+        {
+            return null; // missing or ambiguous: the slow path explains
+        }
+
+        lock (_slotGate)
+        {
+            var slots = _bySlot;
+            if (index >= slots.Length)
+            {
+                Array.Resize(ref slots, Math.Max(index + 1, slots.Length * 2));
+            }
+            else
+            {
+                slots = (ComponentEntry?[])slots.Clone();
+            }
+
+            slots[index] = entry;
+            Volatile.Write(ref _bySlot, slots);
+        }
+
+        return entry;
+    }
 
     /// <summary>Finds the single entry for a type: the hot path of <c>Get&lt;T&gt;()</c>.</summary>
     public bool TryFindSingle(Type type, out ComponentEntry entry)

@@ -52,6 +52,27 @@ internal static class FactoryCompiler
         return lambda.Compile();
     }
 
+    /// <summary>
+    /// Tells whether a prototype can be constructed inline in the factory of a component that needs it: a class built by its
+    /// constructor alone (no members, no [PostConstruct]) that never needs destroying, so nothing has to track it.
+    /// </summary>
+    public static bool CanInline(ComponentEntry target)
+    {
+        var plan = target.Plan;
+        return target.Definition.Scope == Scope.Prototype && target.Definition.Kind == ComponentKind.Class && plan.Constructor is not null
+            && plan.Members.Count == 0 && plan.PostConstruct.Count == 0 && !plan.MayNeedDestroy && target.Index >= 0;
+    }
+
+    /// <summary>Constructs <paramref name="target"/> inline; a failure is reported as the target's own, so the path stays right.</summary>
+    public static Expression Inline(ComponentEntry target, Expression scope)
+    {
+        var type = target.Definition.Type;
+        var exception = Expression.Parameter(typeof(Exception), "inner");
+        return Expression.TryCatch(
+            Construct(target, target.Plan, (ParameterExpression)scope, type),
+            Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(target), FailMethod, Expression.Constant(0), exception), type)));
+    }
+
     private static Expression Construct(ComponentEntry entry, ComponentPlan plan, ParameterExpression scope, Type type)
     {
         if (plan.Constructor is { } constructor)

@@ -38,6 +38,22 @@ public class SharedRegistryTests
         PendingRegistry.Reset();
     }
 
+    [Fact]
+    public void DefaultFactory_BuildsSeveralProviders_FromCopiesOfTheSharedRegistry()
+    {
+        PendingRegistry.Reset();
+        PendingRegistry.Instance.Register<SharedGreeter>();
+
+        var first = (ApplicationContext)new SprigServiceProviderFactory().CreateServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
+        var second = (ApplicationContext)new SprigServiceProviderFactory().CreateServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection());
+
+        first.Get<SharedGreeter>().Should().NotBeSameAs(second.Get<SharedGreeter>());
+        PendingRegistry.Instance.IsFrozen.Should().BeFalse("each host works on its own copy");
+        first.Dispose();
+        second.Dispose();
+        PendingRegistry.Reset();
+    }
+
     public class SharedGreeter
     {
     }
