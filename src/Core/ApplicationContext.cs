@@ -137,6 +137,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             _table = table;
             pipeline.CreateSingletons(table, order);
             await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
+            RefreshPipeline.ReleasePlans(table);
             table.IsRefreshing = false;
             MoveTo(ContextState.Running, from: ContextState.Refreshing);
             pipeline.LogRefreshed(table, stopwatch);

@@ -40,6 +40,12 @@ internal sealed class ComponentPlan
     /// </summary>
     public bool MayNeedDestroy { get; init; } = true;
 
+    /// <summary>Returns what a created singleton still needs after refresh: its [PreDestroy] methods, nothing of its construction.</summary>
+    public ComponentPlan Slim() =>
+        Constructor is null && FactoryMethod is null && Arguments.Count == 0 && Members.Count == 0
+            ? this
+            : new() { PreDestroy = PreDestroy, MayNeedDestroy = MayNeedDestroy, Stages = [] };
+
     public bool NeedsDestroy(object instance) => MayNeedDestroy && (PreDestroy.Count > 0 || instance is IDisposable || instance is IAsyncDisposable);
 
     private (ComponentEntry Target, bool Lazy)[]? _links;

@@ -92,6 +92,18 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
         }
     }
 
+    /// <summary>Drops what created singletons needed only to be built, so that a running context retains less per component.</summary>
+    public static void ReleasePlans(ComponentTable table)
+    {
+        foreach (var entry in table.Entries)
+        {
+            if (entry.IsCreated && entry.Definition.Scope == Scope.Singleton)
+            {
+                entry.Plan = entry.Plan.Slim();
+            }
+        }
+    }
+
     public static async Task StartAsync(List<ComponentEntry> order, CancellationToken cancellationToken)
     {
         foreach (var entry in order)
