@@ -54,23 +54,38 @@ internal static class FactoryCompiler
 
     /// <summary>
     /// Tells whether a prototype can be constructed inline in the factory of a component that needs it: a class built by its
-    /// constructor alone (no members, no [PostConstruct]) that never needs destroying, so nothing has to track it.
+    /// constructor and member injection (no [PostConstruct]) that never needs destroying, so nothing has to track it.
     /// </summary>
     public static bool CanInline(ComponentEntry target)
     {
         var plan = target.Plan;
         return target.Definition.Scope == Scope.Prototype && target.Definition.Kind == ComponentKind.Class && plan.Constructor is not null
-            && plan.Members.Count == 0 && plan.PostConstruct.Count == 0 && !plan.MayNeedDestroy && target.Index >= 0;
+            && plan.PostConstruct.Count == 0 && !plan.MayNeedDestroy && target.Index >= 0;
     }
 
     /// <summary>Constructs <paramref name="target"/> inline; a failure is reported as the target's own, so the path stays right.</summary>
     public static Expression Inline(ComponentEntry target, Expression scope)
     {
         var type = target.Definition.Type;
-        var exception = Expression.Parameter(typeof(Exception), "inner");
-        return Expression.TryCatch(
-            Construct(target, target.Plan, (ParameterExpression)scope, type),
-            Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(target), FailMethod, Expression.Constant(0), exception), type)));
+        var parameter = (ParameterExpression)scope;
+        var stage = Expression.Variable(typeof(int), "innerStage");
+        var instance = Expression.Variable(type, "inner");
+        var body = new List<Expression> { Expression.Assign(stage, Expression.Constant(0)), Expression.Assign(instance, Construct(target, target.Plan, parameter, type)) };
+        var index = 0;
+        foreach (var member in target.Plan.Members)
+        {
+            body.Add(Expression.Assign(stage, Expression.Constant(++index)));
+            if (!member.Dependency.Skip)
+            {
+                body.Add(Assign(instance, member, member.Dependency.Build(parameter, member.MemberType)));
+            }
+        }
+
+        body.Add(instance);
+        var exception = Expression.Parameter(typeof(Exception), "innerException");
+        return Expression.Block(type, [stage, instance], Expression.TryCatch(
+            Expression.Block(type, body),
+            Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(target), FailMethod, stage, exception), type))));
     }
 
     private static Expression Construct(ComponentEntry entry, ComponentPlan plan, ParameterExpression scope, Type type)
