@@ -70,13 +70,8 @@ internal sealed class EndpointCollector(ComponentTable table, Problems problems)
         {
             foreach (var method in level.GetMethods(Declared))
             {
-                // Most methods carry no attribute at all: reading the metadata list is far cheaper than asking for a type.
-                if (method.CustomAttributes is ICollection<CustomAttributeData> { Count: 0 } && method.GetBaseDefinition() == method)
-                {
-                    continue;
-                }
-
-                if (method.GetCustomAttribute<EndpointAttribute>(inherit: true) is not { } attribute)
+                // IsDefined reads the metadata without creating attribute objects; most methods are not endpoints.
+                if (!method.IsDefined(typeof(EndpointAttribute), inherit: true) || method.GetCustomAttribute<EndpointAttribute>(inherit: true) is not { } attribute)
                 {
                     continue;
                 }

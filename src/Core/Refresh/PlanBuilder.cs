@@ -132,8 +132,7 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
         {
             foreach (var member in level.GetMembers(Declared))
             {
-                if (member is not (FieldInfo or PropertyInfo) || member.CustomAttributes is ICollection<CustomAttributeData> { Count: 0 }
-                    || !IsInjected(member, out var optional))
+                if (member is not (FieldInfo or PropertyInfo) || !IsInjected(member, out var optional))
                 {
                     continue;
                 }
@@ -153,16 +152,17 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
         return result;
     }
 
+    // IsDefined reads the metadata without creating attribute objects; most members carry none of these attributes.
     private static bool IsInjected(MemberInfo member, out bool optional)
     {
         optional = false;
-        if (member.GetCustomAttribute<InjectAttribute>() is { } inject)
+        if (member.IsDefined(typeof(InjectAttribute)) && member.GetCustomAttribute<InjectAttribute>() is { } inject)
         {
             optional = !inject.Required;
             return true;
         }
 
-        if (member.GetCustomAttribute<InjectByNameAttribute>() is { } byName)
+        if (member.IsDefined(typeof(InjectByNameAttribute)) && member.GetCustomAttribute<InjectByNameAttribute>() is { } byName)
         {
             optional = !byName.Required;
             return true;
@@ -178,10 +178,6 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
     {
         var attributes = point.Attributes;
         var name = owner.Name;
-        if (attributes is ParameterInfo { CustomAttributes: ICollection<CustomAttributeData> { Count: 0 } })
-        {
-            return ByTypeDependency(owner, point);
-        }
 
         if (Attribute<ValueAttribute>(attributes) is { } value)
         {
@@ -423,8 +419,7 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
         {
             foreach (var method in level.GetMethods(Declared))
             {
-                if (method.CustomAttributes is ICollection<CustomAttributeData> { Count: 0 } || !method.IsDefined(typeof(TAttribute))
-                    || result.Any(m => m.GetBaseDefinition() == method.GetBaseDefinition()))
+                if (!method.IsDefined(typeof(TAttribute)) || result.Any(m => m.GetBaseDefinition() == method.GetBaseDefinition()))
                 {
                     continue;
                 }
@@ -462,5 +457,5 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
     }
 
     private static T? Attribute<T>(ICustomAttributeProvider provider)
-        where T : Attribute => provider.GetCustomAttributes(typeof(T), true).OfType<T>().FirstOrDefault();
+        where T : Attribute => provider.IsDefined(typeof(T), true) ? provider.GetCustomAttributes(typeof(T), true).OfType<T>().FirstOrDefault() : null;
 }
