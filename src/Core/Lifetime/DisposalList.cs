@@ -9,15 +9,31 @@ namespace Sprig.Lifetime;
 /// </summary>
 internal sealed class DisposalList
 {
-    private readonly Lock _gate = new();
-    private readonly List<(ComponentEntry Entry, object Instance)> _items = [];
+    // Locks on itself and creates its list on first use: most request scopes have nothing to destroy.
+    private List<(ComponentEntry Entry, object Instance)>? _items;
     private bool _closed;
+
+    /// <summary>Closes the list when nothing was added for destruction (later additions are destroyed at once).</summary>
+    /// <returns><see langword="true"/> when it was empty and is now closed; otherwise call <see cref="DestroyAllAsync"/>.</returns>
+    public bool CloseIfEmpty()
+    {
+        lock (this)
+        {
+            if (_items is { Count: > 0 })
+            {
+                return false;
+            }
+
+            _closed = true;
+            return true;
+        }
+    }
 
     public int CreatedCount { get; private set; }
 
     public void Add(ComponentEntry entry, object instance)
     {
-        lock (_gate)
+        lock (this)
         {
             if (!entry.Definition.IsInfrastructure)
             {
@@ -31,7 +47,7 @@ internal sealed class DisposalList
 
             if (!_closed)
             {
-                _items.Add((entry, instance));
+                (_items ??= []).Add((entry, instance));
                 return;
             }
         }
@@ -43,10 +59,10 @@ internal sealed class DisposalList
     public async Task<List<ContainerException>> DestroyAllAsync()
     {
         (ComponentEntry Entry, object Instance)[] items;
-        lock (_gate)
+        lock (this)
         {
-            items = [.. _items];
-            _items.Clear();
+            items = _items is null ? [] : [.. _items];
+            _items?.Clear();
             _closed = true;
         }
 

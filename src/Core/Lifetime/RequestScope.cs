@@ -108,20 +108,32 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
         }
     }
 
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Dispose()
+    {
+        var pending = DisposeAsync();
+        if (!pending.IsCompletedSuccessfully)
+        {
+            pending.AsTask().GetAwaiter().GetResult();
+        }
+    }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         lock (_gate)
         {
             if (_disposed)
             {
-                return;
+                return default;
             }
 
             Volatile.Write(ref _disposed, true);
         }
 
+        return _disposals.CloseIfEmpty() ? default : DestroyAsync();
+    }
+
+    private async ValueTask DestroyAsync()
+    {
         var problems = await _disposals.DestroyAllAsync().ConfigureAwait(false);
         ApplicationContext.ThrowProblems(problems, Errors.ShutdownProblems);
     }
