@@ -81,7 +81,7 @@ public sealed partial class ApplicationContext
         if (serviceType.IsConstructedGenericType && serviceType.GetGenericTypeDefinition() == typeof(IEnumerable<>))
         {
             var elementType = serviceType.GetGenericArguments()[0];
-            return ResolveAll(table, (elementType, null), table.FindAll(elementType), scope);
+            return table.Enumerables.TryGetValue((elementType, null), out var cached) ? cached : ResolveAll(table, (elementType, null), table.FindAll(elementType), scope);
         }
 
         return Builtin(serviceType, scope);

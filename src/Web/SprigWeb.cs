@@ -61,7 +61,7 @@ public static partial class SprigWeb
     }
 
     /// <summary>
-    /// Makes <paramref name="context"/> (by default one over <see cref="PendingRegistry.Instance"/> and the builder's configuration)
+    /// Makes <paramref name="context"/> (by default one over a copy of <see cref="PendingRegistry.Instance"/> and the builder's configuration)
     /// the application's container: it is refreshed when the application is built, with every service of
     /// <c>builder.Services</c> as a component, and <c>app.Services</c> is the context.
     /// </summary>
@@ -71,7 +71,8 @@ public static partial class SprigWeb
     public static WebApplicationBuilder UseSprig(this WebApplicationBuilder builder, ApplicationContext? context = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        context ??= new ApplicationContext(PendingRegistry.Instance, builder.Configuration);
+        // The default context works on a copy of the application's registry, so a process can build several applications.
+        context ??= new ApplicationContext(PendingRegistry.Instance.Snapshot(), builder.Configuration);
         builder.Host.UseServiceProviderFactory(new SprigServiceProviderFactory(context));
         builder.Services.AddProblemDetails();
         return builder;

@@ -95,9 +95,10 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
 
     public void Track(ComponentEntry entry, object instance)
     {
-        // After the scope's disposal has begun, DisposalList destroys a late instance at once instead of keeping it.
-        ThrowIfDisposed(entry);
+        // Tracked first, so that an instance created while the scope is being disposed is destroyed (DisposalList destroys a
+        // late instance at once) rather than leaked; then the caller learns that the scope is gone.
         _disposals.Add(entry, instance);
+        ThrowIfDisposed(entry);
     }
 
     public void ThrowIfDisposed(ComponentEntry entry)
