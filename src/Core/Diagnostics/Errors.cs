@@ -99,6 +99,10 @@ internal static class Errors
         : point.Contains("parameter", StringComparison.Ordinal) ? ", or make it optional by giving the parameter a default value."
         : ", or make it optional with [Inject(Required = false)].";
 
+    public static string MissingService(string component, string point, Type type) =>
+        $"'{component}' needs a service of type '{TypeName(type)}' for {point}, but none is registered. "
+        + $"Register one (services.AddSingleton<{TypeName(type)}, …>() or a class marked [Component]), or give the parameter a default value.";
+
     public static string MissingByName(string component, string point, string name, IReadOnlyList<string> suggestions, IReadOnlyList<string> path, string excluded = "") =>
         $"'{component}' needs the component named '{name}' for {point}, but no component has that name{excluded}.{DidYouMean(suggestions)} "
         + $"Path: {Path(path)}. "

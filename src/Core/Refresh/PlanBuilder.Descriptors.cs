@@ -131,5 +131,5 @@ internal sealed partial class PlanBuilder
     private static Dependency MissingService(ComponentEntry owner, InjectionPoint point) =>
         point.Optional
             ? new ConstantDependency(point.DefaultValue)
-            : new UnresolvableDependency(Errors.MissingByType(owner.Name, point.Description, point.Type, [owner.Name]));
+            : new UnresolvableDependency(Errors.MissingService(owner.Name, point.Description, point.Type));
 }

@@ -18,14 +18,36 @@ internal static class FactoryCompiler
 
     public static Func<RequestScope?, object> Compile(ComponentEntry entry)
     {
-        var plan = entry.Plan;
-        var definition = entry.Definition;
         var scope = Expression.Parameter(typeof(RequestScope), "scope");
+        var body = Expression.Convert(Guarded(entry, scope), typeof(object));
+        return Expression.Lambda<Func<RequestScope?, object>>(body, $"Create_{entry.Definition.Name}", [scope]).Compile();
+    }
+
+    /// <summary>
+    /// Tells whether a prototype can be constructed inline in the factory of a component that needs it: a class built by its
+    /// constructor and member injection (no [PostConstruct]) that never needs destroying, so nothing has to track it.
+    /// </summary>
+    public static bool CanInline(ComponentEntry target)
+    {
+        var plan = target.Plan;
+        return target.Definition.Scope == Scope.Prototype && target.Definition.Kind == ComponentKind.Class && plan.Constructor is not null
+            && plan.PostConstruct.Count == 0 && !plan.MayNeedDestroy && target.Index >= 0;
+    }
+
+    /// <summary>Constructs <paramref name="target"/> inline; a failure is reported as the target's own, so the path stays right.</summary>
+    public static Expression Inline(ComponentEntry target, Expression scope) => Guarded(target, (ParameterExpression)scope);
+
+    /// <summary>
+    /// Builds one component: construction, member injection and [PostConstruct], counting stages so that a failure is reported
+    /// by <see cref="ComponentEntry.Fail"/> with the stage it happened in. Used for a whole factory and for inlined prototypes.
+    /// </summary>
+    private static BlockExpression Guarded(ComponentEntry entry, ParameterExpression scope)
+    {
+        var plan = entry.Plan;
+        var type = entry.Definition.Type;
         var stage = Expression.Variable(typeof(int), "stage");
-        var type = definition.Type;
         var instance = Expression.Variable(type, "instance");
         var body = new List<Expression> { Expression.Assign(stage, Expression.Constant(0)), Expression.Assign(instance, Construct(entry, plan, scope, type)) };
-
         var index = 0;
         foreach (var member in plan.Members)
         {
@@ -43,49 +65,11 @@ internal static class FactoryCompiler
             body.Add(method.ReturnType == typeof(void) ? call : Expression.Call(WaitMethod, call));
         }
 
-        body.Add(Expression.Convert(instance, typeof(object)));
-        var exception = Expression.Parameter(typeof(Exception), "ex");
-        var guarded = Expression.TryCatch(
-            Expression.Block(typeof(object), body),
-            Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(entry), FailMethod, stage, exception), typeof(object))));
-        var lambda = Expression.Lambda<Func<RequestScope?, object>>(Expression.Block(typeof(object), [stage, instance], guarded), $"Create_{definition.Name}", [scope]);
-        return lambda.Compile();
-    }
-
-    /// <summary>
-    /// Tells whether a prototype can be constructed inline in the factory of a component that needs it: a class built by its
-    /// constructor and member injection (no [PostConstruct]) that never needs destroying, so nothing has to track it.
-    /// </summary>
-    public static bool CanInline(ComponentEntry target)
-    {
-        var plan = target.Plan;
-        return target.Definition.Scope == Scope.Prototype && target.Definition.Kind == ComponentKind.Class && plan.Constructor is not null
-            && plan.PostConstruct.Count == 0 && !plan.MayNeedDestroy && target.Index >= 0;
-    }
-
-    /// <summary>Constructs <paramref name="target"/> inline; a failure is reported as the target's own, so the path stays right.</summary>
-    public static Expression Inline(ComponentEntry target, Expression scope)
-    {
-        var type = target.Definition.Type;
-        var parameter = (ParameterExpression)scope;
-        var stage = Expression.Variable(typeof(int), "innerStage");
-        var instance = Expression.Variable(type, "inner");
-        var body = new List<Expression> { Expression.Assign(stage, Expression.Constant(0)), Expression.Assign(instance, Construct(target, target.Plan, parameter, type)) };
-        var index = 0;
-        foreach (var member in target.Plan.Members)
-        {
-            body.Add(Expression.Assign(stage, Expression.Constant(++index)));
-            if (!member.Dependency.Skip)
-            {
-                body.Add(Assign(instance, member, member.Dependency.Build(parameter, member.MemberType)));
-            }
-        }
-
         body.Add(instance);
-        var exception = Expression.Parameter(typeof(Exception), "innerException");
+        var exception = Expression.Parameter(typeof(Exception), "ex");
         return Expression.Block(type, [stage, instance], Expression.TryCatch(
             Expression.Block(type, body),
-            Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(target), FailMethod, stage, exception), type))));
+            Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(entry), FailMethod, stage, exception), type))));
     }
 
     private static Expression Construct(ComponentEntry entry, ComponentPlan plan, ParameterExpression scope, Type type)

@@ -117,9 +117,9 @@ public sealed class ServiceProviderFactoryTests
         var act = () => context.GetService(typeof(NeedsMissing));
 
         act.Should().Throw<InvalidOperationException>().Which.Message.Should().Be(
-            "'ServiceProviderFactoryTests.NeedsMissing' needs a component of type 'ServiceProviderFactoryTests.IClock' for constructor parameter 'clock', "
-            + "but none is registered. Path: ServiceProviderFactoryTests.NeedsMissing. Register a class that is or implements "
-            + "ServiceProviderFactoryTests.IClock (mark it [Component] or [Service]), or make it optional by giving the parameter a default value.");
+            "'ServiceProviderFactoryTests.NeedsMissing' needs a service of type 'ServiceProviderFactoryTests.IClock' for constructor parameter "
+            + "'clock', but none is registered. Register one (services.AddSingleton<ServiceProviderFactoryTests.IClock, …>() or a class "
+            + "marked [Component]), or give the parameter a default value.");
     }
 
     [Fact]
