@@ -31,6 +31,8 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     private readonly ContainerException? _configurationError;
     private ComponentTable? _table;
     private ContextState _state;
+    private IEndpointServer[] _servers = [];
+    private int _serversStopped;
 
     /// <summary>Initializes a context over <see cref="PendingRegistry.Instance"/> with the default configuration.</summary>
     public ApplicationContext()
@@ -72,7 +74,15 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         Configuration = configuration;
         _ownsLoggers = loggerFactory is null;
         _loggers = loggerFactory ?? DefaultLogging.Create(configuration);
+        Remote = new Remoting.RemoteEndpoints(configuration);
+        RemoteProxies = new Remoting.RemoteProxies(Remote);
     }
+
+    /// <summary>Gets the way out to other processes: the transports found at refresh.</summary>
+    internal Remoting.RemoteEndpoints Remote { get; }
+
+    /// <summary>Gets the context's remote contract proxies.</summary>
+    internal Remoting.RemoteProxies RemoteProxies { get; }
 
     internal PendingRegistry Registry => _registry;
 
@@ -137,6 +147,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             _table = table;
             pipeline.CreateSingletons(table, order);
             await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
+            await ConnectAsync(table, cancellationToken).ConfigureAwait(false);
             RefreshPipeline.ReleasePlans(table);
             table.IsRefreshing = false;
             MoveTo(ContextState.Running, from: ContextState.Refreshing);
@@ -148,8 +159,11 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             if (table is not null)
             {
                 // What refresh built is destroyed; failures there are secondary to the one being thrown.
+                await StopServersAsync().ConfigureAwait(false);
                 await table.Singletons.DestroyAllAsync().ConfigureAwait(false);
             }
+
+            Remote.Dispose();
 
             DisposeLoggers();
             MoveTo(ContextState.Failed, from: ContextState.Refreshing);
@@ -265,6 +279,12 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     /// <returns>A task that completes when every component is stopped.</returns>
     public async Task ShutdownAsync(CancellationToken cancellationToken = default)
     {
+        if (State == ContextState.Running)
+        {
+            // Servers stop taking calls and finish those in flight while every component is still alive.
+            await StopServersAsync().ConfigureAwait(false);
+        }
+
         ComponentTable? table;
         lock (_stateGate)
         {
@@ -289,6 +309,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         }
 
         var problems = await table!.Singletons.DestroyAllAsync().ConfigureAwait(false);
+        Remote.Dispose();
         DisposeLoggers();
         MoveTo(ContextState.Stopped, from: ContextState.Stopping);
         ThrowProblems(problems, Errors.ShutdownProblems);
@@ -352,10 +373,83 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         return visible.Count switch
         {
             1 => visible[0].Resolve(null),
-            0 => GetService(type, null)
+            0 => GetService(type, null) ?? RemoteProxy(type)
                 ?? throw new ComponentNotFoundException(Errors.NoComponentOfType(type, Errors.ExcludedHint(table.ExclusionsOf(type))), Errors.TypeName(type), []),
             _ => throw new ContainerException(Errors.AmbiguousType(type, [.. visible.Select(e => e.Definition)])),
         };
+    }
+
+    /// <summary>Returns the remote proxy of a contract no local component implements, or null when the type is no contract.</summary>
+    /// <exception cref="ComponentNotFoundException">No transport carries the contract's component.</exception>
+    private object? RemoteProxy(Type type)
+    {
+        if (Remoting.ContractInfo.Of(type) is not { } contract)
+        {
+            return null;
+        }
+
+        return Remote.For(contract.Namespace, contract.Component) is null
+            ? throw new ComponentNotFoundException(Errors.ContractNotServedHere(type, contract.Namespace, contract.Component), Errors.TypeName(type), [])
+            : RemoteProxies.Get(contract);
+    }
+
+    /// <summary>Finds the transports and servers among the created components and starts the servers, so that refresh returns serving.</summary>
+    private async Task ConnectAsync(ComponentTable table, CancellationToken cancellationToken)
+    {
+        var transports = new List<IEndpointTransport>();
+        var servers = new List<IEndpointServer>();
+        foreach (var entry in table.Entries)
+        {
+            var type = entry.Definition.ImplementationType ?? entry.Definition.Type;
+            if (entry.Definition.Scope != Scope.Singleton || entry.Definition.RemoteContract is not null
+                || !(typeof(IEndpointTransport).IsAssignableFrom(type) || typeof(IEndpointServer).IsAssignableFrom(type) || typeof(System.Net.Http.IHttpClientFactory).IsAssignableFrom(type)))
+            {
+                continue;
+            }
+
+            switch (entry.Resolve(null))
+            {
+                case IEndpointTransport transport:
+                    transports.Add(transport);
+                    break;
+                case System.Net.Http.IHttpClientFactory factory:
+                    Remote.Http.Use(factory);
+                    break;
+            }
+
+            if (entry.Resolve(null) is IEndpointServer server)
+            {
+                servers.Add(server);
+            }
+        }
+
+        Remote.Use(transports);
+        _servers = [.. servers];
+        foreach (var server in servers)
+        {
+            await server.StartServingAsync(this, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops the endpoint servers once, letting their calls in flight finish; a failure to stop is logged, not thrown.</summary>
+    private async Task StopServersAsync()
+    {
+        if (Interlocked.Exchange(ref _serversStopped, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var server in _servers)
+        {
+            try
+            {
+                await server.StopServingAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _loggers.CreateLogger("Sprig.ApplicationContext").LogWarning(ex, "Stopping endpoint server {Server} failed", server.GetType().Name);
+            }
+        }
     }
 
     private ComponentTable Running()

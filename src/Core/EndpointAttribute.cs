@@ -15,4 +15,11 @@ public sealed class EndpointAttribute : Attribute
 
     /// <summary>Gets the endpoint name, or <see langword="null"/> for the method name.</summary>
     public string? Name { get; }
+
+    /// <summary>
+    /// Gets or sets whether the endpoint is safe to run twice with the same arguments: a remote call that loses its serving
+    /// instance mid-call is then retried on another instance, where a non-idempotent call fails with 502 rather than risk a
+    /// second execution.
+    /// </summary>
+    public bool Idempotent { get; set; }
 }

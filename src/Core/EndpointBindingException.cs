@@ -8,7 +8,7 @@ namespace Sprig;
 /// or a value of the wrong type. It names the parameter and the JSON path (e.g. <c>$.count</c>); over HTTP it is a 400.
 /// To avoid it, send the single parameter's value, or an object of named parameters (camelCase) when there are several.
 /// </summary>
-public sealed class EndpointBindingException : ContainerException
+public sealed class EndpointBindingException : EndpointCallException
 {
     /// <summary>Initializes an exception with a default message.</summary>
     public EndpointBindingException()
@@ -19,7 +19,7 @@ public sealed class EndpointBindingException : ContainerException
     /// <summary>Initializes an exception with a message.</summary>
     /// <param name="message">What did not fit and how to fix it.</param>
     public EndpointBindingException(string message)
-        : base(message)
+        : base(message, 400, null)
     {
     }
 
@@ -27,7 +27,7 @@ public sealed class EndpointBindingException : ContainerException
     /// <param name="message">What did not fit and how to fix it.</param>
     /// <param name="innerException">The cause, usually a <see cref="JsonException"/>.</param>
     public EndpointBindingException(string message, Exception? innerException)
-        : base(message, innerException)
+        : base(message, 400, innerException)
     {
     }
 
@@ -39,15 +39,11 @@ public sealed class EndpointBindingException : ContainerException
     /// <param name="jsonPath">Where in the arguments the problem is, e.g. <c>$.count</c>.</param>
     /// <param name="innerException">The cause, usually a <see cref="JsonException"/>.</param>
     public EndpointBindingException(string message, string address, string? componentName, string? parameterName, string jsonPath, Exception? innerException = null)
-        : base(message, componentName, null, innerException)
+        : base(message, address, 400, componentName, innerException)
     {
-        Address = address;
         ParameterName = parameterName;
         JsonPath = jsonPath;
     }
-
-    /// <summary>Gets the address of the endpoint that was called.</summary>
-    public string? Address { get; }
 
     /// <summary>Gets the parameter that could not be bound, or <see langword="null"/> when the arguments as a whole are wrong.</summary>
     public string? ParameterName { get; }

@@ -5,7 +5,7 @@ namespace Sprig;
 /// To avoid it, check the address ("{Namespace}/{Component}/{Name}"), mark the method <see cref="EndpointAttribute"/>, and make
 /// sure its component is registered and not excluded by a condition; <see cref="IEndpointCatalog.Find"/> tells whether it exists.
 /// </summary>
-public sealed class EndpointNotFoundException : ContainerException
+public sealed class EndpointNotFoundException : EndpointCallException
 {
     /// <summary>Initializes an exception with a default message.</summary>
     public EndpointNotFoundException()
@@ -16,7 +16,7 @@ public sealed class EndpointNotFoundException : ContainerException
     /// <summary>Initializes an exception with a message.</summary>
     /// <param name="message">What was missing and how to fix it.</param>
     public EndpointNotFoundException(string message)
-        : base(message)
+        : base(message, 404, null)
     {
     }
 
@@ -24,7 +24,7 @@ public sealed class EndpointNotFoundException : ContainerException
     /// <param name="message">What was missing and how to fix it.</param>
     /// <param name="innerException">The cause.</param>
     public EndpointNotFoundException(string message, Exception? innerException)
-        : base(message, innerException)
+        : base(message, 404, innerException)
     {
     }
 
@@ -33,14 +33,10 @@ public sealed class EndpointNotFoundException : ContainerException
     /// <param name="address">The address that was asked for.</param>
     /// <param name="suggestions">The closest addresses of the catalog.</param>
     public EndpointNotFoundException(string message, string address, IReadOnlyList<string> suggestions)
-        : base(message)
+        : base(message, address, 404)
     {
-        Address = address;
         Suggestions = suggestions;
     }
-
-    /// <summary>Gets the address that was asked for.</summary>
-    public string? Address { get; }
 
     /// <summary>Gets the closest addresses of the catalog ("did you mean").</summary>
     public IReadOnlyList<string> Suggestions { get; } = [];

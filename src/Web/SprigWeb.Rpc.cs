@@ -109,9 +109,8 @@ public static partial class SprigWeb
         var endpoint = context.Endpoints.Find(address);
         if (endpoint is null)
         {
-            // The catalog's own error names close addresses.
-            await context.Endpoints.InvokeAsync(address, default, http.RequestAborted).ConfigureAwait(false);
-            return;
+            // Only this process's endpoints are served: an address served elsewhere is not forwarded. The error names close addresses.
+            throw Catalog(context).NotFound(address);
         }
 
         if (await ReadBody(http, maxBody).ConfigureAwait(false) is not { } body)

@@ -60,6 +60,12 @@ internal sealed class ComponentDefinition
     /// </summary>
     public bool FromDescriptor { get; init; }
 
+    /// <summary>
+    /// Gets the contract this definition calls in another process, for the remote proxy a context makes when no local component
+    /// implements an injected contract; null for every other definition. Such a component serves no endpoints itself.
+    /// </summary>
+    public Type? RemoteContract { get; init; }
+
     /// <summary>Gets the key of a keyed service descriptor, or null.</summary>
     public object? ServiceKey { get; init; }
 

@@ -5,7 +5,7 @@ using Sprig.Definitions;
 namespace Sprig.Diagnostics;
 
 /// <summary>Every message text of Sprig.Core, so that wording stays consistent and tests can assert it whole.</summary>
-internal static class Errors
+internal static partial class Errors
 {
     public static string RegistryFrozen(string name) =>
         $"Cannot register '{name}': the registry is frozen because a context was refreshed from it. "

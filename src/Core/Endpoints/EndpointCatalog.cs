@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sprig.Diagnostics;
 using Sprig.Refresh;
+using Sprig.Remoting;
 
 namespace Sprig.Endpoints;
 
@@ -51,7 +52,12 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     /// <summary>Calls an endpoint in the caller's request scope (an HTTP request's), which the caller disposes; null opens one per call.</summary>
     internal async Task<JsonElement> InvokeAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
     {
-        var endpoint = Get(address);
+        ArgumentNullException.ThrowIfNull(address);
+        if (Lookup(address) is not { } endpoint)
+        {
+            return await Remote(address).InvokeAsync(Call(address, arguments), cancellationToken).ConfigureAwait(false);
+        }
+
         if (endpoint.Unary is not { } invoke)
         {
             throw new ContainerException(Errors.EndpointStreams(endpoint.Address, endpoint.Descriptor.Method), endpoint.Descriptor.Component, null);
@@ -82,7 +88,12 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     /// <summary>Streams an endpoint in the caller's request scope, which the caller disposes; null opens one for the stream.</summary>
     internal IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
     {
-        var endpoint = Get(address);
+        ArgumentNullException.ThrowIfNull(address);
+        if (Lookup(address) is not { } endpoint)
+        {
+            return Remote(address).StreamAsync(Call(address, arguments), cancellationToken);
+        }
+
         if (endpoint.Stream is not { } stream)
         {
             throw new ContainerException(Errors.EndpointDoesNotStream(endpoint.Address, endpoint.Descriptor.ResultType), endpoint.Descriptor.Component, null);
@@ -143,16 +154,28 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     private CompiledEndpoint? Lookup(string address) =>
         _exact.TryGetValue(address, out var endpoint) || _ignoringCase.TryGetValue(address, out endpoint) ? endpoint : null;
 
-    private CompiledEndpoint Get(string address)
+    /// <summary>Returns the exception for an address no local component serves, suggesting the closest local addresses.</summary>
+    internal EndpointNotFoundException NotFound(string address)
     {
-        ArgumentNullException.ThrowIfNull(address);
-        if (Lookup(address) is { } endpoint)
+        var suggestions = Suggest(address);
+        return new EndpointNotFoundException(Errors.EndpointNotFound(address, suggestions), address, suggestions);
+    }
+
+    private static RemoteCall Call(string address, JsonElement arguments)
+    {
+        var (ns, component, name) = RemoteEndpoints.Parse(address)!.Value;
+        return new RemoteCall(ns, component, name, arguments);
+    }
+
+    /// <summary>Returns the way to the process serving an address that no local component serves, or throws 404 when there is none.</summary>
+    private RemoteEndpoints Remote(string address)
+    {
+        if (_context is { } context && RemoteEndpoints.Parse(address) is var (ns, component, _) && context.Remote.For(ns, component) is not null)
         {
-            return endpoint;
+            return context.Remote;
         }
 
-        var suggestions = Suggest(address);
-        throw new EndpointNotFoundException(Errors.EndpointNotFound(address, suggestions), address, suggestions);
+        throw NotFound(address);
     }
 
     /// <summary>

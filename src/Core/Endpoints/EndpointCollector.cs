@@ -2,6 +2,7 @@ using System.Reflection;
 using Sprig.Definitions;
 using Sprig.Diagnostics;
 using Sprig.Refresh;
+using Sprig.Remoting;
 
 namespace Sprig.Endpoints;
 
@@ -24,12 +25,19 @@ internal sealed class EndpointCollector(ComponentTable table, Problems problems)
         foreach (var entry in table.Entries)
         {
             // A second component with a taken name is already a problem of its own; its endpoints would only repeat it.
-            if (entry.Definition.IsInfrastructure || table.ByName[entry.Name] != entry)
+            if (entry.Definition.IsInfrastructure || entry.Definition.RemoteContract is not null || table.ByName[entry.Name] != entry)
             {
                 continue;
             }
 
-            foreach (var (method, attribute) in Methods(TypeOf(entry.Definition)))
+            var type = TypeOf(entry.Definition);
+            var contracts = entry.Definition.FromDescriptor ? [] : Contracts(type);
+            if (!MatchesContracts(entry, contracts))
+            {
+                continue;
+            }
+
+            foreach (var (method, attribute) in Methods(type, contracts))
             {
                 var descriptor = new EndpointDescriptor(
                     entry.Definition.Namespace, entry.Name, attribute.Name ?? method.Name, EndpointInvokerCompiler.StreamItemType(method.ReturnType) is not null, method)
@@ -56,8 +64,77 @@ internal sealed class EndpointCollector(ComponentTable table, Problems problems)
         return endpoints;
     }
 
+    /// <summary>Lists the contracts a component's type implements (or is, for a [Bean] that returns a contract).</summary>
+    private static List<ContractInfo> Contracts(Type type)
+    {
+        var contracts = ContractInfo.Implemented(type).ToList();
+        if (ContractInfo.Of(type) is { } itself)
+        {
+            contracts.Insert(0, itself);
+        }
+
+        return contracts;
+    }
+
+    /// <summary>Records a problem for each contract whose address is not the component's: its callers would call an address nobody serves.</summary>
+    private bool MatchesContracts(ComponentEntry entry, List<ContractInfo> contracts)
+    {
+        var matches = true;
+        foreach (var contract in contracts)
+        {
+            if (!string.Equals(contract.Namespace, entry.Definition.Namespace, StringComparison.Ordinal) || !string.Equals(contract.Component, entry.Name, StringComparison.Ordinal))
+            {
+                problems.Add(new ContainerException(
+                    Errors.ContractAddressMismatch(entry.Name, entry.Definition.Namespace, contract.Type, contract.Namespace, contract.Component), entry.Name, null));
+                matches = false;
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// Lists the endpoint methods of a class: its [Endpoint] methods and those of its base classes, base first (an override
+    /// replaces what it overrides), then the methods implementing its contracts, named as the contract names them.
+    /// </summary>
+    private static List<(MethodInfo Method, EndpointAttribute Attribute)> Methods(Type type, List<ContractInfo> contracts)
+    {
+        var result = AttributedMethods(type);
+        foreach (var contract in contracts)
+        {
+            foreach (var declared in contract.Methods)
+            {
+                var target = Implementation(type, declared.Method);
+                var own = result.FindIndex(m => m.Method == target);
+                var attribute = new EndpointAttribute(declared.Endpoint) { Idempotent = declared.Idempotent || (own >= 0 && result[own].Attribute.Idempotent) };
+                if (own >= 0)
+                {
+                    result[own] = (target, attribute);
+                }
+                else if (!result.Exists(m => m.Method == target && m.Attribute.Name == declared.Endpoint))
+                {
+                    result.Add((target, attribute));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Returns the method of <paramref name="type"/> that implements an interface method (the interface method itself for an interface type).</summary>
+    private static MethodInfo Implementation(Type type, MethodInfo interfaceMethod)
+    {
+        if (type.IsInterface)
+        {
+            return interfaceMethod;
+        }
+
+        var map = type.GetInterfaceMap(interfaceMethod.DeclaringType!);
+        return map.TargetMethods[Array.IndexOf(map.InterfaceMethods, interfaceMethod)];
+    }
+
     /// <summary>Lists the [Endpoint] methods of a class and its base classes, base first; an override replaces what it overrides.</summary>
-    private static List<(MethodInfo Method, EndpointAttribute Attribute)> Methods(Type type)
+    private static List<(MethodInfo Method, EndpointAttribute Attribute)> AttributedMethods(Type type)
     {
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)

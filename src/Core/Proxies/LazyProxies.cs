@@ -9,7 +9,8 @@ namespace Sprig.Proxies;
 /// <summary>Creates <see cref="LazyAttribute"/> proxies with one shared Castle <see cref="ProxyGenerator"/> (its type cache lives in it).</summary>
 internal static class LazyProxies
 {
-    private static readonly ProxyGenerator Generator = new();
+    /// <summary>The one generator of the process: its type cache lives in it (remote contract proxies use it too).</summary>
+    internal static readonly ProxyGenerator Generator = new();
     private static readonly ConcurrentDictionary<Type, (Type ProxyType, FieldInfo Interceptors, FieldInfo Target)> ClassProxies = new();
 
     /// <summary>Says why <paramref name="type"/> cannot be proxied and what to change, or returns null when it can.</summary>

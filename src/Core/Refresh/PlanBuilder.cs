@@ -319,8 +319,11 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
 
         if (!point.Optional)
         {
+            var contract = Remoting.ContractInfo.Of(type);
             problems.Add(owner, path => new ComponentNotFoundException(
-                Errors.MissingByType(owner.Name, point.Description, type, path, Errors.ExcludedHint(table.ExclusionsOf(type))),
+                contract is null
+                    ? Errors.MissingByType(owner.Name, point.Description, type, path, Errors.ExcludedHint(table.ExclusionsOf(type)))
+                    : Errors.ContractWithoutServer(owner.Name, point.Description, type, contract.Namespace, contract.Component, path),
                 Errors.TypeName(type), [], owner.Name, path));
         }
 

@@ -22,8 +22,14 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
         var (included, report) = new ConditionEvaluator(configuration, ActiveProfiles(configuration)).Evaluate(definitions);
         context.ConditionReportCore = report;
         LogReport(report);
-        var table = new ComponentTable(included, [.. definitions.Except(included)], report, openGenerics) { Context = context };
+        var (remotes, contractProblems) = ContractDiscovery.Discover(included, configuration, context.RemoteProxies);
+        var table = new ComponentTable([.. included, .. remotes], [.. definitions.Except(included)], report, openGenerics) { Context = context };
         var problems = new Problems();
+        foreach (var problem in contractProblems)
+        {
+            problems.Add(problem);
+        }
+
         foreach (var problem in registrationProblems)
         {
             problems.Add(problem);

@@ -1,0 +1,105 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Sprig.Definitions;
+using Sprig.Remoting;
+
+namespace Sprig.Refresh;
+
+/// <summary>
+/// The refresh phase between conditions and planning: finds the contracts that the included components inject (constructor
+/// and [Bean] parameters, [Inject] / [InjectByName] / [Lazy] members, also inside Lazy&lt;T&gt;, Func&lt;T&gt; and collections) and,
+/// for each one no included component implements, adds a remote proxy definition when a transport can carry it. A contract
+/// that no transport carries is left out, so planning reports it as missing, with both fixes.
+/// </summary>
+internal static class ContractDiscovery
+{
+    private const BindingFlags Members = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    /// <summary>Returns the remote proxy definitions to add, and the problems of contracts whose methods cannot be called remotely.</summary>
+    public static (List<ComponentDefinition> Remotes, List<ContainerException> Problems) Discover(
+        IReadOnlyList<ComponentDefinition> included, IConfiguration configuration, RemoteProxies proxies)
+    {
+        var remotes = new List<ComponentDefinition>();
+        var problems = new List<ContainerException>();
+        var transportRegistered = included.Any(d => typeof(IEndpointTransport).IsAssignableFrom(d.ImplementationType ?? d.Type));
+        var implemented = included.SelectMany(d => d.ServiceTypes).ToHashSet();
+        var seen = new HashSet<Type>();
+        foreach (var definition in included)
+        {
+            foreach (var type in InjectedTypes(definition))
+            {
+                if (!seen.Add(type) || implemented.Contains(type) || ContractInfo.Of(type) is not { } contract
+                    || !RemoteEndpoints.MayCarry(configuration, transportRegistered, contract.Namespace, contract.Component))
+                {
+                    continue;
+                }
+
+                var unsupported = RemoteProxies.Problems(contract).ToList();
+                if (unsupported.Count > 0)
+                {
+                    problems.AddRange(unsupported.Select(p => new ContainerException(p, contract.Component, null)));
+                    continue;
+                }
+
+                remotes.Add(new ComponentDefinition(contract.Component, contract.Type, ComponentKind.Instance, Scope.Singleton)
+                {
+                    Instance = proxies.Get(contract),
+                    Namespace = contract.Namespace,
+                    Source = contract.Type,
+                    RemoteContract = contract.Type,
+                    Order = int.MaxValue,
+                });
+            }
+        }
+
+        return (remotes, problems);
+    }
+
+    /// <summary>Lists the types a definition may be injected with, wrappers (Lazy&lt;T&gt;, Func&lt;T&gt;, collections) unwrapped.</summary>
+    private static IEnumerable<Type> InjectedTypes(ComponentDefinition definition)
+    {
+        if (definition.FromDescriptor || definition.Kind is ComponentKind.Instance or ComponentKind.Delegate)
+        {
+            yield break;
+        }
+
+        if (definition.FactoryMethod is { } factory)
+        {
+            foreach (var parameter in factory.GetParameters())
+            {
+                yield return Unwrap(parameter.ParameterType);
+            }
+
+            yield break;
+        }
+
+        var type = definition.ImplementationType ?? definition.Type;
+        foreach (var constructor in type.GetConstructors(Members))
+        {
+            foreach (var parameter in constructor.GetParameters())
+            {
+                yield return Unwrap(parameter.ParameterType);
+            }
+        }
+
+        for (var level = type; level is not null && level != typeof(object); level = level.BaseType)
+        {
+            foreach (var member in level.GetMembers(Members))
+            {
+                var injected = member.IsDefined(typeof(InjectAttribute)) || member.IsDefined(typeof(InjectByNameAttribute)) || member.IsDefined(typeof(LazyAttribute));
+                if (injected && member is PropertyInfo or FieldInfo)
+                {
+                    yield return Unwrap(member is PropertyInfo property ? property.PropertyType : ((FieldInfo)member).FieldType);
+                }
+            }
+        }
+    }
+
+    private static readonly HashSet<Type> Wrappers =
+        [typeof(Lazy<>), typeof(Func<>), typeof(IEnumerable<>), typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IList<>), typeof(ICollection<>)];
+
+    private static Type Unwrap(Type type) =>
+        type.IsArray ? type.GetElementType()!
+        : type.IsGenericType && Wrappers.Contains(type.GetGenericTypeDefinition()) ? type.GetGenericArguments()[0]
+        : type;
+}

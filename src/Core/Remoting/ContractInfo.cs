@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Sprig.Remoting;
+
+/// <summary>What a <see cref="ComponentContractAttribute"/> interface says: its component's address and its endpoints. Read once per type.</summary>
+internal sealed class ContractInfo
+{
+    private static readonly ConcurrentDictionary<Type, ContractInfo?> Cache = new();
+
+    private ContractInfo(Type type, ComponentContractAttribute attribute)
+    {
+        Type = type;
+        Namespace = attribute.Namespace;
+        Component = attribute.Component ?? (type.Name.Length > 1 && type.Name[0] == 'I' && char.IsUpper(type.Name[1]) ? type.Name[1..] : type.Name);
+        var methods = new List<ContractMethod>();
+        foreach (var method in AllMethods(type))
+        {
+            var endpoint = method.GetCustomAttribute<EndpointAttribute>();
+            methods.Add(new ContractMethod(method, endpoint?.Name ?? method.Name, endpoint?.Idempotent ?? false));
+        }
+
+        Methods = methods;
+    }
+
+    public Type Type { get; }
+
+    public string Namespace { get; }
+
+    public string Component { get; }
+
+    /// <summary>Gets every method of the contract and of the interfaces it extends.</summary>
+    public IReadOnlyList<ContractMethod> Methods { get; }
+
+    /// <summary>Returns what the contract says, or null when <paramref name="type"/> is not a contract interface.</summary>
+    public static ContractInfo? Of(Type type) =>
+        !type.IsInterface ? null : Cache.GetOrAdd(type, static t =>
+            t.GetCustomAttribute<ComponentContractAttribute>(inherit: false) is { } attribute && !t.ContainsGenericParameters ? new ContractInfo(t, attribute) : null);
+
+    /// <summary>Lists the contracts a class implements.</summary>
+    public static IEnumerable<ContractInfo> Implemented(Type type)
+    {
+        foreach (var candidate in type.GetInterfaces())
+        {
+            if (Of(candidate) is { } contract)
+            {
+                yield return contract;
+            }
+        }
+    }
+
+    private static IEnumerable<MethodInfo> AllMethods(Type type) =>
+        type.GetMethods().Concat(type.GetInterfaces().SelectMany(i => i.GetMethods())).Where(m => !m.IsSpecialName && !m.IsStatic);
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Sprig.Diagnostics;
+
+namespace Sprig.Remoting;
+
+/// <summary>
+/// A context's way out to other processes: the transports it found after refresh (the HTTP transport for components bound
+/// with <c>Sprig:Remotes:{namespace}:{component}:Url</c> first, then every <see cref="IEndpointTransport"/> component), and the
+/// one place every remote call goes through — contract proxies and catalog calls of addresses no local component serves.
+/// </summary>
+internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposable
+{
+    private readonly HttpEndpointTransport _http = new(configuration);
+    private IEndpointTransport[] _transports = [];
+
+    /// <summary>Gets the built-in HTTP transport (disposed with the context).</summary>
+    public HttpEndpointTransport Http => _http;
+
+    /// <summary>Tells whether any transport could carry calls to a component, judged from configuration and registrations before anything is created.</summary>
+    public static bool MayCarry(IConfiguration configuration, bool transportRegistered, string @namespace, string component) =>
+        transportRegistered || HttpEndpointTransport.UrlOf(configuration, @namespace, component) is not null;
+
+    /// <summary>Uses the transports the context created.</summary>
+    public void Use(IEnumerable<IEndpointTransport> transports) => _transports = [_http, .. transports];
+
+    /// <summary>Returns the transport that carries calls to a component, or null.</summary>
+    public IEndpointTransport? For(string @namespace, string component)
+    {
+        foreach (var transport in _transports)
+        {
+            if (transport.Carries(@namespace, component))
+            {
+                return transport;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Splits an address into its three parts, or returns null when it is not "{namespace}/{component}/{endpoint}".</summary>
+    public static (string Namespace, string Component, string Endpoint)? Parse(string address)
+    {
+        var parts = address.Split('/');
+        return parts.Length == 3 && parts.All(p => p.Length > 0) ? (parts[0], parts[1], parts[2]) : null;
+    }
+
+    public Task<JsonElement> InvokeAsync(RemoteCall call, CancellationToken cancellationToken) =>
+        Transport(call).InvokeAsync(call, cancellationToken);
+
+    public IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, CancellationToken cancellationToken) =>
+        Transport(call).StreamAsync(call, cancellationToken);
+
+    public void Dispose() => _http.Dispose();
+
+    private IEndpointTransport Transport(RemoteCall call) =>
+        For(call.Namespace, call.Component)
+            ?? throw new EndpointCallException(Errors.NoTransport(call.Address, []), call.Address, 503, call.Component);
+}

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Reflection;
+using System.Text.Json;
+using Sprig.Diagnostics;
+using Sprig.Endpoints;
+
+namespace Sprig.Remoting;
+
+/// <summary>
+/// One contract method as a remote proxy calls it: the parameters become the wire format's arguments (the single parameter's
+/// value, or an object of named camelCase parameters), a <see cref="CancellationToken"/> parameter is the caller's token, and
+/// <see cref="RemoteMethod{T}"/> turns the JSON answer into the method's return type.
+/// </summary>
+internal abstract class RemoteMethod
+{
+    private readonly ParameterInfo[] _parameters;
+    private readonly string[] _names;
+    private readonly int _token;
+
+    protected RemoteMethod(ContractInfo contract, ContractMethod method)
+    {
+        Contract = contract;
+        Method = method;
+        var all = method.Method.GetParameters();
+        _token = Array.FindIndex(all, p => p.ParameterType == typeof(CancellationToken));
+        _parameters = [.. all.Where(p => p.ParameterType != typeof(CancellationToken))];
+        _names = [.. _parameters.Select(p => EndpointJson.PropertyName(p.Name!))];
+        Address = $"{contract.Namespace}/{contract.Component}/{method.Endpoint}";
+    }
+
+    public ContractInfo Contract { get; }
+
+    public ContractMethod Method { get; }
+
+    public string Address { get; }
+
+    /// <summary>Creates the call of a contract method, or throws when the method cannot be called remotely.</summary>
+    /// <exception cref="ContainerException">The method's return or parameter types cannot travel as JSON.</exception>
+    public static RemoteMethod Create(ContractInfo contract, ContractMethod method)
+    {
+        if (WhyNotCallable(method.Method) is { } why)
+        {
+            throw new ContainerException(Errors.ContractMethodUnsupported(contract.Type, method.Method, why), contract.Component, null);
+        }
+
+        var returns = method.Method.ReturnType;
+        var (type, shape) = returns == typeof(Task) ? (typeof(object), RemoteShape.Task)
+            : returns == typeof(ValueTask) ? (typeof(object), RemoteShape.ValueTask)
+            : Generic(returns, typeof(Task<>)) ? (returns.GetGenericArguments()[0], RemoteShape.TaskOfT)
+            : Generic(returns, typeof(ValueTask<>)) ? (returns.GetGenericArguments()[0], RemoteShape.ValueTaskOfT)
+            : (returns.GetGenericArguments()[0], RemoteShape.Stream);
+        return (RemoteMethod)Activator.CreateInstance(typeof(RemoteMethod<>).MakeGenericType(type), contract, method, shape)!;
+    }
+
+    /// <summary>Says why a contract method cannot be called through a remote proxy, or returns null when it can.</summary>
+    public static string? WhyNotCallable(MethodInfo method)
+    {
+        var returns = method.ReturnType;
+        if (!(returns == typeof(Task) || returns == typeof(ValueTask) || Generic(returns, typeof(Task<>)) || Generic(returns, typeof(ValueTask<>)) || Generic(returns, typeof(IAsyncEnumerable<>))))
+        {
+            return $"returns {Errors.TypeName(returns)}, and a call to another process cannot block the caller until it answers.";
+        }
+
+        if (method.ContainsGenericParameters)
+        {
+            return "is generic, and JSON arguments cannot say what its type parameters are.";
+        }
+
+        return method.GetParameters().FirstOrDefault(p => p.ParameterType.IsByRef || p.ParameterType.IsPointer || p.ParameterType.IsByRefLike) is { } bad
+            ? $"takes parameter '{bad.Name}' by reference or as a pointer, which cannot be sent as JSON."
+            : null;
+    }
+
+    /// <summary>Calls the method with the proxy invocation's arguments and returns what the method returns.</summary>
+    public abstract object Invoke(RemoteEndpoints remote, object?[] arguments);
+
+    protected static CancellationToken Token(object?[] arguments, int index) => index >= 0 && arguments[index] is CancellationToken token ? token : default;
+
+    protected CancellationToken Token(object?[] arguments) => Token(arguments, _token);
+
+    protected RemoteCall Call(object?[] arguments) =>
+        new(Contract.Namespace, Contract.Component, Method.Endpoint, Arguments(arguments)) { Idempotent = Method.Idempotent };
+
+    private static bool Generic(Type type, Type definition) => type.IsGenericType && type.GetGenericTypeDefinition() == definition;
+
+    private JsonElement Arguments(object?[] arguments)
+    {
+        var values = arguments.Where((_, i) => i != _token).ToArray();
+        switch (_parameters.Length)
+        {
+            case 0:
+                return default;
+            case 1:
+                return JsonSerializer.SerializeToElement(values[0], _parameters[0].ParameterType, EndpointJson.Options);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                writer.WritePropertyName(_names[i]);
+                JsonSerializer.Serialize(writer, values[i], _parameters[i].ParameterType, EndpointJson.Options);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
+    }
+}
