@@ -407,19 +407,20 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
                 continue;
             }
 
-            switch (entry.Resolve(null))
+            var component = entry.Resolve(null);
+            if (component is IEndpointTransport transport)
             {
-                case IEndpointTransport transport:
-                    transports.Add(transport);
-                    break;
-                case System.Net.Http.IHttpClientFactory factory:
-                    Remote.Http.Use(factory);
-                    break;
+                transports.Add(transport);
             }
 
-            if (entry.Resolve(null) is IEndpointServer server)
+            if (component is IEndpointServer server)
             {
                 servers.Add(server);
+            }
+
+            if (component is System.Net.Http.IHttpClientFactory factory)
+            {
+                Remote.Http.Use(factory);
             }
         }
 

@@ -13,7 +13,10 @@ public interface IEndpointServer
     /// <returns>A task that completes when the endpoints are being served.</returns>
     Task StartServingAsync(ApplicationContext context, CancellationToken cancellationToken);
 
-    /// <summary>Stops taking calls and waits (bounded by the server's own timeout) for the calls in flight to finish.</summary>
+    /// <summary>
+    /// Stops taking calls and waits (bounded by the server's own timeout) for the calls in flight to finish. Also called after a
+    /// refresh that failed, so it must do nothing harmful for a server that did not start.
+    /// </summary>
     /// <param name="cancellationToken">Abandons the wait.</param>
     /// <returns>A task that completes when the server has stopped.</returns>
     Task StopServingAsync(CancellationToken cancellationToken);

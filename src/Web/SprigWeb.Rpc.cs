@@ -16,11 +16,12 @@ public static partial class SprigWeb
     /// <summary>The default limit of an RPC request body: 4 MiB, like gRPC's default message size.</summary>
     public const long DefaultMaxRequestBodySize = 4 * 1024 * 1024;
 
-    private static void MapRpc(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development)
+    /// <summary>Maps the RPC routes; <paramref name="details"/> says whether a 500 carries the exception's type and message.</summary>
+    private static void MapRpc(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool details)
     {
         var maxBody = context.Configuration.GetValue<long?>("Sprig:Web:MaxRequestBodySize") ?? DefaultMaxRequestBodySize;
         endpoints.MapGet("/rpc", () => Results.Json(context.Endpoints.Select(e => new RpcCatalogEntry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address))));
-        endpoints.MapPost("/rpc/{namespace}/{component}/{endpoint}", (RequestDelegate)(http => HandleRpc(http, context, logger, maxBody, development)));
+        endpoints.MapPost("/rpc/{namespace}/{component}/{endpoint}", (RequestDelegate)(http => HandleRpc(http, context, logger, maxBody, details)));
         // Anything else under /rpc is answered as problem+json too: an unknown path (404) or a method other than POST (405).
         endpoints.Map("/rpc/{**rest}", (RequestDelegate)(http => Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.",
             $"'{http.Request.Path}' is not an RPC address: call POST /rpc/{{namespace}}/{{component}}/{{endpoint}}; GET /rpc lists them."))).WithOrder(1000);
@@ -32,7 +33,7 @@ public static partial class SprigWeb
         }));
     }
 
-    private static async Task HandleRpc(HttpContext http, ApplicationContext context, ILogger logger, long maxBody, bool development)
+    private static async Task HandleRpc(HttpContext http, ApplicationContext context, ILogger logger, long maxBody, bool details)
     {
         var started = Stopwatch.GetTimestamp();
         var values = http.Request.RouteValues;
@@ -51,7 +52,7 @@ public static partial class SprigWeb
                 limit.MaxRequestBodySize = maxBody;
             }
 
-            await DispatchRpc(http, context, address, maxBody).ConfigureAwait(false);
+            await DispatchRpc(http, context, address, maxBody, logger, details).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -64,7 +65,8 @@ public static partial class SprigWeb
         }
         catch (EndpointNotFoundException ex) when (!http.Response.HasStarted && IsThisCall(ex.Address, address))
         {
-            await Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message).ConfigureAwait(false);
+            await Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message,
+                new Dictionary<string, object?> { ["suggestions"] = ex.Suggestions }).ConfigureAwait(false);
         }
         catch (EndpointBindingException ex) when (!http.Response.HasStarted && IsThisCall(ex.Address, address))
         {
@@ -74,11 +76,11 @@ public static partial class SprigWeb
         catch (Exception ex) when (!http.Response.HasStarted)
         {
             Log.Failed(logger, address, Problems.TraceId(http), ex);
-            await Problems.WriteUnhandledAsync(http, ex, development).ConfigureAwait(false);
+            await Problems.WriteAsync(http, Problems.EndpointFailure(http, address, ex, details)).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
-            // A stream that fails after its first item: the status is sent, so the connection is closed to signal it.
+            // Writing the answer failed after its status was sent: the connection is closed to signal it.
             Log.StreamFailed(logger, address, Problems.TraceId(http), ex);
             http.Abort();
         }
@@ -104,7 +106,7 @@ public static partial class SprigWeb
             $"The application context is {context.State}; it serves requests only while it is Running.");
     }
 
-    private static async Task DispatchRpc(HttpContext http, ApplicationContext context, string address, long maxBody)
+    private static async Task DispatchRpc(HttpContext http, ApplicationContext context, string address, long maxBody, ILogger logger, bool details)
     {
         var endpoint = context.Endpoints.Find(address);
         if (endpoint is null)
@@ -131,16 +133,16 @@ public static partial class SprigWeb
 
         using (document)
         {
-            await Answer(http, context, endpoint, document?.RootElement ?? default).ConfigureAwait(false);
+            await Answer(http, context, endpoint, document?.RootElement ?? default, logger, details).ConfigureAwait(false);
         }
     }
 
-    private static async Task Answer(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, JsonElement arguments)
+    private static async Task Answer(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, JsonElement arguments, ILogger logger, bool details)
     {
         var address = endpoint.Address;
         if (endpoint.IsStreaming)
         {
-            await Stream(http, context, address, arguments).ConfigureAwait(false);
+            await Stream(http, context, address, arguments, logger, details).ConfigureAwait(false);
             return;
         }
 
@@ -160,7 +162,13 @@ public static partial class SprigWeb
         await http.Response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
     }
 
-    private static async Task Stream(HttpContext http, ApplicationContext context, string address, JsonElement arguments)
+    /// <summary>
+    /// Streams an endpoint's items, one a line (NDJSON) or one an event (SSE), flushing each. A failure after the status went
+    /// out ends the answer with a failure the client can tell from an item: an NDJSON line starting with
+    /// <see cref="Remoting.HttpEndpointTransport.StreamFailurePrefix"/>, or an SSE <c>event: error</c>, followed by the problem
+    /// as JSON; the answer then ends normally, so that the failure line is never lost with the connection.
+    /// </summary>
+    private static async Task Stream(HttpContext http, ApplicationContext context, string address, JsonElement arguments, ILogger logger, bool details)
     {
         var sse = http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
         await using var items = Catalog(context).StreamAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
@@ -175,7 +183,19 @@ public static partial class SprigWeb
             var line = sse ? $"data: {items.Current.GetRawText()}\n\n" : items.Current.GetRawText() + "\n";
             await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(line), http.RequestAborted).ConfigureAwait(false);
             await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
-            more = await items.MoveNextAsync().ConfigureAwait(false);
+            try
+            {
+                more = await items.MoveNextAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
+            {
+                Log.StreamFailed(logger, address, Problems.TraceId(http), ex);
+                var problem = JsonSerializer.Serialize(Problems.EndpointFailure(http, address, ex, details), JsonSerializerOptions.Web);
+                var failure = sse ? $"event: error\ndata: {problem}\n\n" : Remoting.HttpEndpointTransport.StreamFailurePrefix + problem + "\n";
+                await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(failure), http.RequestAborted).ConfigureAwait(false);
+                await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+                return;
+            }
         }
     }
 

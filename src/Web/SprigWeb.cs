@@ -25,7 +25,11 @@ namespace Sprig.Web;
 /// </example>
 public static partial class SprigWeb
 {
-    /// <summary>Builds and starts a Kestrel server for a refreshed context; the URL may end in ":0" for a free port.</summary>
+    /// <summary>
+    /// Builds and starts a Kestrel server for a refreshed context; the URL may end in ":0" for a free port. The server's
+    /// environment is the one the context's configuration names (<c>environment</c>, <c>DOTNET_ENVIRONMENT</c>), so error answers
+    /// carry exception details exactly when the context is in Development.
+    /// </summary>
     /// <param name="context">A running context.</param>
     /// <param name="url">The address to listen on.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -39,7 +43,9 @@ public static partial class SprigWeb
             throw new InvalidOperationException(WebErrors.NotRunning(context.State));
         }
 
-        var builder = WebApplication.CreateSlimBuilder();
+        // The server's environment is the context's (its "environment" / DOTNET_ENVIRONMENT setting), so that the context's
+        // configuration alone decides whether error answers carry exception details.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Remoting.RemoteFailure.EnvironmentName(context.Configuration) });
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(context);
         // One line per request at most: the RPC layer logs its own; ASP.NET's request start/finish lines stay at Debug.
@@ -89,7 +95,7 @@ public static partial class SprigWeb
             ?? throw new InvalidOperationException(WebErrors.NoContext);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web");
         var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
-        MapRpc(endpoints, context, logger, development);
+        MapRpc(endpoints, context, logger, Remoting.RemoteFailure.IncludeDetails(context.Configuration, development));
         MapControllers(endpoints, context, logger, development);
         return endpoints;
     }

@@ -22,6 +22,14 @@ internal static partial class Errors
         $"Nothing serves '{address}': no process answered on {via}. Start a process that serves the component (with Sprig:Nats:Serve "
         + "left on), or check the address: '{namespace}/{component}/{endpoint}'.";
 
+    public static string HttpNoServer(RemoteCall call, string baseUrl) =>
+        $"Nothing serves '{call.Address}': no server accepted a connection at {baseUrl} (Sprig:Remotes:{call.Namespace}:{call.Component}:Url). "
+        + $"Start the process that serves component '{call.Namespace}/{call.Component}' there, or set the URL to where it runs.";
+
+    public static string RemoteStreamFailureMalformed(string address, string via, string line) =>
+        $"The stream of '{address}' through {via} ended with a failure that could not be read: '{line}'. The serving process failed after the "
+        + "stream started; its log has the details.";
+
     public static string RemoteTimedOut(string address, string via, TimeSpan timeout, string setting) =>
         $"Calling '{address}' through {via} got no answer within {timeout.TotalSeconds:0.###} s ({setting}). The serving process may be "
         + "overloaded or stuck; raise the timeout if the endpoint is slow.";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,12 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
 {
     /// <summary>The name of the <see cref="HttpClient"/> the transport asks the factory for, so applications can configure it.</summary>
     public const string ClientName = "Sprig.Remotes";
+
+    /// <summary>
+    /// Starts the last line of an NDJSON stream that failed after it started (the status is sent by then): the rest of the line is
+    /// the failure as problem+json. No JSON value starts like this, so no item can be taken for a failure, nor a failure for an item.
+    /// </summary>
+    public const string StreamFailurePrefix = "error: ";
 
     /// <summary>The default deadline of a unary call: <c>Sprig:Remotes:RequestTimeout</c>.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
@@ -99,6 +106,11 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
                     continue;
                 }
 
+                if (line.StartsWith(StreamFailurePrefix, StringComparison.Ordinal))
+                {
+                    throw Failed(remoteCall, via, line);
+                }
+
                 using var document = JsonDocument.Parse(line);
                 item = document.RootElement.Clone();
             }
@@ -116,13 +128,22 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
     private static EndpointCallException Died(RemoteCall call, string via, Exception cause) =>
         new(Errors.RemoteDied(call.Address, via, cause.Message), call.Address, 502, call.Component, cause);
 
+    /// <summary>Turns the failure line that ends a stream into the exception the endpoint's failure is (500 when it threw).</summary>
+    private static EndpointCallException Failed(RemoteCall call, string via, string line) =>
+        RemoteFailure.Parse(Encoding.UTF8.GetBytes(line[StreamFailurePrefix.Length..])) is { } failure
+            ? failure.ToException(call, via)
+            : new EndpointCallException(Errors.RemoteStreamFailureMalformed(call.Address, via, line), call.Address, 502, call.Component);
+
     private (string Url, string Via) Target(RemoteCall call)
     {
-        var baseUrl = UrlOf(configuration, call.Namespace, call.Component)
-            ?? throw new EndpointCallException(Errors.NoTransport(call.Address, []), call.Address, 503, call.Component);
+        var baseUrl = BaseUrl(call);
         return ($"{baseUrl.TrimEnd('/')}/rpc/{Uri.EscapeDataString(call.Namespace)}/{Uri.EscapeDataString(call.Component)}/{Uri.EscapeDataString(call.Endpoint)}",
             $"HTTP {baseUrl}");
     }
+
+    private string BaseUrl(RemoteCall call) =>
+        UrlOf(configuration, call.Namespace, call.Component)
+            ?? throw new EndpointCallException(Errors.NoTransport(call.Address, []), call.Address, 503, call.Component);
 
     private TimeSpan Timeout() =>
         ConfigurationKeys.Get(configuration, "Sprig:Remotes:RequestTimeout") is { } text && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
@@ -147,7 +168,7 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
-            throw new EndpointCallException(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component, ex);
+            throw new EndpointCallException(Errors.HttpNoServer(call, BaseUrl(call)), call.Address, 503, call.Component, ex);
         }
 
         if (response.IsSuccessStatusCode)

@@ -31,25 +31,37 @@ internal sealed record RemoteFailure(
     [JsonPropertyName("exceptionType")]
     public string? ExceptionType { get; init; }
 
+    /// <summary>Gets the closest addresses the serving process knows, for a 404.</summary>
+    [JsonPropertyName("suggestions")]
+    public IReadOnlyList<string>? Suggestions { get; init; }
+
     /// <summary>
     /// Tells whether a serving process sends the type and message of an endpoint's exception: only in the Development
-    /// environment (<c>DOTNET_ENVIRONMENT</c>, <c>ASPNETCORE_ENVIRONMENT</c> or the <c>environment</c> key), or when
-    /// <c>Sprig:Remoting:ExceptionDetails</c> is true. Never a stack trace.
+    /// environment (<see cref="EnvironmentName"/>, or the web host's when <paramref name="hostIsDevelopment"/>), or when
+    /// <c>Sprig:Remoting:ExceptionDetails</c> is true; that setting, when present, decides alone. Never a stack trace.
     /// </summary>
-    public static bool IncludeDetails(IConfiguration configuration)
+    /// <param name="configuration">The serving context's configuration.</param>
+    /// <param name="hostIsDevelopment">Whether the host that serves the calls (ASP.NET Core's IHostEnvironment) is in Development.</param>
+    public static bool IncludeDetails(IConfiguration configuration, bool hostIsDevelopment = false)
     {
         if (ConfigurationKeys.Get(configuration, "Sprig:Remoting:ExceptionDetails") is { } set && bool.TryParse(set, out var details))
         {
             return details;
         }
 
-        var environment = ConfigurationKeys.Get(configuration, "environment")
+        return hostIsDevelopment || string.Equals(EnvironmentName(configuration), "Development", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Returns the environment a context's configuration names (the <c>environment</c>, <c>DOTNET_ENVIRONMENT</c> or
+    /// <c>ASPNETCORE_ENVIRONMENT</c> key, else those environment variables), or null when none does.
+    /// </summary>
+    public static string? EnvironmentName(IConfiguration configuration) =>
+        ConfigurationKeys.Get(configuration, "environment")
             ?? ConfigurationKeys.Get(configuration, "DOTNET_ENVIRONMENT")
             ?? ConfigurationKeys.Get(configuration, "ASPNETCORE_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
-        return string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase);
-    }
 
     /// <summary>Describes the failure of a served call for the caller.</summary>
     /// <param name="exception">What the endpoint call threw in the serving process.</param>
@@ -62,7 +74,7 @@ internal sealed record RemoteFailure(
             case EndpointBindingException binding when binding.Address is null || string.Equals(binding.Address, address, StringComparison.OrdinalIgnoreCase):
                 return new(400, "The arguments do not fit the endpoint.", binding.Message) { Parameter = binding.ParameterName, Path = binding.JsonPath };
             case EndpointNotFoundException notFound when notFound.Address is null || string.Equals(notFound.Address, address, StringComparison.OrdinalIgnoreCase):
-                return new(404, "No such endpoint.", notFound.Message);
+                return new(404, "No such endpoint.", notFound.Message) { Suggestions = notFound.Suggestions };
             case EndpointCallException { StatusCode: 502 or 503 or 504 } nested:
                 // A call the endpoint made itself failed for want of a server: the caller learns the same, not "it threw".
                 return new(nested.StatusCode, "A call the endpoint made failed.", nested.Message);
@@ -97,7 +109,7 @@ internal sealed record RemoteFailure(
     public EndpointCallException ToException(RemoteCall call, string via) => Status switch
     {
         400 => new EndpointBindingException(Detail, call.Address, call.Component, Parameter, Path ?? "$"),
-        404 => new EndpointNotFoundException(Detail, call.Address, []),
+        404 => new EndpointNotFoundException(Detail, call.Address, Suggestions ?? []),
         _ => new EndpointCallException(Errors.RemoteFailed(call.Address, via, Status, Detail), call.Address, Status, call.Component)
         {
             RemoteExceptionType = ExceptionType,
