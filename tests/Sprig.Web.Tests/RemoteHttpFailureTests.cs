@@ -234,4 +234,38 @@ public sealed class RemoteHttpFailureTests
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    [Fact]
+    public async Task EndpointsInvokeAsync_Throws400_WhenTheRemoteEndpointStreams()
+    {
+        await using var pair = await RemotePair.StartAsync();
+
+        var act = () => pair.Client.Endpoints.InvokeAsync("remote/Jobs/TickAsync", default);
+
+        var thrown = (await act.Should().ThrowAsync<EndpointCallException>()).Which;
+        thrown.StatusCode.Should().Be(400);
+        thrown.Message.Should().Be(
+            $"Endpoint 'remote/Jobs/TickAsync' (through HTTP {pair.Url}) streams its results, so InvokeAsync cannot call it. "
+            + "Call StreamAsync and enumerate the items, or make the contract method return IAsyncEnumerable<T>.");
+    }
+
+    [Fact]
+    public async Task EndpointsStreamAsync_Throws400_WhenTheRemoteEndpointIsUnary()
+    {
+        await using var pair = await RemotePair.StartAsync();
+
+        var act = async () =>
+        {
+            await foreach (var item in pair.Client.Endpoints.StreamAsync("remote/Calculator/NegateAsync", JsonSerializer.SerializeToElement(1)))
+            {
+                _ = item;
+            }
+        };
+
+        var thrown = (await act.Should().ThrowAsync<EndpointCallException>()).Which;
+        thrown.StatusCode.Should().Be(400);
+        thrown.Message.Should().Be(
+            $"Endpoint 'remote/Calculator/NegateAsync' (through HTTP {pair.Url}) returns a single result, so StreamAsync cannot call it. "
+            + "Call InvokeAsync, or make the contract method return Task<T>.");
+    }
 }

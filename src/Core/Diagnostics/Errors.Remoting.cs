@@ -73,4 +73,10 @@ internal static partial class Errors
     public static string RemoteResultInvalid(string address, Type type, Exception cause) =>
         $"The answer of '{address}' does not convert to {TypeName(type)}: {cause.Message} The caller's contract and the serving process's "
         + "endpoint disagree; deploy the same contract version on both sides.";
+
+    public static string RemoteShapeMismatch(string address, string via, bool streams) => streams
+        ? $"Endpoint '{address}' (through {via}) streams its results, so InvokeAsync cannot call it. Call StreamAsync and enumerate the items, "
+            + "or make the contract method return IAsyncEnumerable<T>."
+        : $"Endpoint '{address}' (through {via}) returns a single result, so StreamAsync cannot call it. Call InvokeAsync, "
+            + "or make the contract method return Task<T>.";
 }

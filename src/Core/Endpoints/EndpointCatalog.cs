@@ -60,7 +60,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
 
         if (endpoint.Unary is not { } invoke)
         {
-            throw new ContainerException(Errors.EndpointStreams(endpoint.Address, endpoint.Descriptor.Method), endpoint.Descriptor.Component, null);
+            throw new EndpointCallException(Errors.EndpointStreams(endpoint.Address, endpoint.Descriptor.Method), endpoint.Address, 400, endpoint.Descriptor.Component);
         }
 
         var values = endpoint.Arguments(arguments);
@@ -96,7 +96,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
 
         if (endpoint.Stream is not { } stream)
         {
-            throw new ContainerException(Errors.EndpointDoesNotStream(endpoint.Address, endpoint.Descriptor.ResultType), endpoint.Descriptor.Component, null);
+            throw new EndpointCallException(Errors.EndpointDoesNotStream(endpoint.Address, endpoint.Descriptor.ResultType), endpoint.Address, 400, endpoint.Descriptor.Component);
         }
 
         var values = endpoint.Arguments(arguments);

@@ -70,6 +70,11 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
                 return default;
             }
 
+            if (IsStream(response))
+            {
+                throw new EndpointCallException(Errors.RemoteShapeMismatch(remoteCall.Address, via, streams: true), remoteCall.Address, 400, remoteCall.Component);
+            }
+
             await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
             using var document = await JsonDocument.ParseAsync(body, cancellationToken: deadline.Token).ConfigureAwait(false);
             return document.RootElement.Clone();
@@ -89,6 +94,11 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
         ArgumentNullException.ThrowIfNull(remoteCall);
         var (url, via) = Target(remoteCall);
         using var response = await Send(remoteCall, url, via, NdJson, cancellationToken).ConfigureAwait(false);
+        if (!IsStream(response))
+        {
+            throw new EndpointCallException(Errors.RemoteShapeMismatch(remoteCall.Address, via, streams: false), remoteCall.Address, 400, remoteCall.Component);
+        }
+
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false));
         while (true)
         {
@@ -124,6 +134,9 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
     }
 
     public void Dispose() => _ownFactory?.Dispose();
+
+    private static bool IsStream(HttpResponseMessage response) =>
+        response.Content.Headers.ContentType?.MediaType is "application/x-ndjson" or "text/event-stream";
 
     private static EndpointCallException Died(RemoteCall call, string via, Exception cause) =>
         new(Errors.RemoteDied(call.Address, via, cause.Message), call.Address, 502, call.Component, cause);

@@ -75,6 +75,9 @@ internal sealed record RemoteFailure(
                 return new(400, "The arguments do not fit the endpoint.", binding.Message) { Parameter = binding.ParameterName, Path = binding.JsonPath };
             case EndpointNotFoundException notFound when notFound.Address is null || string.Equals(notFound.Address, address, StringComparison.OrdinalIgnoreCase):
                 return new(404, "No such endpoint.", notFound.Message) { Suggestions = notFound.Suggestions };
+            case EndpointCallException { StatusCode: 400 } shape when string.Equals(shape.Address, address, StringComparison.OrdinalIgnoreCase):
+                // Called the wrong way: InvokeAsync of a streaming endpoint, or StreamAsync of a unary one.
+                return new(400, "The endpoint was called the wrong way.", shape.Message);
             case EndpointCallException { StatusCode: 502 or 503 or 504 } nested:
                 // A call the endpoint made itself failed for want of a server: the caller learns the same, not "it threw".
                 return new(nested.StatusCode, "A call the endpoint made failed.", nested.Message);
