@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NATS.Client.Core;
+using Sprig.Diagnostics;
+using Sprig.Endpoints;
+using Sprig.Nats.Diagnostics;
+using Sprig.Nats.Protocol;
+
+namespace Sprig.Nats.Client;
+
+/// <summary>
+/// Makes calls through NATS: publishes the request with the inbox as reply subject, then reads frames until a result, an end or
+/// an error. A worker that falls silent (three heartbeat intervals) is dead: 502, or, for an idempotent call, a retry that the
+/// queue group gives to another instance. Cancelling the caller's token cancels the call in the worker.
+/// </summary>
+internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, NatsTransportOptions options, string via, ILogger logger)
+{
+    private const int IdempotentAttempts = 3;
+
+    private TimeSpan Silence => options.HeartbeatInterval * 3;
+
+    public async Task<JsonElement> InvokeAsync(RemoteCall call, CancellationToken cancellationToken)
+    {
+        var (subject, arguments) = Prepare(call, stream: false);
+        var deadline = CallWatch.DeadlineAfter(options.RequestTimeout);
+        var attempts = call.Idempotent ? IdempotentAttempts : 1;
+        for (var attempt = 1; ; attempt++)
+        {
+            var pending = mux.Open(isStream: false);
+            using var watch = new CallWatch(Silence, deadline, cancellationToken);
+            var finished = false;
+            try
+            {
+                pending.LastHeard = Stopwatch.GetTimestamp();
+                await FramePublisher.PublishAsync(connection, subject, Frame.ForCall(arguments), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
+                while (await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
+                {
+                    switch (frame.Kind)
+                    {
+                        case FrameKind.Result:
+                            finished = true;
+                            return Parse(call, frame.Body);
+                        case FrameKind.Error:
+                            finished = true;
+                            throw frame.Failure!.ToException(call, via);
+                        case FrameKind.NoResponders:
+                            finished = true;
+                            throw attempt == 1
+                                ? new EndpointCallException(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component)
+                                : Died(call, NatsErrors.GoneOnRetry());
+                        case FrameKind.Heartbeat or FrameKind.Accepted:
+                            continue;
+                        default:
+                            throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a unary call"));
+                    }
+                }
+
+                // Silence or the deadline: the loop ended without an answer.
+                if (watch.DeadlinePassed)
+                {
+                    throw new EndpointCallException(
+                        Errors.RemoteTimedOut(call.Address, via, options.RequestTimeout, "Sprig:Nats:RequestTimeout"), call.Address, 504, call.Component);
+                }
+
+                if (attempt >= attempts)
+                {
+                    throw Died(call, attempts == 1 ? NatsErrors.Silent(Silence) : NatsErrors.SilentAfterRetries(Silence, attempts));
+                }
+
+                NatsLog.Retrying(logger, call.Address, attempt + 1, attempts);
+            }
+            finally
+            {
+                mux.Close(pending);
+                if (!finished)
+                {
+                    await CancelAsync(pending).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (subject, arguments) = Prepare(call, stream: true);
+        var attempts = call.Idempotent ? IdempotentAttempts : 1;
+        long yielded = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            var pending = mux.Open(isStream: true);
+            using var watch = new CallWatch(Silence, long.MaxValue, cancellationToken);
+            var finished = false;
+            try
+            {
+                pending.LastHeard = Stopwatch.GetTimestamp();
+                await FramePublisher.PublishAsync(connection, subject, Frame.ForStream(arguments, options.StreamWindow), pending.ReplyTo, cancellationToken)
+                    .ConfigureAwait(false);
+                var ackEvery = AckEvery(options.StreamWindow);
+                long expected = 1;
+                long acked = 0;
+                while (await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
+                {
+                    switch (frame.Kind)
+                    {
+                        case FrameKind.Accepted:
+                            ackEvery = AckEvery(frame.Window);
+                            break;
+                        case FrameKind.Heartbeat:
+                            break;
+                        case FrameKind.Item when frame.Sequence != expected:
+                            throw Died(call, NatsErrors.OutOfOrder(expected, frame.Sequence));
+                        case FrameKind.Item:
+                            expected++;
+                            yielded++;
+                            yield return Parse(call, frame.Body);
+                            pending.Consumed = yielded;
+                            if (yielded - acked >= ackEvery && pending.Control is { } control)
+                            {
+                                acked = yielded;
+                                await mux.SendAsync(control, Frame.Ack(pending.ReplyTo, yielded)).ConfigureAwait(false);
+                            }
+
+                            break;
+                        case FrameKind.End when frame.Sequence != expected - 1:
+                            throw Died(call, NatsErrors.OutOfOrder(expected, frame.Sequence + 1));
+                        case FrameKind.End:
+                            finished = true;
+                            yield break;
+                        case FrameKind.Error:
+                            finished = true;
+                            throw frame.Failure!.ToException(call, via);
+                        case FrameKind.NoResponders:
+                            finished = true;
+                            throw attempt == 1
+                                ? new EndpointCallException(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component)
+                                : Died(call, NatsErrors.GoneOnRetry());
+                        default:
+                            throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a stream"));
+                    }
+                }
+
+                // Silence: never a normal end. A stream is retried only before its first item.
+                if (yielded > 0 || attempt >= attempts)
+                {
+                    throw Died(call, attempt == 1 ? NatsErrors.Silent(Silence) : NatsErrors.SilentAfterRetries(Silence, attempt));
+                }
+
+                NatsLog.Retrying(logger, call.Address, attempt + 1, attempts);
+            }
+            finally
+            {
+                mux.Close(pending);
+                if (!finished)
+                {
+                    await CancelAsync(pending).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private static int AckEvery(int window) => Math.Max(1, window / 4);
+
+    private (string Subject, ReadOnlyMemory<byte> Arguments) Prepare(RemoteCall call, bool stream)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (NatsSubjects.InvalidToken(call.Namespace, call.Component, call.Endpoint) is { } bad)
+        {
+            throw new EndpointNotFoundException(NatsErrors.BadSubjectToken(call.Address, bad.Part, bad.Token), call.Address, []);
+        }
+
+        ReadOnlyMemory<byte> arguments = call.Arguments.ValueKind == JsonValueKind.Undefined
+            ? default
+            : JsonSerializer.SerializeToUtf8Bytes(call.Arguments, EndpointJson.Options);
+        var request = stream ? Frame.ForStream(arguments, options.StreamWindow) : Frame.ForCall(arguments);
+        if (FramePublisher.SizeOver(connection, request) is { } size)
+        {
+            throw new EndpointCallException(NatsErrors.ArgumentsTooLarge(call.Address, size, connection.ServerInfo!.MaxPayload), call.Address, 400, call.Component);
+        }
+
+        return (NatsSubjects.Endpoint(call.Namespace, call.Component, call.Endpoint), arguments);
+    }
+
+    private static JsonElement Parse(RemoteCall call, ReadOnlyMemory<byte> json)
+    {
+        if (json.IsEmpty)
+        {
+            return default;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<JsonElement>(json.Span, EndpointJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new EndpointCallException(Errors.RemoteResultInvalid(call.Address, typeof(JsonElement), ex), call.Address, 502, call.Component, ex);
+        }
+    }
+
+    private EndpointCallException Died(RemoteCall call, string what) =>
+        new(Errors.RemoteDied(call.Address, via, what), call.Address, 502, call.Component);
+
+    /// <summary>Tells the worker to stop the call: at its control subject when a frame named it, else at every worker's.</summary>
+    private ValueTask CancelAsync(PendingCall pending) =>
+        mux.SendAsync(pending.Control ?? NatsSubjects.ControlBroadcast, Frame.Cancel(pending.ReplyTo));
+}

@@ -1,0 +1,106 @@
+using Sprig.Nats.Protocol;
+
+namespace Sprig.Nats.Diagnostics;
+
+/// <summary>The message texts of the NATS transport, in one place (house style rule 11).</summary>
+internal static class NatsErrors
+{
+    public const string StartServer = "Start one with 'nats-server -a 127.0.0.1 -p 4222' (Debian/Ubuntu: apt-get install nats-server), "
+        + "or point Sprig:Nats:Url at a running server.";
+
+    public static string Unreachable(string url, Exception cause) =>
+        $"The NATS transport could not connect to the NATS server at '{url}' (Sprig:Nats:Url): {cause.Message} {StartServer} "
+        + "To run without NATS, remove Sprig:Nats:Url.";
+
+    public static string OptionsInvalid(IReadOnlyList<string> problems) =>
+        $"The NATS transport's configuration (section Sprig:Nats) is invalid:{Environment.NewLine}"
+        + string.Join(Environment.NewLine, problems.Select(p => $"  - {p}"));
+
+    public static string UrlMissing() =>
+        "Sprig:Nats:Url is empty. Set it to the NATS server's URL, e.g. 'nats://127.0.0.1:4222', or remove it to turn the NATS transport off.";
+
+    public static string UrlInvalid(string value) =>
+        $"Sprig:Nats:Url is '{value}', which is not a NATS URL. Write it as 'nats://host:port' (e.g. nats://127.0.0.1:4222); "
+        + "several servers are separated by commas; the schemes are nats, tls, ws and wss.";
+
+    public static string NotPositiveNumber(string key, string value, int defaultValue, string unit) =>
+        $"Sprig:Nats:{key} is '{value}', but it must be a whole number of {unit} greater than 0. Set it to e.g. {defaultValue}, "
+        + "or remove it to use the default.";
+
+    public static string NotTimeSpan(string key, string value, TimeSpan defaultValue) =>
+        $"Sprig:Nats:{key} is '{value}', which is not a positive time span. Write it as hh:mm:ss (e.g. {defaultValue:c}), "
+        + "or remove it to use the default.";
+
+    public static string NotBoolean(string key, string value) =>
+        $"Sprig:Nats:{key} is '{value}', which is not a boolean. Set it to 'true' or 'false', or remove it to use the default (true).";
+
+    public static string BadSubjectTokens(IReadOnlyList<string> problems) =>
+        $"The NATS transport cannot serve these endpoints:{Environment.NewLine}"
+        + string.Join(Environment.NewLine, problems.Select(p => $"  - {p}"));
+
+    public static string BadSubjectToken(string address, string part, string token) =>
+        $"Endpoint '{address}': its {part} '{token}' cannot be part of a NATS subject (sprig.{{namespace}}.{{component}}.{{endpoint}}): "
+        + "it is empty or holds '.', '*', '>' or white space. Rename it, e.g. with [Endpoint(\"name\")] or [Component(\"Name\", Namespace = \"ns\")].";
+
+    public static string ArgumentsTooLarge(string address, long size, long limit) =>
+        $"The arguments of '{address}' are {size} bytes, over the NATS server's limit of {limit} bytes per message (max_payload). "
+        + "Send less per call (split the data, or pass a reference such as a URL or an object-store key), or raise max_payload in the "
+        + "nats-server configuration.";
+
+    public static string ResultTooLarge(string address, string what, long size, long limit) =>
+        $"The {what} of '{address}' is {size} bytes, over the NATS server's limit of {limit} bytes per message (max_payload). "
+        + "Return less per call (stream it in parts, or return a reference such as a URL or an object-store key), or raise max_payload "
+        + "in the nats-server configuration.";
+
+    public static string WrongShape(string address, bool streaming) => streaming
+        ? $"Endpoint '{address}' streams (it returns IAsyncEnumerable<T>); call it with StreamAsync, or declare it as IAsyncEnumerable<T> in the contract."
+        : $"Endpoint '{address}' does not stream; call it with InvokeAsync, or declare it as Task<T> in the contract.";
+
+    public static string NotServedHere(string address) =>
+        $"This process serves no endpoint '{address}', although it is subscribed to its subject. This is a bug in Sprig.";
+
+    public static string BadRequest(string address, string problem) =>
+        $"The request for '{address}' is not a valid Sprig NATS request: {problem} Caller and server must use the same Sprig.Nats protocol.";
+
+    public static string BadAnswer(string problem) =>
+        $"a malformed answer ({problem}); caller and server must use the same Sprig.Nats protocol";
+
+    public static string Silent(TimeSpan silence) =>
+        $"no message for {silence.TotalSeconds:0.###} s; it sends a heartbeat every Sprig:Nats:HeartbeatInterval while a call runs";
+
+    public static string SilentAfterRetries(TimeSpan silence, int attempts) =>
+        $"no message for {silence.TotalSeconds:0.###} s, on each of {attempts} attempts";
+
+    public static string GoneOnRetry() =>
+        "it was delivered, then no instance was left to answer the retry";
+
+    public static string OutOfOrder(long expected, long got) =>
+        $"item {got} arrived where item {expected} was due; messages were lost, e.g. while the connection to the NATS server was down";
+
+    public static string Stopping(string address) =>
+        $"The process serving '{address}' is shutting down and did not finish the call within Sprig:Nats:DrainTimeout.";
+
+    public static string CallerGone(string address) =>
+        $"The caller of stream '{address}' stopped acknowledging items; the stream was cancelled.";
+
+    public static string Disposed() => "The NATS transport has been disposed; it no longer carries calls.";
+
+    // Frame decoding: each text names what was wrong with the message.
+    public static string FrameMissingKind() => $"no {FrameHeaders.Kind} header";
+
+    public static string FrameUnknownKind(string kind) => $"unknown {FrameHeaders.Kind} '{kind}'";
+
+    public static string FrameBadNumber(string header, string value) => $"{header} '{value}' is not a whole number of 0 or more";
+
+    public static string FrameMissing(FrameKind kind, string header) => $"a '{FrameCodec.Name(kind)}' frame needs a {header} header";
+
+    public static string FrameBadWindow(string value) => $"{FrameHeaders.Window} '{value}' is not a whole number greater than 0";
+
+    public static string FrameBadSubject(string header, string value) => $"{header} '{value}' is not a NATS subject";
+
+    public static string FrameItemEmpty() => "an 'item' frame has an empty body; an item is one JSON value";
+
+    public static string FrameItemSequence() => $"an 'item' frame's {FrameHeaders.Sequence} starts at 1";
+
+    public static string FrameBadFailure() => "an 'error' frame's body is not a failure (JSON with status, title and detail)";
+}

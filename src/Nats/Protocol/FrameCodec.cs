@@ -1,0 +1,177 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using NATS.Client.Core;
+using Sprig.Nats.Diagnostics;
+using Sprig.Remoting;
+
+namespace Sprig.Nats.Protocol;
+
+/// <summary>The one encoder/decoder pair of the Sprig NATS protocol: <see cref="Frame"/> to headers and body, and back.</summary>
+internal static class FrameCodec
+{
+    private static readonly string[] Names = ["call", "stream", "accepted", "heartbeat", "result", "item", "end", "error", "ack", "cancel"];
+
+    /// <summary>Returns the wire name of a kind ("item").</summary>
+    public static string Name(FrameKind kind) => kind == FrameKind.NoResponders ? "no-responders" : Names[(int)kind];
+
+    /// <summary>Writes a frame as NATS headers and a body.</summary>
+    public static (NatsHeaders Headers, ReadOnlyMemory<byte> Body) Encode(Frame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (frame.Kind == FrameKind.NoResponders)
+        {
+            throw new ArgumentException("A no-responders answer comes from the NATS server; Sprig never sends one. This is a bug in Sprig.", nameof(frame));
+        }
+
+        var headers = new NatsHeaders { [FrameHeaders.Kind] = Names[(int)frame.Kind] };
+        if (frame.Kind is FrameKind.Item or FrameKind.End or FrameKind.Ack)
+        {
+            headers[FrameHeaders.Sequence] = frame.Sequence.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (frame.Control is not null)
+        {
+            headers[FrameHeaders.Control] = frame.Control;
+        }
+
+        if (frame.Call is not null)
+        {
+            headers[FrameHeaders.Call] = frame.Call;
+        }
+
+        if (frame.Window > 0)
+        {
+            headers[FrameHeaders.Window] = frame.Window.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var body = frame.Kind == FrameKind.Error && frame.Failure is not null ? frame.Failure.ToJson() : frame.Body;
+        return (headers, body);
+    }
+
+    /// <summary>Reads a frame; a message that is not one gives <see langword="false"/> and says what is wrong with it.</summary>
+    /// <param name="headers">The message's headers.</param>
+    /// <param name="body">The message's body.</param>
+    /// <param name="noResponders">Whether the message is the NATS server's no-responders status (<c>NatsMsg.HasNoResponders</c>).</param>
+    /// <param name="frame">The frame read.</param>
+    /// <param name="problem">What is wrong with the message.</param>
+    public static bool TryDecode(NatsHeaders? headers, ReadOnlyMemory<byte> body, bool noResponders, [NotNullWhen(true)] out Frame? frame, [NotNullWhen(false)] out string? problem)
+    {
+        frame = null;
+        if (noResponders)
+        {
+            frame = Frame.NoResponders;
+            problem = null;
+            return true;
+        }
+
+        if (headers is null || !headers.TryGetLastValue(FrameHeaders.Kind, out var name))
+        {
+            problem = NatsErrors.FrameMissingKind();
+            return false;
+        }
+
+        var index = Array.IndexOf(Names, name);
+        if (index < 0)
+        {
+            problem = NatsErrors.FrameUnknownKind(name);
+            return false;
+        }
+
+        var kind = (FrameKind)index;
+        problem = Check(kind, headers, body, out var decoded);
+        frame = decoded;
+        return problem is null;
+    }
+
+    private static string? Check(FrameKind kind, NatsHeaders headers, ReadOnlyMemory<byte> body, out Frame? frame)
+    {
+        frame = null;
+        var needsSequence = kind is FrameKind.Item or FrameKind.End or FrameKind.Ack;
+        long sequence = 0;
+        if (headers.TryGetLastValue(FrameHeaders.Sequence, out var seqText))
+        {
+            if (!long.TryParse(seqText, NumberStyles.None, CultureInfo.InvariantCulture, out sequence))
+            {
+                return NatsErrors.FrameBadNumber(FrameHeaders.Sequence, seqText);
+            }
+        }
+        else if (needsSequence)
+        {
+            return NatsErrors.FrameMissing(kind, FrameHeaders.Sequence);
+        }
+
+        var window = 0;
+        if (headers.TryGetLastValue(FrameHeaders.Window, out var windowText)
+            && (!int.TryParse(windowText, NumberStyles.None, CultureInfo.InvariantCulture, out window) || window <= 0))
+        {
+            return NatsErrors.FrameBadWindow(windowText);
+        }
+
+        if (kind == FrameKind.Accepted && window == 0)
+        {
+            return NatsErrors.FrameMissing(kind, FrameHeaders.Window);
+        }
+
+        var control = Subject(headers, FrameHeaders.Control, out var controlProblem);
+        var call = Subject(headers, FrameHeaders.Call, out var callProblem);
+        if ((controlProblem ?? callProblem) is { } subjectProblem)
+        {
+            return subjectProblem;
+        }
+
+        if (kind is FrameKind.Accepted or FrameKind.Heartbeat && control is null)
+        {
+            return NatsErrors.FrameMissing(kind, FrameHeaders.Control);
+        }
+
+        if (kind is FrameKind.Ack or FrameKind.Cancel && call is null)
+        {
+            return NatsErrors.FrameMissing(kind, FrameHeaders.Call);
+        }
+
+        RemoteFailure? failure = null;
+        switch (kind)
+        {
+            case FrameKind.Item when body.IsEmpty:
+                return NatsErrors.FrameItemEmpty();
+            case FrameKind.Item when sequence == 0:
+                return NatsErrors.FrameItemSequence();
+            case FrameKind.Error:
+                failure = RemoteFailure.Parse(body.Span);
+                if (failure is null)
+                {
+                    return NatsErrors.FrameBadFailure();
+                }
+
+                break;
+        }
+
+        frame = new Frame(kind)
+        {
+            Sequence = sequence,
+            Control = control,
+            Call = call,
+            Window = window,
+            Body = kind == FrameKind.Error ? default : body,
+            Failure = failure,
+        };
+        return null;
+    }
+
+    private static string? Subject(NatsHeaders headers, string header, out string? problem)
+    {
+        problem = null;
+        if (!headers.TryGetLastValue(header, out var value))
+        {
+            return null;
+        }
+
+        if (!NatsSubjects.IsSubject(value))
+        {
+            problem = NatsErrors.FrameBadSubject(header, value);
+            return null;
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Sprig.Nats.Protocol;
+
+/// <summary>The header names of the Sprig NATS protocol.</summary>
+internal static class FrameHeaders
+{
+    /// <summary>The frame's kind: call, stream, accepted, heartbeat, result, item, end, error, ack, cancel.</summary>
+    public const string Kind = "Sprig-Frame";
+
+    /// <summary>An item's number (from 1), the item count of an end frame, or the items consumed of an ack.</summary>
+    public const string Sequence = "Sprig-Seq";
+
+    /// <summary>The worker's control subject, where the caller sends acks and cancels.</summary>
+    public const string Control = "Sprig-Control";
+
+    /// <summary>The call an ack or cancel is about: the caller's reply subject of that call.</summary>
+    public const string Call = "Sprig-Call";
+
+    /// <summary>The stream window: items the worker may send beyond the caller's last ack.</summary>
+    public const string Window = "Sprig-Window";
+}

@@ -1,0 +1,139 @@
+using System.Text;
+using NATS.Client.Core;
+using Sprig.Nats.Protocol;
+using Sprig.Remoting;
+
+namespace Sprig.Nats.Tests.Protocol;
+
+public sealed class FrameCodecTests
+{
+    private const string Control = "sprig._ctl.abc";
+    private const string Call = "_INBOX.xyz.7";
+
+    private static readonly Dictionary<string, Frame> Samples = new()
+    {
+        ["call"] = Frame.ForCall(Json("{\"a\":1}")),
+        ["call without arguments"] = Frame.ForCall(default),
+        ["stream"] = Frame.ForStream(Json("3"), 64),
+        ["stream with the worker's window"] = Frame.ForStream(Json("3"), 0),
+        ["accepted"] = Frame.Accepted(Control, 32),
+        ["heartbeat"] = Frame.Heartbeat(Control),
+        ["result"] = Frame.Result(Control, Json("42")),
+        ["no result"] = Frame.Result(Control, default),
+        ["item"] = Frame.Item(Control, 1, Json("\"a\"")),
+        ["empty stream's end"] = Frame.End(Control, 0),
+        ["end"] = Frame.End(Control, 1000),
+        ["first ack"] = Frame.Ack(Call, 0),
+        ["ack"] = Frame.Ack(Call, 64),
+        ["cancel"] = Frame.Cancel(Call),
+    };
+
+    public static TheoryData<string> Frames() => [.. Samples.Keys];
+
+    [Theory]
+    [MemberData(nameof(Frames))]
+    public void Decode_ReturnsTheEncodedFrame(string sample)
+    {
+        var frame = Samples[sample];
+        var decoded = RoundTrip(frame);
+
+        decoded.Kind.Should().Be(frame.Kind);
+        decoded.Sequence.Should().Be(frame.Sequence);
+        decoded.Control.Should().Be(frame.Control);
+        decoded.Call.Should().Be(frame.Call);
+        decoded.Window.Should().Be(frame.Window);
+        decoded.Body.ToArray().Should().Equal(frame.Body.ToArray());
+    }
+
+    [Fact]
+    public void Decode_ReturnsTheFailure_OfAnErrorFrame()
+    {
+        var failure = new RemoteFailure(400, "The arguments do not fit the endpoint.", "bad 'a'") { Parameter = "a", Path = "$.a" };
+
+        var decoded = RoundTrip(Frame.Error(Control, failure));
+
+        decoded.Kind.Should().Be(FrameKind.Error);
+        decoded.Control.Should().Be(Control);
+        decoded.Failure.Should().Be(failure);
+    }
+
+    [Fact]
+    public void Encode_WritesTheKindAndFieldsAsHeaders()
+    {
+        var (headers, body) = FrameCodec.Encode(Frame.Item(Control, 5, Json("1")));
+
+        headers.ToDictionary(h => h.Key, h => h.Value.ToString()).Should().Equal(new Dictionary<string, string>
+        {
+            ["Sprig-Frame"] = "item",
+            ["Sprig-Seq"] = "5",
+            ["Sprig-Control"] = Control,
+        });
+        Encoding.UTF8.GetString(body.Span).Should().Be("1");
+    }
+
+    [Fact]
+    public void Encode_Throws_ForNoResponders()
+    {
+        var act = () => FrameCodec.Encode(Frame.NoResponders);
+
+        act.Should().Throw<ArgumentException>();
+    }
+
+    [Fact]
+    public void Decode_ReturnsNoResponders_ForTheServersNoRespondersStatus()
+    {
+        FrameCodec.TryDecode(null, default, noResponders: true, out var frame, out _).Should().BeTrue();
+
+        frame!.Kind.Should().Be(FrameKind.NoResponders);
+    }
+
+    public static TheoryData<string, Dictionary<string, string>?, string, string> Malformed() => new()
+    {
+        { "no headers", null, "", "no Sprig-Frame header" },
+        { "no kind", new() { ["Other"] = "x" }, "", "no Sprig-Frame header" },
+        { "unknown kind", new() { ["Sprig-Frame"] = "explode" }, "", "unknown Sprig-Frame 'explode'" },
+        { "kind in another case", new() { ["Sprig-Frame"] = "Item", ["Sprig-Seq"] = "1" }, "1", "unknown Sprig-Frame 'Item'" },
+        { "sequence not a number", new() { ["Sprig-Frame"] = "item", ["Sprig-Seq"] = "one", ["Sprig-Control"] = Control }, "1", "Sprig-Seq 'one' is not a whole number of 0 or more" },
+        { "negative sequence", new() { ["Sprig-Frame"] = "end", ["Sprig-Seq"] = "-1" }, "", "Sprig-Seq '-1' is not a whole number of 0 or more" },
+        { "item without sequence", new() { ["Sprig-Frame"] = "item" }, "1", "a 'item' frame needs a Sprig-Seq header" },
+        { "item 0", new() { ["Sprig-Frame"] = "item", ["Sprig-Seq"] = "0" }, "1", "an 'item' frame's Sprig-Seq starts at 1" },
+        { "empty item", new() { ["Sprig-Frame"] = "item", ["Sprig-Seq"] = "1" }, "", "an 'item' frame has an empty body; an item is one JSON value" },
+        { "end without sequence", new() { ["Sprig-Frame"] = "end" }, "", "a 'end' frame needs a Sprig-Seq header" },
+        { "ack without sequence", new() { ["Sprig-Frame"] = "ack", ["Sprig-Call"] = Call }, "", "a 'ack' frame needs a Sprig-Seq header" },
+        { "ack without call", new() { ["Sprig-Frame"] = "ack", ["Sprig-Seq"] = "4" }, "", "a 'ack' frame needs a Sprig-Call header" },
+        { "cancel without call", new() { ["Sprig-Frame"] = "cancel" }, "", "a 'cancel' frame needs a Sprig-Call header" },
+        { "accepted without window", new() { ["Sprig-Frame"] = "accepted", ["Sprig-Control"] = Control }, "", "a 'accepted' frame needs a Sprig-Window header" },
+        { "accepted without control", new() { ["Sprig-Frame"] = "accepted", ["Sprig-Window"] = "8" }, "", "a 'accepted' frame needs a Sprig-Control header" },
+        { "heartbeat without control", new() { ["Sprig-Frame"] = "heartbeat" }, "", "a 'heartbeat' frame needs a Sprig-Control header" },
+        { "window 0", new() { ["Sprig-Frame"] = "stream", ["Sprig-Window"] = "0" }, "1", "Sprig-Window '0' is not a whole number greater than 0" },
+        { "window not a number", new() { ["Sprig-Frame"] = "stream", ["Sprig-Window"] = "lots" }, "1", "Sprig-Window 'lots' is not a whole number greater than 0" },
+        { "control with a wildcard", new() { ["Sprig-Frame"] = "heartbeat", ["Sprig-Control"] = "sprig._ctl.*" }, "", "Sprig-Control 'sprig._ctl.*' is not a NATS subject" },
+        { "call with a space", new() { ["Sprig-Frame"] = "cancel", ["Sprig-Call"] = "_INBOX.a b" }, "", "Sprig-Call '_INBOX.a b' is not a NATS subject" },
+        { "call with an empty token", new() { ["Sprig-Frame"] = "cancel", ["Sprig-Call"] = "_INBOX..1" }, "", "Sprig-Call '_INBOX..1' is not a NATS subject" },
+        { "error that is not JSON", new() { ["Sprig-Frame"] = "error" }, "oops", "an 'error' frame's body is not a failure (JSON with status, title and detail)" },
+        { "error without a status", new() { ["Sprig-Frame"] = "error" }, "{\"title\":\"t\",\"detail\":\"d\"}", "an 'error' frame's body is not a failure (JSON with status, title and detail)" },
+        { "error with an empty body", new() { ["Sprig-Frame"] = "error" }, "", "an 'error' frame's body is not a failure (JSON with status, title and detail)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void TryDecode_SaysWhatIsWrong_WithAMalformedMessage(string because, Dictionary<string, string>? headers, string body, string problem)
+    {
+        var natsHeaders = headers is null ? null : new NatsHeaders(headers.ToDictionary(h => h.Key, h => new Microsoft.Extensions.Primitives.StringValues(h.Value)));
+
+        var decoded = FrameCodec.TryDecode(natsHeaders, Json(body), noResponders: false, out var frame, out var actual);
+
+        decoded.Should().BeFalse(because);
+        frame.Should().BeNull();
+        actual.Should().Be(problem);
+    }
+
+    private static Frame RoundTrip(Frame frame)
+    {
+        var (headers, body) = FrameCodec.Encode(frame);
+        FrameCodec.TryDecode(headers, body, noResponders: false, out var decoded, out var problem).Should().BeTrue(problem);
+        return decoded!;
+    }
+
+    private static ReadOnlyMemory<byte> Json(string text) => Encoding.UTF8.GetBytes(text);
+}
