@@ -1,21 +1,22 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Sprig;
 
 namespace DynamoPipeline;
 
-/// <summary>The middle stage: calls the worker through the endpoint catalog (by address, as a remote caller would) and numbers the tokens.</summary>
+/// <summary>
+/// The middle stage: numbers the worker's tokens. It depends on the worker's contract, like Dynamo's <c>depends(VllmWorker)</c>:
+/// the worker in this process, or a remote proxy when the worker runs in another one.
+/// </summary>
 [Component(Namespace = "dynamo")]
-public class Processor(ApplicationContext context)
+public class Processor(IVllmWorker worker)
 {
     [Endpoint("process")]
     public async IAsyncEnumerable<string> Process(string prompt, int maxTokens = 8, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var arguments = JsonSerializer.SerializeToElement(new { prompt, maxTokens });
         var index = 0;
-        await foreach (var token in context.Endpoints.StreamAsync("dynamo/VllmWorker/generate", arguments, cancellationToken))
+        await foreach (var token in worker.Generate(prompt, maxTokens, cancellationToken))
         {
-            yield return $"{index++}:{token.GetString()}";
+            yield return $"{index++}:{token}";
         }
     }
 }

@@ -1,43 +1,87 @@
 using DynamoPipeline;
 using Sprig;
+using Sprig.Nats;
 using Sprig.Web;
 
-// A Dynamo-style graph in one process: Frontend (HTTP controller) -> Processor -> VllmWorker (streaming "generate").
-// Run with no arguments to serve on http://127.0.0.1:5000 until Ctrl+C; with --once to serve on a free port, call itself and exit.
+// A Dynamo-style graph: Frontend (HTTP controller) -> Processor -> VllmWorker (streaming "generate").
+// One process by default. With --role frontend|processor|worker and --Sprig:Nats:Url=nats://127.0.0.1:4222, each role runs in a
+// process of its own and the same code calls the others over NATS.
+// --once: serve on a free port, call the pipeline through HTTP, print the answers and exit (the frontend or the single process).
 var once = args.Contains("--once");
-var registry = new PendingRegistry().Register<VllmWorker>().Register<Processor>().Register<Frontend>();
-await using var context = new ApplicationContext(registry, SprigConfiguration.CreateDefault([.. args.Where(a => a != "--once")]));
-await context.RefreshAsync();
-await using var server = await context.ServeAsync(once ? "http://127.0.0.1:0" : context.GetProperty("urls") ?? "http://127.0.0.1:5000");
+var configuration = SprigConfiguration.CreateDefault([.. args.Where(a => a != "--once")]);
+var role = configuration["role"] ?? "all";
+if (role is not ("all" or "frontend" or "processor" or "worker"))
+{
+    Console.Error.WriteLine($"Unknown role '{role}': use --role frontend, processor or worker (or no --role for one process).");
+    return 2;
+}
 
-Console.WriteLine($"Serving {context.Endpoints.Count} endpoints on {server.BaseAddress}");
+var registry = new PendingRegistry().AddNats();
+if (role is "all" or "worker")
+{
+    registry.Register<VllmWorker>();
+}
+
+if (role is "all" or "processor")
+{
+    registry.Register<Processor>();
+}
+
+if (role is "all" or "frontend")
+{
+    registry.Register<Frontend>();
+}
+
+await using var context = new ApplicationContext(registry, configuration);
+await context.RefreshAsync();
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+// SIGTERM (docker stop, kill) shuts down like Ctrl+C: the context drains its calls in flight before the process ends.
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+{
+    signal.Cancel = true;
+    stop.TrySetResult();
+});
+
+if (role is "processor" or "worker")
+{
+    Console.WriteLine($"{role}: serving {string.Join(", ", context.Endpoints.Select(e => e.Address))} over NATS at {context.GetProperty("Sprig:Nats:Url")}");
+    await stop.Task;
+    return 0;
+}
+
+await using var server = await context.ServeAsync(once ? "http://127.0.0.1:0" : context.GetProperty("urls") ?? "http://127.0.0.1:5000");
+Console.WriteLine($"{role}: serving {context.Endpoints.Count} endpoints on {server.BaseAddress}");
 foreach (var endpoint in context.Endpoints)
 {
     Console.WriteLine($"  POST /rpc/{endpoint.Address}{(endpoint.IsStreaming ? "  (streaming)" : "")}");
 }
 
-var curl = $"curl -N -X POST {server.BaseAddress}rpc/dynamo/VllmWorker/generate -H 'Content-Type: application/json' -d '{{\"prompt\":\"hello\",\"maxTokens\":5}}'";
 if (!once)
 {
-    Console.WriteLine($"Try: {curl}");
+    Console.WriteLine(role == "all"
+        ? $"Try: curl -N -X POST {server.BaseAddress}rpc/dynamo/VllmWorker/generate -H 'Content-Type: application/json' -d '{{\"prompt\":\"hello\",\"maxTokens\":5}}'"
+        : "Try:");
     Console.WriteLine($"  or: curl '{server.BaseAddress}api/complete?prompt=hello'");
-    var stop = new TaskCompletionSource();
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
     await stop.Task;
-    return;
+    return 0;
 }
 
 using var client = new HttpClient { BaseAddress = server.BaseAddress };
-using var request = new HttpRequestMessage(HttpMethod.Post, "rpc/dynamo/VllmWorker/generate")
+if (role == "all")
 {
-    Content = new StringContent("{\"prompt\":\"hello\",\"maxTokens\":5}", System.Text.Encoding.UTF8, "application/json"),
-};
-using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-Console.WriteLine($"{curl}  ->  {(int)response.StatusCode} {response.Content.Headers.ContentType}");
-using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-while (await reader.ReadLineAsync() is { } line)
-{
-    Console.WriteLine($"  token: {line}");
+    using var request = new HttpRequestMessage(HttpMethod.Post, "rpc/dynamo/VllmWorker/generate")
+    {
+        Content = new StringContent("{\"prompt\":\"hello\",\"maxTokens\":5}", System.Text.Encoding.UTF8, "application/json"),
+    };
+    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    Console.WriteLine($"POST /rpc/dynamo/VllmWorker/generate  ->  {(int)response.StatusCode} {response.Content.Headers.ContentType}");
+    using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+    while (await reader.ReadLineAsync() is { } line)
+    {
+        Console.WriteLine($"  token: {line}");
+    }
 }
 
 Console.WriteLine($"GET /api/complete?prompt=hello -> {await client.GetStringAsync("api/complete?prompt=hello")}");
+return 0;
