@@ -44,6 +44,19 @@ public sealed class RemoteHttpFailureTests
     }
 
     [Fact]
+    public async Task Proxy_CancelsTheServersTokenWithinASecond_WhenTheCallerStopsReadingAStream()
+    {
+        await using var pair = await RemotePair.StartAsync();
+        var items = pair.Client.Get<IJobs>().TickAsync().GetAsyncEnumerator();
+        (await items.MoveNextAsync().AsTask().WaitAsync(Bound)).Should().BeTrue();
+
+        // No cancellation: the caller just stops (breaks out of its await foreach), and the connection must close at once.
+        await items.DisposeAsync();
+
+        await pair.Signals.TickCancelled.Task.WaitAsync(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
     public async Task EndpointsStreamAsync_CancelsTheServersToken_WhenTheCallerCancelsMidStream()
     {
         await using var pair = await RemotePair.StartAsync();

@@ -205,7 +205,11 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
             {
                 if (_factory is null)
                 {
-                    _ownFactory = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+                    var services = new ServiceCollection();
+                    // A caller that stops reading a stream closes the connection at once, so the server's endpoint sees its
+                    // token fire; SocketsHttpHandler would otherwise drain the rest for up to two seconds to reuse the connection.
+                    services.AddHttpClient(ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { MaxResponseDrainSize = 0 });
+                    _ownFactory = services.BuildServiceProvider();
                     _factory = _ownFactory.GetRequiredService<IHttpClientFactory>();
                 }
             }
