@@ -18,7 +18,11 @@ namespace Sprig.Remoting;
 /// </summary>
 internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEndpointTransport, IDisposable
 {
-    /// <summary>The name of the <see cref="HttpClient"/> the transport asks the factory for, so applications can configure it.</summary>
+    /// <summary>
+    /// The name of the <see cref="HttpClient"/> the transport asks the factory for, so applications can configure it. An
+    /// application's own configuration of it should keep <c>SocketsHttpHandler.MaxResponseDrainSize = 0</c>, as the private factory
+    /// does, so that a caller that stops reading a stream closes the connection at once and the server's token fires.
+    /// </summary>
     public const string ClientName = "Sprig.Remotes";
 
     /// <summary>
