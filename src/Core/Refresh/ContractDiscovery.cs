@@ -22,6 +22,13 @@ internal static class ContractDiscovery
         var remotes = new List<ComponentDefinition>();
         var problems = new List<ContainerException>();
         var transportRegistered = included.Any(d => typeof(IEndpointTransport).IsAssignableFrom(d.ImplementationType ?? d.Type));
+        if (!transportRegistered && !HttpBindings(configuration))
+        {
+            // Nothing could carry a remote call: skip the scan (refresh of a local application pays nothing for contracts), and
+            // planning reports an injected contract without an implementation with both fixes.
+            return (remotes, problems);
+        }
+
         var implemented = included.SelectMany(d => d.ServiceTypes).ToHashSet();
         var seen = new HashSet<Type>();
         foreach (var definition in included)
@@ -94,6 +101,11 @@ internal static class ContractDiscovery
             }
         }
     }
+
+    /// <summary>Tells whether the configuration binds any component to an HTTP server (<c>Sprig:Remotes:…</c>, or the dotted form).</summary>
+    private static bool HttpBindings(IConfiguration configuration) =>
+        configuration.GetSection("Sprig:Remotes").Exists()
+        || configuration.AsEnumerable().Any(kv => kv.Key.StartsWith("Sprig.Remotes", StringComparison.OrdinalIgnoreCase));
 
     private static readonly HashSet<Type> Wrappers =
         [typeof(Lazy<>), typeof(Func<>), typeof(IEnumerable<>), typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IList<>), typeof(ICollection<>)];
