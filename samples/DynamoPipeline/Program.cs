@@ -16,6 +16,13 @@ if (role is not ("all" or "frontend" or "processor" or "worker"))
     return 2;
 }
 
+if (role != "all" && configuration["Sprig:Nats:Url"] is null)
+{
+    Console.Error.WriteLine($"The {role} role calls and serves the other roles over NATS: add --Sprig:Nats:Url=nats://127.0.0.1:4222 "
+        + "(start a server with 'nats-server -a 127.0.0.1 -p 4222'), or leave out --role to run the whole pipeline in one process.");
+    return 2;
+}
+
 var registry = new PendingRegistry().AddNats();
 if (role is "all" or "worker")
 {
@@ -59,10 +66,12 @@ foreach (var endpoint in context.Endpoints)
 
 if (!once)
 {
-    Console.WriteLine(role == "all"
-        ? $"Try: curl -N -X POST {server.BaseAddress}rpc/dynamo/VllmWorker/generate -H 'Content-Type: application/json' -d '{{\"prompt\":\"hello\",\"maxTokens\":5}}'"
-        : "Try:");
-    Console.WriteLine($"  or: curl '{server.BaseAddress}api/complete?prompt=hello'");
+    if (role == "all")
+    {
+        Console.WriteLine($"Try: curl -N -X POST {server.BaseAddress}rpc/dynamo/VllmWorker/generate -H 'Content-Type: application/json' -d '{{\"prompt\":\"hello\",\"maxTokens\":5}}'");
+    }
+
+    Console.WriteLine($"Try: curl '{server.BaseAddress}api/complete?prompt=hello'");
     await stop.Task;
     return 0;
 }

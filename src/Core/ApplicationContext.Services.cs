@@ -44,7 +44,8 @@ public sealed partial class ApplicationContext
 
         return IsBuiltin(serviceType)
             || (serviceType.IsConstructedGenericType && serviceType.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-            || Running().FindLast(serviceType) is not null;
+            || Running().FindLast(serviceType) is not null
+            || CarriedContract(serviceType) is not null;
     }
 
     /// <summary>Tells whether a type can be resolved with a key; a null key asks about non-keyed services.</summary>
@@ -84,7 +85,7 @@ public sealed partial class ApplicationContext
             return table.Enumerables.TryGetValue((elementType, null), out var cached) ? cached : ResolveAll(table, (elementType, null), table.FindAll(elementType), scope);
         }
 
-        return Builtin(serviceType, scope);
+        return Builtin(serviceType, scope) ?? (CarriedContract(serviceType) is { } contract ? RemoteProxies.Get(contract) : null);
     }
 
     internal object? GetKeyedService(Type serviceType, object? serviceKey, RequestScope? scope)

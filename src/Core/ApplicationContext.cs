@@ -26,13 +26,14 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
 {
     private readonly PendingRegistry _registry;
     private readonly ILoggerFactory _loggers;
+    private readonly ILogger _logger;
     private readonly bool _ownsLoggers;
     private readonly Lock _stateGate = new();
     private readonly ContainerException? _configurationError;
     private ComponentTable? _table;
     private ContextState _state;
     private IEndpointServer[] _servers = [];
-    private int _serversStopped;
+    private Task? _shutdown;
 
     /// <summary>Initializes a context over <see cref="PendingRegistry.Instance"/> with the default configuration.</summary>
     public ApplicationContext()
@@ -74,15 +75,10 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         Configuration = configuration;
         _ownsLoggers = loggerFactory is null;
         _loggers = loggerFactory ?? DefaultLogging.Create(configuration);
+        _logger = _loggers.CreateLogger("Sprig.ApplicationContext");
         Remote = new Remoting.RemoteEndpoints(configuration);
         RemoteProxies = new Remoting.RemoteProxies(Remote);
     }
-
-    /// <summary>Gets the way out to other processes: the transports found at refresh.</summary>
-    internal Remoting.RemoteEndpoints Remote { get; }
-
-    /// <summary>Gets the context's remote contract proxies.</summary>
-    internal Remoting.RemoteProxies RemoteProxies { get; }
 
     internal PendingRegistry Registry => _registry;
 
@@ -145,9 +141,10 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         {
             (table, var order) = pipeline.Plan(_registry);
             _table = table;
+            UseTransports(table);
             pipeline.CreateSingletons(table, order);
             await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
-            await ConnectAsync(table, cancellationToken).ConfigureAwait(false);
+            await StartServersAsync(table, cancellationToken).ConfigureAwait(false);
             RefreshPipeline.ReleasePlans(table);
             table.IsRefreshing = false;
             MoveTo(ContextState.Running, from: ContextState.Refreshing);
@@ -279,6 +276,48 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     /// <returns>A task that completes when every component is stopped.</returns>
     public async Task ShutdownAsync(CancellationToken cancellationToken = default)
     {
+        // One shutdown runs; a concurrent call (a host's stop and a Dispose) waits for it instead of destroying components
+        // while the first one still drains the servers' calls in flight.
+        TaskCompletionSource? mine = null;
+        Task? running;
+        lock (_stateGate)
+        {
+            if (_shutdown is null && _state == ContextState.Running)
+            {
+                mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _shutdown = mine.Task;
+            }
+
+            running = _shutdown;
+        }
+
+        if (mine is null)
+        {
+            // Another call is draining the servers of the running context: wait for it, so that nothing is destroyed under the
+            // calls in flight. Once it destroys components (Stopping), a nested call (a component disposing the context it lives
+            // in, as a host does) returns at once, as it always has. A context that never ran stops at once.
+            if (running is null || State != ContextState.Running)
+            {
+                await ShutdownOnceAsync().ConfigureAwait(false);
+                return;
+            }
+
+            await running.ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await ShutdownOnceAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            mine.SetResult();
+        }
+    }
+
+    private async Task ShutdownOnceAsync()
+    {
         if (State == ContextState.Running)
         {
             // Servers stop taking calls and finish those in flight while every component is still alive.
@@ -377,80 +416,6 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
                 ?? throw new ComponentNotFoundException(Errors.NoComponentOfType(type, Errors.ExcludedHint(table.ExclusionsOf(type))), Errors.TypeName(type), []),
             _ => throw new ContainerException(Errors.AmbiguousType(type, [.. visible.Select(e => e.Definition)])),
         };
-    }
-
-    /// <summary>Returns the remote proxy of a contract no local component implements, or null when the type is no contract.</summary>
-    /// <exception cref="ComponentNotFoundException">No transport carries the contract's component.</exception>
-    private object? RemoteProxy(Type type)
-    {
-        if (Remoting.ContractInfo.Of(type) is not { } contract)
-        {
-            return null;
-        }
-
-        return Remote.For(contract.Namespace, contract.Component) is null
-            ? throw new ComponentNotFoundException(Errors.ContractNotServedHere(type, contract.Namespace, contract.Component), Errors.TypeName(type), [])
-            : RemoteProxies.Get(contract);
-    }
-
-    /// <summary>Finds the transports and servers among the created components and starts the servers, so that refresh returns serving.</summary>
-    private async Task ConnectAsync(ComponentTable table, CancellationToken cancellationToken)
-    {
-        var transports = new List<IEndpointTransport>();
-        var servers = new List<IEndpointServer>();
-        foreach (var entry in table.Entries)
-        {
-            var type = entry.Definition.ImplementationType ?? entry.Definition.Type;
-            if (entry.Definition.Scope != Scope.Singleton || entry.Definition.RemoteContract is not null
-                || !(typeof(IEndpointTransport).IsAssignableFrom(type) || typeof(IEndpointServer).IsAssignableFrom(type) || typeof(System.Net.Http.IHttpClientFactory).IsAssignableFrom(type)))
-            {
-                continue;
-            }
-
-            var component = entry.Resolve(null);
-            if (component is IEndpointTransport transport)
-            {
-                transports.Add(transport);
-            }
-
-            if (component is IEndpointServer server)
-            {
-                servers.Add(server);
-            }
-
-            if (component is System.Net.Http.IHttpClientFactory factory)
-            {
-                Remote.Http.Use(factory);
-            }
-        }
-
-        Remote.Use(transports);
-        _servers = [.. servers];
-        foreach (var server in servers)
-        {
-            await server.StartServingAsync(this, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Stops the endpoint servers once, letting their calls in flight finish; a failure to stop is logged, not thrown.</summary>
-    private async Task StopServersAsync()
-    {
-        if (Interlocked.Exchange(ref _serversStopped, 1) != 0)
-        {
-            return;
-        }
-
-        foreach (var server in _servers)
-        {
-            try
-            {
-                await server.StopServingAsync(CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _loggers.CreateLogger("Sprig.ApplicationContext").LogWarning(ex, "Stopping endpoint server {Server} failed", server.GetType().Name);
-            }
-        }
     }
 
     private ComponentTable Running()

@@ -33,14 +33,24 @@ internal static class Problems
         WriteAsync(http, StatusCodes.Status500InternalServerError, "An unexpected error occurred.", development ? exception.ToString() : Hidden(http));
 
     /// <summary>
-    /// Describes an RPC endpoint's unhandled failure (a 500) the way every transport does, so that a remote caller's exception
-    /// reads the same over HTTP and NATS: with details, "Endpoint '…' threw {type}: {message}" and the exception's type (never a
-    /// stack trace: the log has it); without, only the trace id to quote.
+    /// Describes an RPC endpoint's unhandled failure the way every transport does (<see cref="Remoting.RemoteFailure.From"/>), so a
+    /// remote caller reads the same status and text over HTTP and NATS: with details, "Endpoint '…' threw {type}: {message}" and the
+    /// exception's type (never a stack trace: the log has it); without, only the trace id to quote. A nested call that found no
+    /// server keeps its status (502, 503, 504).
     /// </summary>
-    public static ProblemDetails EndpointFailure(HttpContext http, string address, Exception exception, bool details) => details
-        ? Create(http, StatusCodes.Status500InternalServerError, "An unexpected error occurred.", Diagnostics.Errors.RemoteThrew(address, exception),
-            new Dictionary<string, object?> { ["exceptionType"] = exception.GetType().FullName })
-        : Create(http, StatusCodes.Status500InternalServerError, "An unexpected error occurred.", Hidden(http));
+    public static ProblemDetails EndpointFailure(HttpContext http, string address, Exception exception, bool details)
+    {
+        var failure = Remoting.RemoteFailure.From(exception, address, details);
+        var extensions = new Dictionary<string, object?>();
+        if (failure.ExceptionType is { } type)
+        {
+            extensions["exceptionType"] = type;
+        }
+
+        return failure.Status == StatusCodes.Status500InternalServerError
+            ? Create(http, failure.Status, "An unexpected error occurred.", details ? failure.Detail : Hidden(http), extensions)
+            : Create(http, failure.Status, failure.Title, failure.Detail, extensions);
+    }
 
     public static string TraceId(HttpContext http) => Activity.Current?.Id ?? http.TraceIdentifier;
 

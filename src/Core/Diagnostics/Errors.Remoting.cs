@@ -38,15 +38,13 @@ internal static partial class Errors
         $"The process serving '{address}' through {via} stopped answering mid-call ({what}). The call may or may not have run there; "
         + "mark the endpoint [Endpoint(Idempotent = true)] if it is safe to run again, so that it is retried on another instance.";
 
-    public static string NoTransport(string address, IReadOnlyList<string> suggestions) =>
-        $"No endpoint has the address '{address}' in this process, and no transport is configured to call other processes."
-        + (suggestions.Count switch
-        {
-            0 => "",
-            1 => $" Did you mean '{suggestions[0]}'?",
-            _ => $" Did you mean one of: {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?",
-        })
-        + " Register the component here, or set Sprig:Nats:Url (with Sprig.Nats referenced) or Sprig:Remotes:{namespace}:{component}:Url to call it remotely.";
+    public static string NoTransport(string address) =>
+        $"Nothing carries calls to '{address}': no component here serves it, and no transport reaches its component. "
+        + "Register the component here, or set Sprig:Nats:Url (with Sprig.Nats referenced) or Sprig:Remotes:{namespace}:{component}:Url to call it remotely.";
+
+    public static string RemoteAfterShutdown(string component) =>
+        $"Cannot call '{component}' in another process: the context has shut down and its transports are closed. "
+        + "Make remote calls only between Refresh() and Shutdown().";
 
     public static string ContractWithoutServer(string owner, string point, Type contract, string @namespace, string component, IReadOnlyList<string> path) =>
         $"'{owner}' needs contract '{TypeName(contract)}' (component '{@namespace}/{component}') for {point}, but no component here implements it "
@@ -79,4 +77,12 @@ internal static partial class Errors
             + "or make the contract method return IAsyncEnumerable<T>."
         : $"Endpoint '{address}' (through {via}) returns a single result, so StreamAsync cannot call it. Call InvokeAsync, "
             + "or make the contract method return Task<T>.";
+
+    public static string HttpNotSprig(string url, int status, string? reason, RemoteCall call) =>
+        $"The server at {url} answered {status} {reason} without a Sprig problem answer: it does not seem to map Sprig's routes. "
+        + $"Check Sprig:Remotes:{call.Namespace}:{call.Component}:Url, and that the server calls app.MapSprig() (or serves with ServeAsync).";
+
+    public static string NestedCallFailed(string address, int status) =>
+        $"Endpoint '{address}' could not finish: a call it made to another component failed ({status}). The serving process's log "
+        + "has the details; they are sent to callers only in the Development environment or with Sprig:Remoting:ExceptionDetails=true.";
 }

@@ -170,7 +170,9 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     /// <summary>Returns the way to the process serving an address that no local component serves, or throws 404 when there is none.</summary>
     private RemoteEndpoints Remote(string address)
     {
-        if (_context is { } context && RemoteEndpoints.Parse(address) is var (ns, component, _) && context.Remote.For(ns, component) is not null)
+        // An address of a component this process serves is never sent elsewhere: a mistyped endpoint name is a 404 with suggestions.
+        if (_context is { } context && RemoteEndpoints.Parse(address) is var (ns, component, _) && !ServesComponent(ns, component)
+            && context.Remote.For(ns, component) is not null)
         {
             return context.Remote;
         }
@@ -197,6 +199,20 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
 
         return NameSuggestions.For(address, _exact.Keys);
+    }
+
+    private bool ServesComponent(string ns, string component)
+    {
+        foreach (var endpoint in _endpoints)
+        {
+            if (string.Equals(endpoint.Descriptor.Namespace, ns, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(endpoint.Descriptor.Component, component, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Checks that the context is running and opens the call's scope when the component is not a singleton.</summary>

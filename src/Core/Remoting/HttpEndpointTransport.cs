@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -5,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 using Sprig.Configuration;
 using Sprig.Diagnostics;
 
@@ -16,7 +18,7 @@ namespace Sprig.Remoting;
 /// problem+json failures turned back into the exceptions a local call throws. Clients come from <see cref="IHttpClientFactory"/>
 /// (named client <see cref="ClientName"/>): the application's when its container has one, else a private one.
 /// </summary>
-internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEndpointTransport, IDisposable
+internal sealed class HttpEndpointTransport : IEndpointTransport, IDisposable
 {
     /// <summary>
     /// The name of the <see cref="HttpClient"/> the transport asks the factory for, so applications can configure it. An
@@ -39,14 +41,28 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
     private static readonly MediaTypeWithQualityHeaderValue Problem = new("application/problem+json");
 
     private readonly Lock _gate = new();
+
+    // Bindings looked up once per component, forgotten when the configuration reloads: routing a call costs a dictionary lookup.
+    private readonly ConcurrentDictionary<(string Namespace, string Component), string?> _urls = new();
+    private readonly IConfiguration _configuration;
+    private readonly IDisposable _reload;
     private IHttpClientFactory? _factory;
     private ServiceProvider? _ownFactory;
+
+    public HttpEndpointTransport(IConfiguration configuration)
+    {
+        _configuration = configuration;
+        _reload = ChangeToken.OnChange(configuration.GetReloadToken, _urls.Clear);
+    }
 
     public string Name => "HTTP";
 
     /// <summary>Returns the base URL a component is bound to, or null.</summary>
     public static string? UrlOf(IConfiguration configuration, string @namespace, string component) =>
         ConfigurationKeys.Get(configuration, $"Sprig:Remotes:{@namespace}:{component}:Url");
+
+    private string? Url(string @namespace, string component) =>
+        _urls.GetOrAdd((@namespace, component), static (key, configuration) => UrlOf(configuration, key.Namespace, key.Component), _configuration);
 
     /// <summary>Uses the application's client factory instead of a private one.</summary>
     public void Use(IHttpClientFactory? factory)
@@ -57,7 +73,7 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
         }
     }
 
-    public bool Carries(string componentNamespace, string component) => UrlOf(configuration, componentNamespace, component) is not null;
+    public bool Carries(string componentNamespace, string component) => Url(componentNamespace, component) is not null;
 
     public async Task<JsonElement> InvokeAsync(RemoteCall remoteCall, CancellationToken cancellationToken)
     {
@@ -137,7 +153,11 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
         }
     }
 
-    public void Dispose() => _ownFactory?.Dispose();
+    public void Dispose()
+    {
+        _reload.Dispose();
+        _ownFactory?.Dispose();
+    }
 
     private static bool IsStream(HttpResponseMessage response) =>
         response.Content.Headers.ContentType?.MediaType is "application/x-ndjson" or "text/event-stream";
@@ -159,11 +179,11 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
     }
 
     private string BaseUrl(RemoteCall call) =>
-        UrlOf(configuration, call.Namespace, call.Component)
-            ?? throw new EndpointCallException(Errors.NoTransport(call.Address, []), call.Address, 503, call.Component);
+        Url(call.Namespace, call.Component)
+            ?? throw new EndpointCallException(Errors.NoTransport(call.Address), call.Address, 503, call.Component);
 
     private TimeSpan Timeout() =>
-        ConfigurationKeys.Get(configuration, "Sprig:Remotes:RequestTimeout") is { } text && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
+        ConfigurationKeys.Get(_configuration, "Sprig:Remotes:RequestTimeout") is { } text && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > TimeSpan.Zero
             ? value
             : DefaultTimeout;
 
@@ -187,6 +207,11 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
         {
             throw new EndpointCallException(Errors.HttpNoServer(call, BaseUrl(call)), call.Address, 503, call.Component, ex);
         }
+        catch (HttpRequestException ex)
+        {
+            // The connection was made but broke before the answer's headers came back.
+            throw Died(call, via, ex);
+        }
 
         if (response.IsSuccessStatusCode)
         {
@@ -196,7 +221,7 @@ internal sealed class HttpEndpointTransport(IConfiguration configuration) : IEnd
         using (response)
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var failure = RemoteFailure.Parse(bytes) ?? new RemoteFailure((int)response.StatusCode, response.ReasonPhrase ?? "", $"The server answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            var failure = RemoteFailure.Parse(bytes) ?? new RemoteFailure((int)response.StatusCode, response.ReasonPhrase ?? "", Errors.HttpNotSprig(url, (int)response.StatusCode, response.ReasonPhrase, call));
             throw failure.ToException(call, via);
         }
     }

@@ -12,7 +12,8 @@ namespace Sprig.Remoting;
 internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposable
 {
     private readonly HttpEndpointTransport _http = new(configuration);
-    private IEndpointTransport[] _transports = [];
+    private Lazy<IEndpointTransport[]>? _transports;
+    private volatile bool _disposed;
 
     /// <summary>Gets the built-in HTTP transport (disposed with the context).</summary>
     public HttpEndpointTransport Http => _http;
@@ -21,13 +22,20 @@ internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposabl
     public static bool MayCarry(IConfiguration configuration, bool transportRegistered, string @namespace, string component) =>
         transportRegistered || HttpEndpointTransport.UrlOf(configuration, @namespace, component) is not null;
 
-    /// <summary>Uses the transports the context created.</summary>
-    public void Use(IEnumerable<IEndpointTransport> transports) => _transports = [_http, .. transports];
+    /// <summary>Uses the transports <paramref name="find"/> returns; it is called once, on the first remote call.</summary>
+    public void Use(Func<IEnumerable<IEndpointTransport>> find) =>
+        _transports = new Lazy<IEndpointTransport[]>(() => [_http, .. find()], LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Returns the transport that carries calls to a component, or null.</summary>
+    /// <exception cref="EndpointCallException">The context has shut down (503).</exception>
     public IEndpointTransport? For(string @namespace, string component)
     {
-        foreach (var transport in _transports)
+        if (_disposed)
+        {
+            throw new EndpointCallException(Errors.RemoteAfterShutdown($"{@namespace}/{component}"), $"{@namespace}/{component}", 503, component);
+        }
+
+        foreach (var transport in _transports?.Value ?? [_http])
         {
             if (transport.Carries(@namespace, component))
             {
@@ -51,9 +59,13 @@ internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposabl
     public IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, CancellationToken cancellationToken) =>
         Transport(call).StreamAsync(call, cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _http.Dispose();
+    }
 
     private IEndpointTransport Transport(RemoteCall call) =>
         For(call.Namespace, call.Component)
-            ?? throw new EndpointCallException(Errors.NoTransport(call.Address, []), call.Address, 503, call.Component);
+            ?? throw new EndpointCallException(Errors.NoTransport(call.Address), call.Address, 503, call.Component);
 }

@@ -79,8 +79,9 @@ internal sealed record RemoteFailure(
                 // Called the wrong way: InvokeAsync of a streaming endpoint, or StreamAsync of a unary one.
                 return new(400, "The endpoint was called the wrong way.", shape.Message);
             case EndpointCallException { StatusCode: 502 or 503 or 504 } nested:
-                // A call the endpoint made itself failed for want of a server: the caller learns the same, not "it threw".
-                return new(nested.StatusCode, "A call the endpoint made failed.", nested.Message);
+                // A call the endpoint made itself failed for want of a server: the caller learns the same status, not "it threw";
+                // the downstream message (addresses, URLs, settings of this process) only where details are on.
+                return new(nested.StatusCode, "A call the endpoint made failed.", includeDetails ? nested.Message : Errors.NestedCallFailed(address, nested.StatusCode));
             case OperationCanceledException:
                 return new(504, "The call was cancelled.", Errors.RemoteCancelled(address));
         }

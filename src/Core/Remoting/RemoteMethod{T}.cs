@@ -11,26 +11,23 @@ internal sealed class RemoteMethod<T>(ContractInfo contract, ContractMethod meth
 {
     private readonly JsonTypeInfo<T> _typeInfo = EndpointJson.TypeInfo<T>();
 
-    public override object Invoke(RemoteEndpoints remote, object?[] arguments)
+    // Every failure (bad arguments, no transport, the call itself) reaches the caller the same way for every shape: through the
+    // returned task, or from the stream's enumeration, never as a synchronous throw from the proxy call.
+    public override object Invoke(RemoteEndpoints remote, object?[] arguments) => shape switch
     {
-        var call = Call(arguments);
-        var token = Token(arguments);
-        return shape switch
-        {
-            RemoteShape.Task => (Task)remote.InvokeAsync(call, token),
-            RemoteShape.ValueTask => new ValueTask(remote.InvokeAsync(call, token)),
-            RemoteShape.TaskOfT => InvokeAsync(remote, call, token),
-            RemoteShape.ValueTaskOfT => new ValueTask<T>(InvokeAsync(remote, call, token)),
-            _ => StreamAsync(remote, call, token),
-        };
-    }
+        RemoteShape.Task => InvokeAsync(remote, arguments),
+        RemoteShape.ValueTask => new ValueTask(InvokeAsync(remote, arguments)),
+        RemoteShape.TaskOfT => InvokeAsync(remote, arguments),
+        RemoteShape.ValueTaskOfT => new ValueTask<T>(InvokeAsync(remote, arguments)),
+        _ => StreamAsync(remote, arguments, Token(arguments)),
+    };
 
-    private async Task<T> InvokeAsync(RemoteEndpoints remote, RemoteCall call, CancellationToken cancellationToken) =>
-        Convert(await remote.InvokeAsync(call, cancellationToken).ConfigureAwait(false));
+    private async Task<T> InvokeAsync(RemoteEndpoints remote, object?[] arguments) =>
+        Convert(await remote.InvokeAsync(Call(arguments), Token(arguments)).ConfigureAwait(false));
 
-    private async IAsyncEnumerable<T> StreamAsync(RemoteEndpoints remote, RemoteCall call, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> StreamAsync(RemoteEndpoints remote, object?[] arguments, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var item in remote.StreamAsync(call, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
+        await foreach (var item in remote.StreamAsync(Call(arguments), cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return Convert(item);
         }
