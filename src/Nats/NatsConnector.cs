@@ -35,4 +35,11 @@ internal static class NatsConnector
             throw new ContainerException(NatsErrors.Unreachable(url, ex), ex);
         }
     }
+
+    /// <summary>Returns the server URLs with any user, password or token replaced by "***", for messages and logs.</summary>
+    public static string Redact(string urls) =>
+        string.Join(',', urls.Split(',').Select(url =>
+            Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+                ? url.Trim().Replace(uri.UserInfo + "@", "***@", StringComparison.Ordinal)
+                : url.Trim()));
 }

@@ -48,7 +48,8 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
         Options = NatsOptionsReader.Read(configuration);
         _logger = loggerFactory.CreateLogger<NatsTransport>();
         _connection = NatsConnector.Create(Options, loggerFactory);
-        Name = $"NATS {Options.Url}";
+        // Messages reach callers in other processes and logs: a password or token in the URL never does.
+        Name = $"NATS {NatsConnector.Redact(Options.Url)}";
     }
 
     /// <summary>Gets the settings read from <c>Sprig:Nats</c>.</summary>
@@ -164,7 +165,7 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
         {
             if (_invoker is null)
             {
-                await NatsConnector.ConnectAsync(_connection, Options.Url, cancellationToken).ConfigureAwait(false);
+                await NatsConnector.ConnectAsync(_connection, NatsConnector.Redact(Options.Url), cancellationToken).ConfigureAwait(false);
                 _mux = await CallMux.StartAsync(_connection, _logger, cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _invoker, new RemoteInvoker(_connection, _mux, Options, Name, _logger));
             }
