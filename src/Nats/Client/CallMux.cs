@@ -59,10 +59,10 @@ internal sealed class CallMux : IAsyncDisposable
     {
         await _subscription.DisposeAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
-        var disposed = new ObjectDisposedException(nameof(NatsTransport), NatsErrors.Disposed());
+        // Calls still waiting fail like any other call that lost its way to the serving process.
         foreach (var call in _calls.Values)
         {
-            call.Frames.Writer.TryComplete(disposed);
+            call.Frames.Writer.TryComplete(new EndpointCallException(NatsErrors.Disposed(), null, 503));
         }
     }
 
@@ -72,7 +72,15 @@ internal sealed class CallMux : IAsyncDisposable
         {
             await foreach (var message in _subscription.Msgs.ReadAllAsync().ConfigureAwait(false))
             {
-                await RouteAsync(message).ConfigureAwait(false);
+                try
+                {
+                    await RouteAsync(message).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // One answer that cannot be routed must not stop the inbox: every later call would look dead.
+                    NatsLog.MalformedAnswer(_logger, message.Subject, ex.Message);
+                }
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)

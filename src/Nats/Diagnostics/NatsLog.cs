@@ -5,8 +5,8 @@ namespace Sprig.Nats.Diagnostics;
 /// <summary>The NATS transport's log messages, as source-generated delegates (no work when the level is off).</summary>
 internal static partial class NatsLog
 {
-    [LoggerMessage(1, LogLevel.Information, "Serving {Endpoints} endpoint(s) of {Components} component(s) over NATS; control subject {Control}.")]
-    public static partial void Serving(ILogger logger, int endpoints, int components, string control);
+    [LoggerMessage(1, LogLevel.Information, "Serving {Endpoints} endpoint(s) of {Components} component(s) over NATS to anyone who can publish on the server ({Addresses}); control subject {Control}. Set Sprig:Nats:Serve=false in a process that only calls.")]
+    public static partial void Serving(ILogger logger, int endpoints, int components, string addresses, string control);
 
     [LoggerMessage(2, LogLevel.Error, "Endpoint {Address} failed serving a call over NATS ({Status}).")]
     public static partial void EndpointFailed(ILogger logger, Exception exception, string address, int status);

@@ -45,17 +45,25 @@ internal sealed class ControlListener(INatsConnection connection, LiveCalls live
                 continue;
             }
 
-            switch (frame.Kind)
+            try
             {
-                case FrameKind.Ack:
-                    live.Acknowledge(frame.Call!, frame.Sequence);
-                    break;
-                case FrameKind.Cancel:
-                    live.Cancel(frame.Call!);
-                    break;
-                default:
-                    NatsLog.ControlIgnored(logger, message.Subject, $"a '{FrameCodec.Name(frame.Kind)}' frame is not a control message");
-                    break;
+                switch (frame.Kind)
+                {
+                    case FrameKind.Ack:
+                        live.Acknowledge(frame.Call!, frame.Sequence);
+                        break;
+                    case FrameKind.Cancel:
+                        live.Cancel(frame.Call!);
+                        break;
+                    default:
+                        NatsLog.ControlIgnored(logger, message.Subject, $"a '{FrameCodec.Name(frame.Kind)}' frame is not a control message");
+                        break;
+                }
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // One bad control message must not stop acks and cancels for every other call.
+                NatsLog.ControlIgnored(logger, message.Subject, ex.Message);
             }
         }
     }

@@ -107,7 +107,7 @@ internal sealed class EndpointHost : IDisposable
 
         // A round trip: the server has processed every SUB before the PONG.
         await _connection.PingAsync(cancellationToken).ConfigureAwait(false);
-        NatsLog.Serving(_logger, endpoints.Count, _services.Count, _control);
+        NatsLog.Serving(_logger, endpoints.Count, _services.Count, string.Join(", ", endpoints.Select(e => e.Address)), _control);
     }
 
     /// <summary>Stops taking calls, lets those in flight finish within the drain timeout, then cancels the rest.</summary>

@@ -80,7 +80,15 @@ internal sealed class LiveCalls(INatsConnection connection, string control, Time
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                await TickAsync().ConfigureAwait(false);
+                try
+                {
+                    await TickAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+                {
+                    // Without heartbeats every caller would take this process for dead: log, and beat again at the next tick.
+                    NatsLog.SendFailed(logger, ex, "heartbeat", control);
+                }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
