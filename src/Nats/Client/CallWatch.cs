@@ -37,12 +37,14 @@ internal sealed class CallWatch : IDisposable
         var reader = call.Frames.Reader;
         while (true)
         {
+            // The caller's cancellation wins over frames already buffered: a consumer that cancels stops at once, and the
+            // cancel goes to the worker now, not after it has read a window of items.
+            _caller.ThrowIfCancellationRequested();
             if (reader.TryRead(out var frame))
             {
                 return frame;
             }
 
-            _caller.ThrowIfCancellationRequested();
             var now = Stopwatch.GetTimestamp();
             var due = Math.Min(call.LastHeard + _silence, _deadline);
             if (now >= due)
