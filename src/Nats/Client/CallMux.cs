@@ -99,10 +99,15 @@ internal sealed class CallMux : IAsyncDisposable
         }
 
         call.LastHeard = Stopwatch.GetTimestamp();
-        if (!FrameCodec.TryDecode(message.Headers, message.Data, message.HasNoResponders, out var frame, out var problem))
+        if (!FrameCodec.TryDecode(message.Headers, message.Data, message.HasNoResponders, out var frame, out var problem, call.IsStream ? FrameKind.Item : FrameKind.Result))
         {
             NatsLog.MalformedAnswer(_logger, message.Subject, problem);
             frame = Frame.Error(null, new RemoteFailure(502, "Malformed answer.", NatsErrors.BadAnswer(problem)));
+        }
+        else if (frame.Kind == FrameKind.Item)
+        {
+            // The one read loop routes a call's messages in arrival order, which NATS keeps from one publisher.
+            frame = frame with { Sequence = ++call.Received };
         }
 
         if (frame.Control is { } control)

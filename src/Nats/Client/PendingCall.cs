@@ -42,6 +42,9 @@ internal sealed class PendingCall
         set => Volatile.Write(ref _control, value);
     }
 
+    /// <summary>Gets or sets how many stream items have arrived (items travel bare: their number is their place in arrival order).</summary>
+    public long Received { get; set; }
+
     /// <summary>Gets or sets how many stream items the consumer has taken.</summary>
     public long Consumed
     {

@@ -14,13 +14,22 @@ internal static class FrameCodec
     /// <summary>Returns the wire name of a kind ("item").</summary>
     public static string Name(FrameKind kind) => kind == FrameKind.NoResponders ? "no-responders" : Names[(int)kind];
 
-    /// <summary>Writes a frame as NATS headers and a body.</summary>
-    public static (NatsHeaders Headers, ReadOnlyMemory<byte> Body) Encode(Frame frame)
+    /// <summary>
+    /// Writes a frame as NATS headers and a body. The two frames a call sends most — a stream item and a unary result — go bare,
+    /// without headers (headers cost a third of the message rate): the caller knows which its call expects, numbers items as they
+    /// arrive, and checks the count against the end frame.
+    /// </summary>
+    public static (NatsHeaders? Headers, ReadOnlyMemory<byte> Body) Encode(Frame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
         if (frame.Kind == FrameKind.NoResponders)
         {
             throw new ArgumentException("A no-responders answer comes from the NATS server; Sprig never sends one. This is a bug in Sprig.", nameof(frame));
+        }
+
+        if (frame.Kind is FrameKind.Item or FrameKind.Result)
+        {
+            return (null, frame.Body);
         }
 
         var headers = new NatsHeaders { [FrameHeaders.Kind] = Names[(int)frame.Kind] };
@@ -54,7 +63,9 @@ internal static class FrameCodec
     /// <param name="noResponders">Whether the message is the NATS server's no-responders status (<c>NatsMsg.HasNoResponders</c>).</param>
     /// <param name="frame">The frame read.</param>
     /// <param name="problem">What is wrong with the message.</param>
-    public static bool TryDecode(NatsHeaders? headers, ReadOnlyMemory<byte> body, bool noResponders, [NotNullWhen(true)] out Frame? frame, [NotNullWhen(false)] out string? problem)
+    /// <param name="bare">What a message without a <c>Sprig-Frame</c> header is where it arrived: on a caller's inbox, the item of a
+    /// stream (numbered by the caller, so <see cref="Frame.Sequence"/> is 0) or the result of a unary call; elsewhere nothing.</param>
+    public static bool TryDecode(NatsHeaders? headers, ReadOnlyMemory<byte> body, bool noResponders, [NotNullWhen(true)] out Frame? frame, [NotNullWhen(false)] out string? problem, FrameKind? bare = null)
     {
         frame = null;
         if (noResponders)
@@ -66,8 +77,7 @@ internal static class FrameCodec
 
         if (headers is null || !headers.TryGetLastValue(FrameHeaders.Kind, out var name))
         {
-            problem = NatsErrors.FrameMissingKind();
-            return false;
+            return Bare(bare, body, out frame, out problem);
         }
 
         var index = Array.IndexOf(Names, name);
@@ -81,6 +91,24 @@ internal static class FrameCodec
         problem = Check(kind, headers, body, out var decoded);
         frame = decoded;
         return problem is null;
+    }
+
+    private static bool Bare(FrameKind? bare, ReadOnlyMemory<byte> body, [NotNullWhen(true)] out Frame? frame, [NotNullWhen(false)] out string? problem)
+    {
+        frame = null;
+        switch (bare)
+        {
+            case FrameKind.Item when body.IsEmpty:
+                problem = NatsErrors.FrameItemEmpty();
+                return false;
+            case FrameKind.Item or FrameKind.Result:
+                frame = new Frame(bare.Value) { Body = body };
+                problem = null;
+                return true;
+            default:
+                problem = NatsErrors.FrameMissingKind();
+                return false;
+        }
     }
 
     private static string? Check(FrameKind kind, NatsHeaders headers, ReadOnlyMemory<byte> body, out Frame? frame)

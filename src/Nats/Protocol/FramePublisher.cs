@@ -18,7 +18,7 @@ internal static class FramePublisher
     public static long Size(Frame frame)
     {
         var (headers, body) = FrameCodec.Encode(frame);
-        return headers.GetBytesLength() + body.Length;
+        return (headers?.GetBytesLength() ?? 0) + body.Length;
     }
 
     /// <summary>Returns the frame's size when it exceeds the server's max_payload, or <see langword="null"/> when it fits.</summary>

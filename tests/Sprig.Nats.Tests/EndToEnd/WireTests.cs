@@ -158,14 +158,14 @@ public sealed class WireTests(NatsServerFixture nats) : IClassFixture<NatsServer
     }
 
     /// <summary>Sends a raw request and returns the first frame answering it.</summary>
-    private async Task<Frame> RequestAsync(string subject, NatsHeaders headers, string body)
+    private async Task<Frame> RequestAsync(string subject, NatsHeaders? headers, string body)
     {
         var inbox = $"_INBOX.test-{Guid.NewGuid():N}";
         await using var replies = await _raw.SubscribeCoreAsync(inbox, serializer: NatsRawSerializer<byte[]>.Default);
         await _raw.PingAsync();
         await _raw.PublishAsync(subject, Encoding.UTF8.GetBytes(body), headers, inbox, NatsRawSerializer<byte[]>.Default);
         var message = await replies.Msgs.ReadAsync().AsTask().WaitAsync(Bound);
-        FrameCodec.TryDecode(message.Headers, message.Data, message.HasNoResponders, out var frame, out var problem).Should().BeTrue(problem);
+        FrameCodec.TryDecode(message.Headers, message.Data, message.HasNoResponders, out var frame, out var problem, FrameKind.Result).Should().BeTrue(problem);
         return frame!;
     }
 

@@ -37,9 +37,11 @@ public sealed class FrameCodecTests
         var frame = Samples[sample];
         var decoded = RoundTrip(frame);
 
+        // Items and results travel bare: no control subject, and an item's number is given by the caller on arrival.
+        var bare = frame.Kind is FrameKind.Item or FrameKind.Result;
         decoded.Kind.Should().Be(frame.Kind);
-        decoded.Sequence.Should().Be(frame.Sequence);
-        decoded.Control.Should().Be(frame.Control);
+        decoded.Sequence.Should().Be(bare ? 0 : frame.Sequence);
+        decoded.Control.Should().Be(bare ? null : frame.Control);
         decoded.Call.Should().Be(frame.Call);
         decoded.Window.Should().Be(frame.Window);
         decoded.Body.ToArray().Should().Equal(frame.Body.ToArray());
@@ -60,15 +62,47 @@ public sealed class FrameCodecTests
     [Fact]
     public void Encode_WritesTheKindAndFieldsAsHeaders()
     {
-        var (headers, body) = FrameCodec.Encode(Frame.Item(Control, 5, Json("1")));
+        var (headers, body) = FrameCodec.Encode(Frame.End(Control, 5));
 
-        headers.ToDictionary(h => h.Key, h => h.Value.ToString()).Should().Equal(new Dictionary<string, string>
+        headers!.ToDictionary(h => h.Key, h => h.Value.ToString()).Should().Equal(new Dictionary<string, string>
         {
-            ["Sprig-Frame"] = "item",
+            ["Sprig-Frame"] = "end",
             ["Sprig-Seq"] = "5",
             ["Sprig-Control"] = Control,
         });
-        Encoding.UTF8.GetString(body.Span).Should().Be("1");
+        body.IsEmpty.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Encode_SendsItemsAndResultsBare_AsTheirJsonAlone()
+    {
+        var (itemHeaders, item) = FrameCodec.Encode(Frame.Item(Control, 5, Json("1")));
+        var (resultHeaders, result) = FrameCodec.Encode(Frame.Result(Control, Json("{\"a\":1}")));
+
+        itemHeaders.Should().BeNull();
+        Encoding.UTF8.GetString(item.Span).Should().Be("1");
+        resultHeaders.Should().BeNull();
+        Encoding.UTF8.GetString(result.Span).Should().Be("{\"a\":1}");
+    }
+
+    [Fact]
+    public void TryDecode_ReadsABareMessageAsWhatItsCallExpects()
+    {
+        FrameCodec.TryDecode(null, Json("7"), noResponders: false, out var item, out _, FrameKind.Item).Should().BeTrue();
+        FrameCodec.TryDecode(null, default, noResponders: false, out var voidResult, out _, FrameKind.Result).Should().BeTrue();
+
+        (item!.Kind, Encoding.UTF8.GetString(item.Body.Span)).Should().Be((FrameKind.Item, "7"));
+        (voidResult!.Kind, voidResult.Body.IsEmpty).Should().Be((FrameKind.Result, true), "an empty result is a void call's answer");
+    }
+
+    [Fact]
+    public void TryDecode_RefusesAnEmptyBareItem_AndABareMessageWhereNoneIsExpected()
+    {
+        FrameCodec.TryDecode(null, default, noResponders: false, out _, out var emptyItem, FrameKind.Item).Should().BeFalse();
+        FrameCodec.TryDecode(null, Json("7"), noResponders: false, out _, out var unexpected).Should().BeFalse();
+
+        emptyItem.Should().Be("an 'item' frame has an empty body; an item is one JSON value");
+        unexpected.Should().Be("no Sprig-Frame header");
     }
 
     [Fact]
@@ -131,7 +165,8 @@ public sealed class FrameCodecTests
     private static Frame RoundTrip(Frame frame)
     {
         var (headers, body) = FrameCodec.Encode(frame);
-        FrameCodec.TryDecode(headers, body, noResponders: false, out var decoded, out var problem).Should().BeTrue(problem);
+        FrameKind? bare = frame.Kind is FrameKind.Item or FrameKind.Result ? frame.Kind : null;
+        FrameCodec.TryDecode(headers, body, noResponders: false, out var decoded, out var problem, bare).Should().BeTrue(problem);
         return decoded!;
     }
 
