@@ -60,7 +60,7 @@ internal static class NatsErrors
         $"This process serves no endpoint '{address}', although it is subscribed to its subject. This is a bug in Sprig.";
 
     public static string BadRequest(string address, string problem) =>
-        $"The request for '{address}' is not a valid Sprig NATS request: {problem} Caller and server must use the same Sprig.Nats protocol.";
+        $"The request for '{address}' is not a valid Sprig NATS request: {problem}. Caller and server must use the same Sprig.Nats protocol.";
 
     public static string BadAnswer(string problem) =>
         $"a malformed answer ({problem}); caller and server must use the same Sprig.Nats protocol";

@@ -15,9 +15,10 @@ internal static class FrameCodec
     public static string Name(FrameKind kind) => kind == FrameKind.NoResponders ? "no-responders" : Names[(int)kind];
 
     /// <summary>
-    /// Writes a frame as NATS headers and a body. The two frames a call sends most — a stream item and a unary result — go bare,
-    /// without headers (headers cost a third of the message rate): the caller knows which its call expects, numbers items as they
-    /// arrive, and checks the count against the end frame.
+    /// Writes a frame as NATS headers and a body. The frames sent most — a unary call, its result, a stream item — go bare, without
+    /// headers (headers cost a third of the message rate): a bare request is a unary call (so any NATS client can call a unary
+    /// endpoint with a plain request), and a caller knows which answer its call expects, numbers items as they arrive and checks the
+    /// count against the end frame.
     /// </summary>
     public static (NatsHeaders? Headers, ReadOnlyMemory<byte> Body) Encode(Frame frame)
     {
@@ -27,7 +28,7 @@ internal static class FrameCodec
             throw new ArgumentException("A no-responders answer comes from the NATS server; Sprig never sends one. This is a bug in Sprig.", nameof(frame));
         }
 
-        if (frame.Kind is FrameKind.Item or FrameKind.Result)
+        if (frame.Kind is FrameKind.Call or FrameKind.Item or FrameKind.Result)
         {
             return (null, frame.Body);
         }
@@ -63,8 +64,9 @@ internal static class FrameCodec
     /// <param name="noResponders">Whether the message is the NATS server's no-responders status (<c>NatsMsg.HasNoResponders</c>).</param>
     /// <param name="frame">The frame read.</param>
     /// <param name="problem">What is wrong with the message.</param>
-    /// <param name="bare">What a message without a <c>Sprig-Frame</c> header is where it arrived: on a caller's inbox, the item of a
-    /// stream (numbered by the caller, so <see cref="Frame.Sequence"/> is 0) or the result of a unary call; elsewhere nothing.</param>
+    /// <param name="bare">What a message without a <c>Sprig-Frame</c> header is where it arrived: on an endpoint's subject a unary
+    /// call; on a caller's inbox the item of a stream (numbered by the caller, so <see cref="Frame.Sequence"/> is 0) or the result of
+    /// a unary call; elsewhere nothing.</param>
     public static bool TryDecode(NatsHeaders? headers, ReadOnlyMemory<byte> body, bool noResponders, [NotNullWhen(true)] out Frame? frame, [NotNullWhen(false)] out string? problem, FrameKind? bare = null)
     {
         frame = null;
@@ -101,7 +103,7 @@ internal static class FrameCodec
             case FrameKind.Item when body.IsEmpty:
                 problem = NatsErrors.FrameItemEmpty();
                 return false;
-            case FrameKind.Item or FrameKind.Result:
+            case FrameKind.Call or FrameKind.Item or FrameKind.Result:
                 frame = new Frame(bare.Value) { Body = body };
                 problem = null;
                 return true;

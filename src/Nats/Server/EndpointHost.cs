@@ -181,7 +181,7 @@ internal sealed class EndpointHost : IDisposable
 
         var problem = message.Exception?.Message;
         Frame? frame = null;
-        if (problem is null && FrameCodec.TryDecode(message.Headers, message.Data, noResponders: false, out frame, out problem)
+        if (problem is null && FrameCodec.TryDecode(message.Headers, message.Data, noResponders: false, out frame, out problem, FrameKind.Call)
             && frame.Kind is not (FrameKind.Call or FrameKind.Stream))
         {
             problem = $"a '{FrameCodec.Name(frame.Kind)}' frame was sent to an endpoint's subject";

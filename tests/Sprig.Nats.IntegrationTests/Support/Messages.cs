@@ -47,7 +47,7 @@ internal static class Messages
         : $"Endpoint '{address}' does not stream; call it with InvokeAsync, or declare it as Task<T> in the contract.";
 
     public static string BadRequest(string address, string problem) =>
-        $"The request for '{address}' is not a valid Sprig NATS request: {problem} Caller and server must use the same Sprig.Nats protocol.";
+        $"The request for '{address}' is not a valid Sprig NATS request: {problem}. Caller and server must use the same Sprig.Nats protocol.";
 
     public static string ContractWithoutServer(string owner, string point, string contract, string @namespace, string component, string path) =>
         $"'{owner}' needs contract '{contract}' (component '{@namespace}/{component}') for {point}, but no component here implements it "

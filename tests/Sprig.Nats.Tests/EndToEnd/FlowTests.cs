@@ -43,9 +43,10 @@ public sealed class FlowTests(NatsServerFixture nats) : IClassFixture<NatsServer
             taken.Add(item.GetInt32());
             if (taken.Count == 1)
             {
-                // The caller holds item 1 without asking for more: the worker sends items 1-4 and stops at the 5th.
+                // The caller holds item 1 without asking for more: the worker sends items 1-4 and stops at the 5th, or, when the
+                // caller's acknowledgement of item 1 reached it first, sends 2-5 and stops at the 6th. Never more.
                 await UntilAsync(() => _server.Get<NatsTransport>().BlockedCalls == 1);
-                _probe.Produced.Should().Be(Window + 1);
+                _probe.Produced.Should().BeInRange(Window + 1, Window + 2);
             }
 
             if (taken.Count == 100)

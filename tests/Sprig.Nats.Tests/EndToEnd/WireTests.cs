@@ -40,12 +40,11 @@ public sealed class WireTests(NatsServerFixture nats) : IClassFixture<NatsServer
     }
 
     [Theory]
-    [InlineData("no kind", null, "The request for 'nt/Calc/Add' is not a valid Sprig NATS request: no Sprig-Frame header Caller and server must use the same Sprig.Nats protocol.")]
-    [InlineData("unknown kind", "launch", "The request for 'nt/Calc/Add' is not a valid Sprig NATS request: unknown Sprig-Frame 'launch' Caller and server must use the same Sprig.Nats protocol.")]
-    [InlineData("answer kind", "result", "The request for 'nt/Calc/Add' is not a valid Sprig NATS request: a 'result' frame was sent to an endpoint's subject Caller and server must use the same Sprig.Nats protocol.")]
+    [InlineData("unknown kind", "launch", "The request for 'nt/Calc/Add' is not a valid Sprig NATS request: unknown Sprig-Frame 'launch'. Caller and server must use the same Sprig.Nats protocol.")]
+    [InlineData("answer kind", "result", "The request for 'nt/Calc/Add' is not a valid Sprig NATS request: a 'result' frame was sent to an endpoint's subject. Caller and server must use the same Sprig.Nats protocol.")]
     public async Task Worker_Answers400_ToAMessageThatIsNotARequest_AndGoesOnServing(string because, string? kind, string detail)
     {
-        var headers = kind is null ? new NatsHeaders { ["Other"] = "x" } : Headers(("Sprig-Frame", kind), ("Sprig-Control", "sprig._ctl.x"));
+        var headers = Headers(("Sprig-Frame", kind!), ("Sprig-Control", "sprig._ctl.x"));
 
         var answer = await RequestAsync("sprig.nt.calc.add", headers, "{\"a\":1,\"b\":2}");
 
@@ -147,6 +146,20 @@ public sealed class WireTests(NatsServerFixture nats) : IClassFixture<NatsServer
                 return;
             }
         }
+    }
+
+    [Theory]
+    [InlineData("no headers", false)]
+    [InlineData("headers of another tool", true)]
+    public async Task Worker_AnswersAPlainRequestAsAUnaryCall_SoAnyNatsClientCanCallAnEndpoint(string because, bool foreignHeaders)
+    {
+        var headers = foreignHeaders ? new NatsHeaders { ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" } : null;
+
+        var reply = await _raw.RequestAsync<byte[], byte[]>("sprig.nt.calc.add", Encoding.UTF8.GetBytes("{\"a\":1,\"b\":2}"), headers,
+            requestSerializer: NatsRawSerializer<byte[]>.Default, replySerializer: NatsRawSerializer<byte[]>.Default);
+
+        reply.Headers.Should().BeNull(because);
+        Encoding.UTF8.GetString(reply.Data!).Should().Be("3", because);
     }
 
     private async Task ShouldStillServeAsync()

@@ -37,8 +37,8 @@ public sealed class FrameCodecTests
         var frame = Samples[sample];
         var decoded = RoundTrip(frame);
 
-        // Items and results travel bare: no control subject, and an item's number is given by the caller on arrival.
-        var bare = frame.Kind is FrameKind.Item or FrameKind.Result;
+        // Calls, results and items travel bare: no control subject, and an item's number is given by the caller on arrival.
+        var bare = frame.Kind is FrameKind.Call or FrameKind.Item or FrameKind.Result;
         decoded.Kind.Should().Be(frame.Kind);
         decoded.Sequence.Should().Be(bare ? 0 : frame.Sequence);
         decoded.Control.Should().Be(bare ? null : frame.Control);
@@ -165,7 +165,7 @@ public sealed class FrameCodecTests
     private static Frame RoundTrip(Frame frame)
     {
         var (headers, body) = FrameCodec.Encode(frame);
-        FrameKind? bare = frame.Kind is FrameKind.Item or FrameKind.Result ? frame.Kind : null;
+        FrameKind? bare = frame.Kind is FrameKind.Call or FrameKind.Item or FrameKind.Result ? frame.Kind : null;
         FrameCodec.TryDecode(headers, body, noResponders: false, out var decoded, out var problem, bare).Should().BeTrue(problem);
         return decoded!;
     }
