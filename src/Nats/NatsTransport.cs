@@ -67,6 +67,9 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
     /// <summary>Gets how many served streams wait for their caller's ack, for tests of flow control.</summary>
     internal int BlockedCalls => _host?.BlockedCalls ?? 0;
 
+    /// <summary>Gets how many served calls wait for a runner (for tests).</summary>
+    internal int QueuedCalls => _host?.QueuedCalls ?? 0;
+
     /// <summary>Tells whether this transport carries calls to a component: NATS carries every component no process here serves.</summary>
     /// <param name="componentNamespace">The component's endpoint namespace.</param>
     /// <param name="component">The component name.</param>

@@ -31,6 +31,13 @@ internal sealed record RemoteFailure(
     [JsonPropertyName("exceptionType")]
     public string? ExceptionType { get; init; }
 
+    /// <summary>
+    /// Gets whether the endpoint never started (the serving process was shutting down when the call arrived or was still queued),
+    /// so a transport may send the call to another instance even when the endpoint is not idempotent.
+    /// </summary>
+    [JsonPropertyName("notStarted")]
+    public bool NotStarted { get; init; }
+
     /// <summary>Gets the closest addresses the serving process knows, for a 404.</summary>
     [JsonPropertyName("suggestions")]
     public IReadOnlyList<string>? Suggestions { get; init; }

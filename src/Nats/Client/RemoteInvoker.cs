@@ -19,6 +19,9 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
 {
     private const int IdempotentAttempts = 3;
 
+    // A call refused unstarted by an instance that is shutting down goes to another one, idempotent or not, this many times.
+    private const int NotStartedAttempts = 3;
+
     private TimeSpan Silence => options.HeartbeatInterval * 3;
 
     public async Task<JsonElement> InvokeAsync(RemoteCall call, CancellationToken cancellationToken)
@@ -26,28 +29,34 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
         var (subject, arguments) = Prepare(call, stream: false);
         var deadline = CallWatch.DeadlineAfter(options.RequestTimeout);
         var attempts = call.Idempotent ? IdempotentAttempts : 1;
+        var notStartedBefore = false;
         for (var attempt = 1; ; attempt++)
         {
             var pending = mux.Open(isStream: false);
             using var watch = new CallWatch(Silence, deadline, cancellationToken);
             var finished = false;
+            var refused = false;
             try
             {
                 pending.LastHeard = Stopwatch.GetTimestamp();
                 await FramePublisher.PublishAsync(connection, subject, Frame.ForCall(arguments), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
-                while (await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
+                while (!refused && await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
                 {
                     switch (frame.Kind)
                     {
                         case FrameKind.Result:
                             finished = true;
                             return Parse(call, frame.Body);
+                        case FrameKind.Error when frame.Failure!.NotStarted && attempt < NotStartedAttempts:
+                            // The instance refused the call without running it (it is shutting down): any call may go elsewhere.
+                            finished = refused = notStartedBefore = true;
+                            break;
                         case FrameKind.Error:
                             finished = true;
                             throw frame.Failure!.ToException(call, via);
                         case FrameKind.NoResponders:
                             finished = true;
-                            throw attempt == 1
+                            throw attempt == 1 || notStartedBefore
                                 ? new EndpointCallException(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component)
                                 : Died(call, NatsErrors.GoneOnRetry());
                         case FrameKind.Heartbeat or FrameKind.Accepted:
@@ -55,6 +64,12 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
                         default:
                             throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a unary call"));
                     }
+                }
+
+                if (refused)
+                {
+                    NatsLog.Retrying(logger, call.Address, attempt + 1, NotStartedAttempts);
+                    continue;
                 }
 
                 // Silence or the deadline: the loop ended without an answer.
@@ -86,12 +101,14 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
     {
         var (subject, arguments) = Prepare(call, stream: true);
         var attempts = call.Idempotent ? IdempotentAttempts : 1;
+        var notStartedBefore = false;
         long yielded = 0;
         for (var attempt = 1; ; attempt++)
         {
             var pending = mux.Open(isStream: true);
             using var watch = new CallWatch(Silence, long.MaxValue, cancellationToken);
             var finished = false;
+            var refused = false;
             try
             {
                 pending.LastHeard = Stopwatch.GetTimestamp();
@@ -100,10 +117,13 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
                 var ackEvery = AckEvery(options.StreamWindow);
                 long expected = 1;
                 long acked = 0;
-                while (await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
+                while (!refused && await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
                 {
                     switch (frame.Kind)
                     {
+                        case FrameKind.Error when frame.Failure!.NotStarted && yielded == 0 && attempt < NotStartedAttempts:
+                            finished = refused = notStartedBefore = true;
+                            break;
                         case FrameKind.Accepted:
                             ackEvery = AckEvery(frame.Window);
                             break;
@@ -133,12 +153,18 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
                             throw frame.Failure!.ToException(call, via);
                         case FrameKind.NoResponders:
                             finished = true;
-                            throw attempt == 1
+                            throw attempt == 1 || notStartedBefore
                                 ? new EndpointCallException(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component)
                                 : Died(call, NatsErrors.GoneOnRetry());
                         default:
                             throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a stream"));
                     }
+                }
+
+                if (refused)
+                {
+                    NatsLog.Retrying(logger, call.Address, attempt + 1, NotStartedAttempts);
+                    continue;
                 }
 
                 // Silence: never a normal end. A stream is retried only before its first item.

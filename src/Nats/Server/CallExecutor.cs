@@ -17,10 +17,12 @@ internal sealed class CallExecutor(ApplicationContext context, INatsConnection c
     public async Task RunAsync(ServedCall call)
     {
         var address = call.Endpoint.Address;
+        var started = false;
         try
         {
             call.Token.ThrowIfCancellationRequested();
             var arguments = ParseArguments(call);
+            started = true;
             if (call.IsStream)
             {
                 await StreamAsync(call, arguments).ConfigureAwait(false);
@@ -35,6 +37,12 @@ internal sealed class CallExecutor(ApplicationContext context, INatsConnection c
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var failure = Describe(call, ex);
+            if (!started && failure.Status == 503)
+            {
+                // Shutdown reached the call while it was still queued: it never ran, so the caller may send it elsewhere.
+                failure = failure with { NotStarted = true };
+            }
+
             await SendLastAsync(call, Frame.Error(control, failure), "error").ConfigureAwait(false);
         }
         finally

@@ -50,6 +50,9 @@ internal sealed class EndpointHost : IDisposable
     /// <summary>Gets how many streams wait for their caller's ack, for tests of flow control.</summary>
     public int BlockedCalls => _live.BlockedCount;
 
+    /// <summary>Gets how many calls wait in the queue for a runner (for tests).</summary>
+    public int QueuedCalls => _queue.Reader.Count;
+
     /// <summary>Starts serving; when it returns, the NATS server has every subscription.</summary>
     /// <exception cref="ContainerException">An endpoint's address cannot be a subject.</exception>
     public async Task StartAsync(ApplicationContext context, CancellationToken cancellationToken)
@@ -218,7 +221,8 @@ internal sealed class EndpointHost : IDisposable
         {
             _live.Remove(call);
             call.Dispose();
-            await RefuseAsync(replyTo, new RemoteFailure(503, "The serving process is shutting down.", NatsErrors.Stopping(endpoint.Address))).ConfigureAwait(false);
+            await RefuseAsync(replyTo, new RemoteFailure(503, "The serving process is shutting down.", NatsErrors.Stopping(endpoint.Address)) { NotStarted = true })
+                .ConfigureAwait(false);
         }
     }
 

@@ -45,4 +45,34 @@ public sealed class DrainTests(NatsServerFixture nats) : IClassFixture<NatsServe
             + "finish the call within Sprig:Nats:DrainTimeout.");
         await probe.Cancelled.Task.WaitAsync(Bound);
     }
+
+    [Fact]
+    public async Task Shutdown_SendsAQueuedCallToAnotherInstance_BecauseItNeverStarted()
+    {
+        // A runs one call at a time: Slow holds it, so the non-idempotent Add waits in A's queue when A shuts down.
+        var first = new Probe();
+        await using var a = await Contexts.ServerAsync(nats.Url, first, ("Sprig:Nats:MaxConcurrency", "1"), ("Sprig:Nats:DrainTimeout", "00:00:00.200"));
+        await using var client = await Contexts.ClientAsync(nats.Url);
+        var transport = client.Get<NatsTransport>();
+        var slow = transport.InvokeAsync(new RemoteCall("nt", "Calc", "Slow", default), CancellationToken.None);
+        await first.Started.Task.WaitAsync(Bound);
+        var queued = transport.InvokeAsync(new RemoteCall("nt", "Calc", "Add", Json.Of(new { a = 1, b = 1 })), CancellationToken.None);
+        await UntilAsync(() => a.Get<NatsTransport>().QueuedCalls == 1);
+        await using var b = await Contexts.ServerAsync(nats.Url, new Probe());
+
+        await a.ShutdownAsync().WaitAsync(Bound);
+
+        (await queued.WaitAsync(Bound)).GetInt32().Should().Be(2, "A refused the queued call unstarted, so B ran it");
+        (await ((Func<Task>)(() => slow)).Should().ThrowAsync<EndpointCallException>()).Which.StatusCode.Should().Be(503, "Slow had started on A");
+    }
+
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Bound;
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the condition must come true");
+            await Task.Yield();
+        }
+    }
 }
