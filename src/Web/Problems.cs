@@ -28,6 +28,11 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>Writes a 504: ASP.NET Core's request timeouts middleware cancelled the request (<c>[RequestTimeout]</c> or its default policy).</summary>
+    public static Task WriteTimeoutAsync(HttpContext http) =>
+        WriteAsync(http, StatusCodes.Status504GatewayTimeout, "The request timed out.",
+            $"{http.Request.Method} {http.Request.Path} did not finish within its request timeout ([RequestTimeout] or the request timeouts policy), and was cancelled.");
+
     /// <summary>Writes a 500; the environment is read once when the routes are mapped, never from a request's services.</summary>
     public static Task WriteUnhandledAsync(HttpContext http, Exception exception, bool development) =>
         WriteAsync(http, StatusCodes.Status500InternalServerError, "An unexpected error occurred.", development ? exception.ToString() : Hidden(http));

@@ -1,58 +1,115 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.Logging;
+using Sprig.Web.Routing;
 
 namespace Sprig.Web;
 
-/// <summary>Controllers: each routed method becomes an endpoint whose parameters ASP.NET Core's RequestDelegateFactory binds.</summary>
+/// <summary>
+/// Controllers: each action becomes a route whose parameters ASP.NET Core's <see cref="RequestDelegateFactory"/> binds, as a
+/// minimal API's would, with the controller's and the method's attributes as metadata and the method itself as the handler
+/// (so endpoint filters see its arguments and OpenAPI describes it).
+/// </summary>
 public static partial class SprigWeb
 {
-    private static void MapControllers(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development)
-    {
-        var table = context.Table ?? throw new InvalidOperationException(WebErrors.NotRunning(context.State));
-        foreach (var entry in table.Entries)
-        {
-            var type = entry.Definition.ImplementationType;
-            if (type?.GetCustomAttribute<ControllerAttribute>(inherit: false) is not { } controller)
-            {
-                continue;
-            }
+    private static readonly string[] Verbs = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
-            foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Public))
+    private static void MapControllers(IEndpointRouteBuilder endpoints, ApplicationContext context, IReadOnlyList<ControllerAction> actions, ILogger logger, bool development)
+    {
+        foreach (var action in actions)
+        {
+            MapAction(endpoints, context, logger, development, action);
+        }
+
+        // A path an action answers, asked with another verb: 405 with Allow, as problem+json.
+        foreach (var route in actions.GroupBy(a => a.Template, StringComparer.OrdinalIgnoreCase))
+        {
+            var allowed = route.Select(a => a.Verb).Distinct().ToArray();
+            var allow = string.Join(", ", allowed);
+            endpoints.MapMethods(route.Key, Verbs.Except(allowed).ToArray(), (RequestDelegate)(http =>
             {
-                foreach (var route in method.GetCustomAttributes<HttpRouteAttribute>())
-                {
-                    MapAction(endpoints, context, logger, development, type, method, route, Combine(controller.Url, route.Template));
-                }
-            }
+                http.Response.Headers.Allow = allow;
+                return Problems.WriteAsync(http, StatusCodes.Status405MethodNotAllowed, "The method is not allowed here.",
+                    $"{http.Request.Path} answers {allow}, not {http.Request.Method}.");
+            })).WithDisplayName($"Sprig: {route.Key} other methods").WithOrder(1000).ExcludeFromDescription();
+        }
+
+        // Any other path under a controller's URL: 404 as problem+json. A controller at the root leaves other paths to the application.
+        foreach (var prefix in actions.Select(a => ControllerRoutes.Combine(Url(a), "")).Distinct(StringComparer.OrdinalIgnoreCase).Where(p => p != "/"))
+        {
+            endpoints.Map(prefix + "/{**rest}", (RequestDelegate)(http => Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such route.",
+                $"No action answers {http.Request.Method} {http.Request.Path}.")))
+                .WithDisplayName($"Sprig: {prefix} unknown path").WithOrder(1000).ExcludeFromDescription();
         }
     }
 
-    private static void MapAction(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development, Type controller, MethodInfo method, HttpRouteAttribute route, string template)
+    private static string Url(ControllerAction action) =>
+        action.Controller.GetCustomAttributes(typeof(ControllerAttribute), inherit: false) is [ControllerAttribute controller] ? controller.Url : "";
+
+    private static void MapAction(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development, ControllerAction action)
     {
-        var pattern = RoutePatternFactory.Parse(template);
-        var options = new RequestDelegateFactoryOptions
+        // The real handler is built once every convention has run (Finally), so that RequestDelegateFactory sees the filters
+        // and metadata the application added to MapSprig's group, as it does for a minimal API.
+        var builder = endpoints.MapMethods(action.Template, [action.Verb], (RequestDelegate)(_ => throw new InvalidOperationException(Diagnostics.Errors.Bug("A controller route ran before it was built."))));
+        builder.WithDisplayName($"{action.Verb} {action.Template} -> {action.Controller.Name}.{action.Method.Name}");
+        builder.Add(route =>
         {
-            ServiceProvider = endpoints.ServiceProvider,
-            RouteParameterNames = [.. pattern.Parameters.Select(p => p.Name)],
-            ThrowOnBadRequest = true,
-        };
-        // The controller comes from the request's scope: Request-scoped by default, one per HTTP request.
-        var result = RequestDelegateFactory.Create(method, http => RequestScopes.For(http, context).GetService(controller)!, options);
-        var handler = result.RequestDelegate;
-        var builder = endpoints.Map(pattern, http => Guard(http, context, logger, development, handler));
-        builder.WithMetadata(new HttpMethodMetadata([route.Method]));
-        builder.WithDisplayName($"{route.Method} {template} -> {controller.Name}.{method.Name}");
-        foreach (var metadata in result.EndpointMetadata)
+            route.Metadata.Add(new TagsAttribute(action.Component));
+            foreach (var attribute in RouteMetadata.Of(action.Controller, action.Method))
+            {
+                route.Metadata.Add(attribute);
+            }
+
+            route.Metadata.Add(action.Method);
+        });
+        builder.Finally(route =>
         {
-            builder.WithMetadata(metadata);
-        }
+            var handler = RequestDelegateFactory.Create(action.Method, TargetFactory(context, action), Options(endpoints.ServiceProvider, action, (RouteEndpointBuilder)route)).RequestDelegate;
+            route.RequestDelegate = http => Guard(http, context, logger, development, handler);
+        });
     }
 
-    /// <summary>Runs a handler; a bad request becomes a 400 problem, any other exception a logged 500 problem.</summary>
+    /// <summary>Checks every action's parameters as RequestDelegateFactory will bind them, so that a mistake fails at start-up naming the method.</summary>
+    private static void CheckBindings(IServiceProvider services, ApplicationContext context, IReadOnlyList<ControllerAction> actions)
+    {
+        var problems = new List<ContainerException>();
+        foreach (var action in actions)
+        {
+            try
+            {
+                var route = new RouteEndpointBuilder(null, RoutePatternFactory.Parse(action.Template), 0);
+                RequestDelegateFactory.InferMetadata(action.Method, Options(services, action, route));
+                _ = TargetFactory(context, action);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or RoutePatternException)
+            {
+                problems.Add(new ContainerException(WebErrors.UnmappableAction(action, ex.Message), action.Component, null, ex));
+            }
+        }
+
+        ControllerRoutes.ThrowAll(problems);
+    }
+
+    // The controller comes from the request's scope: Request-scoped by default, one per HTTP request.
+    private static Func<HttpContext, object> TargetFactory(ApplicationContext context, ControllerAction action) =>
+        http => RequestScopes.For(http, context).GetService(action.Controller)!;
+
+    private static RequestDelegateFactoryOptions Options(IServiceProvider services, ControllerAction action, RouteEndpointBuilder route) => new()
+    {
+        ServiceProvider = services,
+        RouteParameterNames = [.. route.RoutePattern.Parameters.Select(p => p.Name)],
+        ThrowOnBadRequest = true,
+        // As for minimal APIs: a GET or DELETE never reads a body unless a parameter says [FromBody].
+        DisableInferBodyFromParameters = action.Verb is "GET" or "DELETE" or "HEAD" or "OPTIONS",
+        EndpointBuilder = route,
+    };
+
+    /// <summary>
+    /// Runs a handler: enforces the body limit (a readable 413), turns a bad request into a 400 problem, a request timeout into
+    /// a 504 problem, and any other exception into a logged 500 problem.
+    /// </summary>
     private static async Task Guard(HttpContext http, ApplicationContext context, ILogger logger, bool development, RequestDelegate handler)
     {
         if (context.State != ContextState.Running)
@@ -61,9 +118,21 @@ public static partial class SprigWeb
             return;
         }
 
+        var limit = BodyLimit.Of(http, fallback: null);
         try
         {
-            await handler(http).ConfigureAwait(false);
+            if (await BodyLimit.ApplyAsync(http, limit, () => TooLargeRequest(http, limit)).ConfigureAwait(false))
+            {
+                await handler(http).ConfigureAwait(false);
+            }
+        }
+        catch (RequestBodyTooLargeException)
+        {
+            await BodyLimit.RejectAsync(http, TooLargeRequest(http, limit)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (TimedOut(http) && !http.Response.HasStarted)
+        {
+            await Problems.WriteTimeoutAsync(http).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -80,11 +149,6 @@ public static partial class SprigWeb
         }
     }
 
-    private static string Combine(string prefix, string template)
-    {
-        var left = prefix.Trim().TrimEnd('/');
-        var right = template.Trim().TrimStart('/');
-        var path = right.Length == 0 ? left : $"{left}/{right}";
-        return path.StartsWith('/') ? path : "/" + path;
-    }
+    private static string TooLargeRequest(HttpContext http, long? limit) =>
+        $"The body of {http.Request.Method} {http.Request.Path} may be at most {limit} bytes. Send less, or raise the limit ([RequestSizeLimit] on the action, or Kestrel's MaxRequestBodySize).";
 }

@@ -4,9 +4,11 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Sprig.Web.Routing;
 
 namespace Sprig.Web;
 
@@ -16,43 +18,94 @@ public static partial class SprigWeb
     /// <summary>The default limit of an RPC request body: 4 MiB, like gRPC's default message size.</summary>
     public const long DefaultMaxRequestBodySize = 4 * 1024 * 1024;
 
-    /// <summary>Maps the RPC routes; <paramref name="details"/> says whether a 500 carries the exception's type and message.</summary>
+    /// <summary>
+    /// Maps the RPC routes: one POST route per endpoint, carrying the component class's and the method's attributes as metadata
+    /// (so <c>[Authorize]</c>, <c>[AllowAnonymous]</c>, <c>[RequestTimeout]</c>, <c>[RequestSizeLimit]</c>, <c>[Tags]</c> apply
+    /// through ASP.NET Core's own middleware), and problem answers for every other path and verb under <c>/rpc</c>.
+    /// <paramref name="details"/> says whether a 500 carries the exception's type and message.
+    /// </summary>
     private static void MapRpc(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool details)
     {
         var maxBody = context.Configuration.GetValue<long?>("Sprig:Web:MaxRequestBodySize") ?? DefaultMaxRequestBodySize;
-        endpoints.MapGet("/rpc", () => Results.Json(context.Endpoints.Select(e => new RpcCatalogEntry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address))));
-        endpoints.MapPost("/rpc/{namespace}/{component}/{endpoint}", (RequestDelegate)(http => HandleRpc(http, context, logger, maxBody, details)));
-        // Anything else under /rpc is answered as problem+json too: an unknown path (404) or a method other than POST (405).
+        endpoints.MapGet("/rpc", (RequestDelegate)RpcCatalog.WriteAsync).WithDisplayName("Sprig RPC catalog").ExcludeFromDescription();
+        foreach (var endpoint in context.Endpoints)
+        {
+            var descriptor = endpoint;
+            var component = ComponentType(context, descriptor.Component);
+            var builder = endpoints.MapMethods(RpcPath(descriptor), [HttpMethods.Post], (RequestDelegate)(http => HandleRpc(http, context, descriptor, logger, maxBody, details)));
+            builder.WithDisplayName($"RPC {descriptor.Address}");
+            builder.Add(route =>
+            {
+                route.Metadata.Add(new RpcEndpointMetadata(descriptor, component));
+                route.Metadata.Add(new TagsAttribute(descriptor.Component));
+                foreach (var attribute in RouteMetadata.Of(component, descriptor.Method))
+                {
+                    route.Metadata.Add(attribute);
+                }
+            });
+        }
+
+        // Any other address is answered as problem+json: an address nobody here serves (404, with close addresses), another
+        // path (404), or a method other than POST (405 with Allow).
+        endpoints.MapPost("/rpc/{namespace}/{component}/{endpoint}", (RequestDelegate)(http => NoSuchEndpoint(http, context)))
+            .WithDisplayName("Sprig RPC: unknown endpoint").ExcludeFromDescription();
         endpoints.Map("/rpc/{**rest}", (RequestDelegate)(http => Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.",
-            $"'{http.Request.Path}' is not an RPC address: call POST /rpc/{{namespace}}/{{component}}/{{endpoint}}; GET /rpc lists them."))).WithOrder(1000);
+            $"'{http.Request.Path}' is not an RPC address: call POST /rpc/{{namespace}}/{{component}}/{{endpoint}}; GET /rpc lists them.")))
+            .WithOrder(1000).WithDisplayName("Sprig RPC: unknown path").ExcludeFromDescription();
         endpoints.MapMethods("/rpc/{namespace}/{component}/{endpoint}", ["GET", "PUT", "DELETE", "PATCH"], (RequestDelegate)(http =>
         {
             http.Response.Headers.Allow = "POST";
             return Problems.WriteAsync(http, StatusCodes.Status405MethodNotAllowed, "RPC endpoints are called with POST.",
                 $"Call {http.Request.Path} with POST and a JSON body.");
-        }));
+        })).WithDisplayName("Sprig RPC: wrong method").ExcludeFromDescription();
     }
 
-    private static async Task HandleRpc(HttpContext http, ApplicationContext context, ILogger logger, long maxBody, bool details)
+    /// <summary>Gets an endpoint's route: <c>/rpc/{namespace}/{component}/{endpoint}</c>, every part a literal (braces escaped).</summary>
+    private static string RpcPath(EndpointDescriptor endpoint) =>
+        $"/rpc/{Literal(endpoint.Namespace)}/{Literal(endpoint.Component)}/{Literal(endpoint.Name)}";
+
+    private static string Literal(string part) => part.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
+
+    private static Task NoSuchEndpoint(HttpContext http, ApplicationContext context)
     {
-        var started = Stopwatch.GetTimestamp();
         var values = http.Request.RouteValues;
         var address = $"{values["namespace"]}/{values["component"]}/{values["endpoint"]}";
+        if (context.State != ContextState.Running)
+        {
+            return Unavailable(http, context);
+        }
+
+        // Only this process's endpoints are served: an address served elsewhere is not forwarded. The error names close addresses.
+        var ex = Catalog(context).NotFound(address);
+        return Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message,
+            new Dictionary<string, object?> { ["suggestions"] = ex.Suggestions });
+    }
+
+    private static async Task HandleRpc(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, ILogger logger, long maxBody, bool details)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var address = endpoint.Address;
         if (context.State != ContextState.Running)
         {
             await Unavailable(http, context).ConfigureAwait(false);
             return;
         }
 
+        var limit = BodyLimit.Of(http, maxBody);
         try
         {
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            if (await BodyLimit.ApplyAsync(http, limit, () => TooLarge(http, address, limit)).ConfigureAwait(false))
             {
-                // Kestrel enforces the same limit (it would otherwise apply its own, 30 MB by default).
-                limit.MaxRequestBodySize = maxBody;
+                await DispatchRpc(http, context, endpoint, logger, details).ConfigureAwait(false);
             }
-
-            await DispatchRpc(http, context, address, maxBody, logger, details).ConfigureAwait(false);
+        }
+        catch (RequestBodyTooLargeException)
+        {
+            await BodyLimit.RejectAsync(http, TooLarge(http, address, limit)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (TimedOut(http) && !http.Response.HasStarted)
+        {
+            await Problems.WriteTimeoutAsync(http).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -61,7 +114,7 @@ public static partial class SprigWeb
         catch (BadHttpRequestException ex) when (!http.Response.HasStarted)
         {
             await Problems.WriteAsync(http, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : "The request is not valid.",
-                ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(address, maxBody) : ex.Message).ConfigureAwait(false);
+                ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(http, address, limit) : ex.Message).ConfigureAwait(false);
         }
         catch (EndpointNotFoundException ex) when (!http.Response.HasStarted && IsThisCall(ex.Address, address))
         {
@@ -92,12 +145,18 @@ public static partial class SprigWeb
         }
     }
 
+    /// <summary>Whether ASP.NET Core's request timeouts middleware cancelled the request (<c>[RequestTimeout]</c>), as opposed to the client leaving.</summary>
+    private static bool TimedOut(HttpContext http) =>
+        http.Features.Get<Microsoft.AspNetCore.Http.Timeouts.IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true;
+
     // A binding or not-found error raised by a nested in-process call (an endpoint calling another) is the server's own
     // failure, not the client's: only errors about this request's address become 400 or 404.
     private static bool IsThisCall(string? failed, string requested) => string.Equals(failed, requested, StringComparison.OrdinalIgnoreCase);
 
-    private static string TooLarge(string address, long maxBody) =>
-        $"The body of a call to '{address}' may be at most {maxBody} bytes (Sprig:Web:MaxRequestBodySize). Send less, or raise the limit.";
+    private static string TooLarge(HttpContext http, string address, long? limit) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is null
+            ? $"The body of a call to '{address}' may be at most {limit} bytes (Sprig:Web:MaxRequestBodySize). Send less, or raise the limit."
+            : $"The body of a call to '{address}' may be at most {limit} bytes (the endpoint's request size limit). Send less, or raise the limit.";
 
     private static Task Unavailable(HttpContext http, ApplicationContext context)
     {
@@ -106,21 +165,9 @@ public static partial class SprigWeb
             $"The application context is {context.State}; it serves requests only while it is Running.");
     }
 
-    private static async Task DispatchRpc(HttpContext http, ApplicationContext context, string address, long maxBody, ILogger logger, bool details)
+    private static async Task DispatchRpc(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, ILogger logger, bool details)
     {
-        var endpoint = context.Endpoints.Find(address);
-        if (endpoint is null)
-        {
-            // Only this process's endpoints are served: an address served elsewhere is not forwarded. The error names close addresses.
-            throw Catalog(context).NotFound(address);
-        }
-
-        if (await ReadBody(http, maxBody).ConfigureAwait(false) is not { } body)
-        {
-            await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", TooLarge(address, maxBody)).ConfigureAwait(false);
-            return;
-        }
-
+        var body = await ReadBody(http).ConfigureAwait(false);
         JsonDocument? document;
         try
         {
@@ -205,29 +252,18 @@ public static partial class SprigWeb
     private static Lifetime.RequestScope? RequestScope(HttpContext http, ApplicationContext context) =>
         RequestScopes.For(http, context) as Lifetime.RequestScope;
 
-    /// <summary>Reads the body, or returns null when it is over the limit.</summary>
-    private static async Task<byte[]?> ReadBody(HttpContext http, long maxBody)
+    /// <summary>Reads the body; past the limit, the body stream throws <see cref="RequestBodyTooLargeException"/>.</summary>
+    private static async Task<byte[]> ReadBody(HttpContext http)
     {
-        if (http.Request.ContentLength > maxBody)
-        {
-            return null;
-        }
-
         using var buffer = http.Request.ContentLength is { } length ? new MemoryStream((int)length) : new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > maxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
+        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
         return buffer.ToArray();
     }
 
-    private sealed record RpcCatalogEntry(string Namespace, string Component, string Endpoint, bool Streaming, string Path);
+    /// <summary>Finds the class of a component by name (the implementation, or the registered instance's class).</summary>
+    private static Type ComponentType(ApplicationContext context, string component)
+    {
+        var definition = context.Table!.ByName[component].Definition;
+        return definition.Instance?.GetType() ?? definition.ImplementationType ?? definition.Type;
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sprig.Web.Routing;
 
 namespace Sprig.Web;
 
@@ -79,24 +80,68 @@ public static partial class SprigWeb
         ArgumentNullException.ThrowIfNull(builder);
         // The default context works on a copy of the application's registry, so a process can build several applications.
         context ??= new ApplicationContext(PendingRegistry.Instance.Snapshot(), builder.Configuration);
-        builder.Host.UseServiceProviderFactory(new SprigServiceProviderFactory(context));
+        builder.Host.UseServiceProviderFactory(new WebProviderFactory(context));
         builder.Services.AddProblemDetails();
         return builder;
     }
 
-    /// <summary>Maps <c>POST /rpc/{namespace}/{component}/{endpoint}</c>, <c>GET /rpc</c> and the routes of every <see cref="ControllerAttribute"/> component.</summary>
+    /// <summary>
+    /// Maps <c>POST /rpc/{namespace}/{component}/{endpoint}</c> for every endpoint, <c>GET /rpc</c>, and the actions of every
+    /// <see cref="ControllerAttribute"/> component, as one route group. The attributes of component classes, endpoint methods,
+    /// controllers and actions (<c>[Authorize]</c>, <c>[AllowAnonymous]</c>, <c>[RequestTimeout]</c>, <c>[Tags]</c>, ...) are the
+    /// metadata of their routes, and the returned builder applies conventions to every Sprig route at once.
+    /// </summary>
     /// <param name="endpoints">The application's route builder.</param>
-    /// <returns>The route builder, for chaining.</returns>
+    /// <returns>The group of Sprig's routes: <c>.RequireAuthorization()</c>, <c>.RequireRateLimiting()</c>, <c>.RequireCors()</c>,
+    /// <c>.WithTags()</c> and <c>.AddEndpointFilter()</c> work as on any route group.</returns>
     /// <exception cref="InvalidOperationException">No running <see cref="ApplicationContext"/> is registered (call UseSprig or ServeAsync).</exception>
-    public static IEndpointRouteBuilder MapSprig(this IEndpointRouteBuilder endpoints)
+    /// <exception cref="ContainerException">Two controller actions answer the same verb and route, or an action's parameters cannot be bound.</exception>
+    public static IEndpointConventionBuilder MapSprig(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var context = endpoints.ServiceProvider.GetService<ApplicationContext>()
             ?? throw new InvalidOperationException(WebErrors.NoContext);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web");
         var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
-        MapRpc(endpoints, context, logger, Remoting.RemoteFailure.IncludeDetails(context.Configuration, development));
-        MapControllers(endpoints, context, logger, development);
-        return endpoints;
+        var actions = CheckedActions(endpoints.ServiceProvider, context);
+        var group = endpoints.MapGroup("");
+        MapRpc(group, context, logger, Remoting.RemoteFailure.IncludeDetails(context.Configuration, development));
+        MapControllers(group, context, actions, logger, development);
+        return group;
+    }
+
+    /// <summary>Lists the controllers' actions, checking that no two share a verb and route and that every one can be bound.</summary>
+    private static IReadOnlyList<ControllerAction> CheckedActions(IServiceProvider services, ApplicationContext context)
+    {
+        var actions = ControllerRoutes.Of(context);
+        CheckBindings(services, context, actions);
+        return actions;
+    }
+
+    /// <summary>
+    /// The container factory of <see cref="UseSprig"/>: refreshes the context, then checks the controllers' routes, so that a
+    /// route conflict fails the application's build (and disposes the context) instead of its first request.
+    /// </summary>
+    private sealed class WebProviderFactory(ApplicationContext context) : IServiceProviderFactory<IServiceCollection>
+    {
+        private readonly SprigServiceProviderFactory _inner = new(context);
+
+        public IServiceCollection CreateBuilder(IServiceCollection services) => _inner.CreateBuilder(services);
+
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder)
+        {
+            var provider = _inner.CreateServiceProvider(containerBuilder);
+            try
+            {
+                _ = CheckedActions(provider, context);
+            }
+            catch
+            {
+                context.Dispose();
+                throw;
+            }
+
+            return provider;
+        }
     }
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using Sprig.Web.Routing;
+
 namespace Sprig.Web;
 
 /// <summary>Every message text of Sprig.Web.</summary>
@@ -9,4 +12,30 @@ internal static class WebErrors
 
     public static string NotRunning(ContextState state) =>
         $"The context is {state}: only a running context can be served. Call context.Refresh() first.";
+
+    public static string AmbiguousAction(IReadOnlyList<ControllerAction> actions)
+    {
+        var first = actions[0];
+        var names = actions.Select(a => a.Display + (a.Conventional ? " (by convention)" : " (route attribute)")).ToList();
+        var list = names.Count == 2 ? $"{names[0]} and {names[1]}" : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
+        return $"{Count(actions.Count)} controller actions answer {first.Verb} {first.Template}: {list}. Routing could not choose between them. "
+            + "Give one of them its own route with a route attribute (e.g. [Get(\"/by-title/{title}\")]), rename it, or mark a method that is not an action [NonAction].";
+    }
+
+    public static string ControllerProblems(IReadOnlyList<ContainerException> problems)
+    {
+        var text = new StringBuilder($"Sprig.Web cannot map the controllers; it found {problems.Count} problems:");
+        for (var i = 0; i < problems.Count; i++)
+        {
+            text.Append('\n').Append(i + 1).Append(". ").Append(problems[i].Message);
+        }
+
+        return text.ToString();
+    }
+
+    public static string UnmappableAction(ControllerAction action, string reason) =>
+        $"{action.Display} cannot be served as {action.Verb} {action.Template}{(action.Conventional ? " (an action by convention)" : "")}: {reason} "
+        + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
+
+    private static string Count(int count) => count switch { 2 => "Two", 3 => "Three", _ => count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

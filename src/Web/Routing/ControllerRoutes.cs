@@ -1,0 +1,210 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Sprig.Web.Routing;
+
+/// <summary>
+/// The actions of a context's <see cref="ControllerAttribute"/> components. A method with route attributes answers at their
+/// routes; any other public instance method is an action by convention (Silky and ABP style): the verb from its name's first
+/// word, the route from the controller's URL, <c>/{id}</c> for a parameter named <c>id</c>, and the rest of its name in
+/// kebab-case. Two actions on one verb and route are an error naming both.
+/// </summary>
+internal static class ControllerRoutes
+{
+    // The first word of a method's name and the verb it means; any other name is a POST.
+    private static readonly (string Prefix, string Verb)[] Prefixes =
+    [
+        ("Get", HttpMethods.Get), ("Find", HttpMethods.Get), ("Query", HttpMethods.Get), ("Search", HttpMethods.Get), ("List", HttpMethods.Get),
+        ("Create", HttpMethods.Post), ("Add", HttpMethods.Post), ("Insert", HttpMethods.Post), ("Post", HttpMethods.Post),
+        ("Update", HttpMethods.Put), ("Put", HttpMethods.Put),
+        ("Patch", HttpMethods.Patch),
+        ("Delete", HttpMethods.Delete), ("Remove", HttpMethods.Delete),
+    ];
+
+    // Methods the container calls, never HTTP clients.
+    private static readonly Type[] ContainerAttributes =
+        [typeof(PostConstructAttribute), typeof(PreDestroyAttribute), typeof(OnStartAttribute), typeof(BeanAttribute), typeof(EndpointAttribute), typeof(NonActionAttribute), typeof(CompilerGeneratedAttribute)];
+
+    /// <summary>Lists every action of the context's controllers, in a stable order (component, then declaration).</summary>
+    /// <exception cref="ContainerException">Two actions answer the same verb and route; the message names both methods and the fix.</exception>
+    public static IReadOnlyList<ControllerAction> Of(ApplicationContext context)
+    {
+        var table = context.Table ?? throw new InvalidOperationException(WebErrors.NotRunning(context.State));
+        var actions = new List<ControllerAction>();
+        foreach (var entry in table.Entries)
+        {
+            var type = entry.Definition.ImplementationType;
+            if (type?.GetCustomAttribute<ControllerAttribute>(inherit: false) is not { } controller)
+            {
+                continue;
+            }
+
+            foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Public).OrderBy(m => m.MetadataToken))
+            {
+                var routes = method.GetCustomAttributes<HttpRouteAttribute>().ToList();
+                if (routes.Count > 0)
+                {
+                    actions.AddRange(routes.Select(route => new ControllerAction(entry.Name, type, method, route.Method, Combine(controller.Url, route.Template), Conventional: false)));
+                }
+                else if (IsConventionalAction(method))
+                {
+                    var (verb, template) = Convention(method);
+                    actions.Add(new ControllerAction(entry.Name, type, method, verb, Combine(controller.Url, template), Conventional: true));
+                }
+            }
+        }
+
+        ThrowOnConflicts(actions);
+        return actions;
+    }
+
+    /// <summary>Gets the verb and the method's part of the route by convention: <c>Publish(int id)</c> is POST <c>/{id}/publish</c>.</summary>
+    public static (string Verb, string Template) Convention(MethodInfo method)
+    {
+        var name = method.Name;
+        var verb = HttpMethods.Post;
+        foreach (var (prefix, meaning) in Prefixes)
+        {
+            if (StartsWithWord(name, prefix))
+            {
+                verb = meaning;
+                name = name[prefix.Length..];
+                break;
+            }
+        }
+
+        if (name.EndsWith("Async", StringComparison.Ordinal))
+        {
+            name = name[..^5];
+        }
+
+        var template = new StringBuilder();
+        if (method.GetParameters().FirstOrDefault(p => string.Equals(p.Name, "id", StringComparison.OrdinalIgnoreCase)) is { } id)
+        {
+            template.Append("/{").Append(id.Name).Append('}');
+        }
+
+        if (name.Length > 0)
+        {
+            template.Append('/').Append(KebabCase(name));
+        }
+
+        return (verb, template.ToString());
+    }
+
+    /// <summary>Writes a PascalCase name in kebab-case: <c>ByName</c> -> <c>by-name</c>, <c>HTMLPage</c> -> <c>html-page</c>.</summary>
+    public static string KebabCase(string name)
+    {
+        var result = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                var previous = name[i - 1];
+                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
+                {
+                    result.Append('-');
+                }
+            }
+
+            result.Append(c == '_' ? '-' : char.ToLowerInvariant(c));
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>Joins a controller's URL and a method's template into one absolute route template.</summary>
+    public static string Combine(string prefix, string template)
+    {
+        var left = prefix.Trim().TrimEnd('/');
+        var right = template.Trim().TrimStart('/');
+        var path = right.Length == 0 ? left : $"{left}/{right}";
+        return path.StartsWith('/') ? path : "/" + path;
+    }
+
+    // A word boundary follows the prefix: "GetList" and "Get" start with "Get", "Getaway" and "Address" do not start with a verb.
+    private static bool StartsWithWord(string name, string prefix) =>
+        name.StartsWith(prefix, StringComparison.Ordinal) && (name.Length == prefix.Length || !char.IsLower(name[prefix.Length]));
+
+    /// <summary>
+    /// Whether a public method without route attributes is an action, as MVC decides for controllers: not a property accessor
+    /// or operator, not generic, not declared by <see cref="object"/> (nor an override of its methods), not <c>Dispose</c>, not
+    /// marked <c>[NonAction]</c>, and not a method the container itself calls (lifecycle, <c>[Bean]</c>, <c>[Endpoint]</c>).
+    /// </summary>
+    private static bool IsConventionalAction(MethodInfo method)
+    {
+        if (method.IsSpecialName || method.IsGenericMethodDefinition || method.GetBaseDefinition().DeclaringType == typeof(object))
+        {
+            return false;
+        }
+
+        if (ContainerAttributes.Any(a => method.IsDefined(a, inherit: true)))
+        {
+            return false;
+        }
+
+        return !IsDispose(method);
+    }
+
+    private static bool IsDispose(MethodInfo method) =>
+        (method.Name == nameof(IDisposable.Dispose) && typeof(IDisposable).IsAssignableFrom(method.DeclaringType) && method.GetParameters().Length == 0)
+        || (method.Name == nameof(IAsyncDisposable.DisposeAsync) && typeof(IAsyncDisposable).IsAssignableFrom(method.DeclaringType) && method.GetParameters().Length == 0);
+
+    /// <summary>Throws one error listing every verb and route that two or more actions claim.</summary>
+    private static void ThrowOnConflicts(List<ControllerAction> actions)
+    {
+        var problems = new List<ContainerException>();
+        foreach (var group in actions.GroupBy(a => (a.Verb, Key: RouteKey(a.Template))).Where(g => g.Count() > 1))
+        {
+            var claimants = group.ToList();
+            problems.Add(new ContainerException(WebErrors.AmbiguousAction(claimants), claimants[0].Component, null));
+        }
+
+        ThrowAll(problems);
+    }
+
+    /// <summary>Throws the one problem, or one error listing them all; nothing when there is none.</summary>
+    public static void ThrowAll(List<ContainerException> problems)
+    {
+        if (problems.Count == 1)
+        {
+            throw problems[0];
+        }
+
+        if (problems.Count > 1)
+        {
+            throw new ContainerException(WebErrors.ControllerProblems(problems), problems);
+        }
+    }
+
+    /// <summary>
+    /// The shape of a route that routing cannot tell apart from another: literals compared without case, parameters by position
+    /// and constraints only (<c>/{id}</c> and <c>/{key}</c> are the same route).
+    /// </summary>
+    private static string RouteKey(string template)
+    {
+        var pattern = RoutePatternFactory.Parse(template);
+        var key = new StringBuilder();
+        foreach (var segment in pattern.PathSegments)
+        {
+            key.Append('/');
+            foreach (var part in segment.Parts)
+            {
+                key.Append(part switch
+                {
+                    RoutePatternLiteralPart literal => literal.Content.ToUpperInvariant(),
+                    RoutePatternParameterPart parameter => "{" + (parameter.IsCatchAll ? "**" : "") + string.Join(':', parameter.ParameterPolicies.Select(p => p.Content)) + (parameter.IsOptional ? "?" : "") + "}",
+                    _ => part.ToString(),
+                });
+            }
+        }
+
+        return key.ToString();
+    }
+}
