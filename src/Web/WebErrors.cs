@@ -34,7 +34,7 @@ internal static class WebErrors
     }
 
     public static string UnmappableAction(ControllerAction action, string reason) =>
-        $"{action.Display} cannot be served as {action.Verb} {action.Template}{(action.Conventional ? " (an action by convention)" : "")}: {reason} "
+        $"{action.Display} cannot be served as {action.Verb} {action.Template}{(action.Conventional ? " (an action by convention)" : "")}: {reason.Trim()} "
         + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
 
     private static string Count(int count) => count switch { 2 => "Two", 3 => "Three", _ => count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
