@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,9 +50,15 @@ public static partial class SprigWeb
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Remoting.RemoteFailure.EnvironmentName(context.Configuration) });
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(context);
+        // No user can sign in here, but [Authorize] still holds: such routes answer 401 (as problem+json) and never run.
+        builder.Services.AddAuthentication(NoAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, NoAuthentication>(NoAuthentication.SchemeName, null);
+        builder.Services.AddAuthorization();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IStartupFilter, StatusProblems>();
         // One line per request at most: the RPC layer logs its own; ASP.NET's request start/finish lines stay at Debug.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var app = builder.Build();
+        app.UseAuthorization();
         app.MapSprig();
         try
         {
@@ -82,6 +89,7 @@ public static partial class SprigWeb
         context ??= new ApplicationContext(PendingRegistry.Instance.Snapshot(), builder.Configuration);
         builder.Host.UseServiceProviderFactory(new WebProviderFactory(context));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<IStartupFilter, StatusProblems>();
         return builder;
     }
 
@@ -105,6 +113,7 @@ public static partial class SprigWeb
         var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
         var actions = CheckedActions(endpoints.ServiceProvider, context);
         var group = endpoints.MapGroup("");
+        group.WithMetadata(SprigRouteMetadata.Instance);
         MapRpc(group, context, logger, Remoting.RemoteFailure.IncludeDetails(context.Configuration, development));
         MapControllers(group, context, actions, logger, development);
         return group;
