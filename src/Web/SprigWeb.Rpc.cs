@@ -66,19 +66,22 @@ public static partial class SprigWeb
 
     private static string Literal(string part) => part.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 
-    private static Task NoSuchEndpoint(HttpContext http, ApplicationContext context)
+    private static async Task NoSuchEndpoint(HttpContext http, ApplicationContext context)
     {
         var values = http.Request.RouteValues;
         var address = $"{values["namespace"]}/{values["component"]}/{values["endpoint"]}";
         if (context.State != ContextState.Running)
         {
-            return Unavailable(http, context);
+            await Unavailable(http, context).ConfigureAwait(false);
+            return;
         }
 
-        // Only this process's endpoints are served: an address served elsewhere is not forwarded. The error names close addresses.
-        var ex = Catalog(context).NotFound(address);
-        return Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message,
-            new Dictionary<string, object?> { ["suggestions"] = ex.Suggestions });
+        // Only this process's endpoints are served: an address served elsewhere is not forwarded. The error names close
+        // addresses, among those the caller may call only, so that it never reveals what the catalog hides.
+        var visible = (await RpcCatalog.VisibleAsync(http).ConfigureAwait(false)).Select(e => e.Address).ToHashSet(StringComparer.Ordinal);
+        var ex = Catalog(context).NotFound(address, visible.Contains);
+        await Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message,
+            new Dictionary<string, object?> { ["suggestions"] = ex.Suggestions }).ConfigureAwait(false);
     }
 
     private static async Task HandleRpc(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, ILogger logger, long maxBody, bool details)

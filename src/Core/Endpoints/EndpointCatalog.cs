@@ -155,9 +155,12 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         _exact.TryGetValue(address, out var endpoint) || _ignoringCase.TryGetValue(address, out endpoint) ? endpoint : null;
 
     /// <summary>Returns the exception for an address no local component serves, suggesting the closest local addresses.</summary>
-    internal EndpointNotFoundException NotFound(string address)
+    internal EndpointNotFoundException NotFound(string address) => NotFound(address, _ => true);
+
+    /// <summary>Returns the exception for an unserved address, suggesting only among the addresses <paramref name="visible"/> accepts (those the caller may call).</summary>
+    internal EndpointNotFoundException NotFound(string address, Func<string, bool> visible)
     {
-        var suggestions = Suggest(address);
+        var suggestions = Suggest(address, visible);
         return new EndpointNotFoundException(Errors.EndpointNotFound(address, suggestions), address, suggestions);
     }
 
@@ -184,13 +187,13 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     /// Suggests the closest addresses: among the endpoints of the same component by endpoint name when the component is right,
     /// otherwise among all addresses.
     /// </summary>
-    private IReadOnlyList<string> Suggest(string address)
+    private IReadOnlyList<string> Suggest(string address, Func<string, bool> visible)
     {
         var slash = address.LastIndexOf('/');
         if (slash > 0)
         {
             var prefix = address[..(slash + 1)];
-            var siblings = _endpoints.Where(e => e.Address.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).ToList();
+            var siblings = _endpoints.Where(e => e.Address.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && visible(e.Address)).ToList();
             if (siblings.Count > 0)
             {
                 var names = NameSuggestions.For(address[(slash + 1)..], siblings.Select(e => e.Descriptor.Name));
@@ -198,7 +201,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
             }
         }
 
-        return NameSuggestions.For(address, _exact.Keys);
+        return NameSuggestions.For(address, _exact.Keys.Where(visible));
     }
 
     private bool ServesComponent(string ns, string component)

@@ -15,38 +15,53 @@ internal static class RpcCatalog
 {
     public static async Task WriteAsync(HttpContext http)
     {
-        var visible = new List<Entry>();
+        var visible = await VisibleAsync(http).ConfigureAwait(false);
+        await http.Response.WriteAsJsonAsync(visible.Select(e => new Entry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address)), http.RequestAborted)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Lists the RPC endpoints whose routes the caller would be allowed through.</summary>
+    public static async Task<List<EndpointDescriptor>> VisibleAsync(HttpContext http)
+    {
+        var visible = new List<EndpointDescriptor>();
         foreach (var endpoint in http.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints)
         {
             if (endpoint.Metadata.GetMetadata<RpcEndpointMetadata>() is { } rpc && await MayCall(http, endpoint).ConfigureAwait(false))
             {
-                var e = rpc.Endpoint;
-                visible.Add(new Entry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address));
+                visible.Add(rpc.Endpoint);
             }
         }
 
-        await http.Response.WriteAsJsonAsync(visible, http.RequestAborted).ConfigureAwait(false);
+        return visible;
     }
 
+    /// <summary>Evaluates a route's authorization as ASP.NET Core's authorization middleware does (policies, requirement data, fallback policy, anonymous access).</summary>
     private static async Task<bool> MayCall(HttpContext http, Endpoint endpoint)
     {
-        var data = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
-        var policies = endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>();
-        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || (data.Count == 0 && policies.Count == 0))
-        {
-            return true;
-        }
-
         var provider = http.RequestServices.GetService<IAuthorizationPolicyProvider>();
         var evaluator = http.RequestServices.GetService<IPolicyEvaluator>();
+        var data = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>();
+        var policies = endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>();
+        var requirements = endpoint.Metadata.GetOrderedMetadata<IAuthorizationRequirementData>();
         if (provider is null || evaluator is null)
         {
-            // Without authorization services the route itself refuses to run; the catalog does not list it either.
-            return false;
+            // Without authorization services a route with authorization metadata refuses to run; the catalog does not list it either.
+            return data.Count == 0 && policies.Count == 0 && requirements.Count == 0;
         }
 
         var policy = await AuthorizationPolicy.CombineAsync(provider, data, policies).ConfigureAwait(false);
-        if (policy is null)
+        if (requirements.Count > 0)
+        {
+            var builder = new AuthorizationPolicyBuilder();
+            foreach (var requirement in requirements.SelectMany(r => r.GetRequirements()))
+            {
+                builder.AddRequirements(requirement);
+            }
+
+            policy = policy is null ? builder.Build() : AuthorizationPolicy.Combine(policy, builder.Build());
+        }
+
+        if (policy is null || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
         {
             return true;
         }
