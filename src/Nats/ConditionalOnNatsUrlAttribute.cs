@@ -20,6 +20,7 @@ internal sealed class ConditionalOnNatsUrlAttribute : ConditionAttribute
         }
 
         var source = context.DescribePropertySource(Key);
-        return new(true, $"found '{value}'{(source is null ? "" : $" (from {source})")}");
+        // The condition report is logged and shown on the diagnostics page: a password in the URL never is.
+        return new(true, $"found '{NatsConnector.Redact(value)}'{(source is null ? "" : $" (from {source})")}");
     }
 }

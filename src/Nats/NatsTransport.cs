@@ -168,7 +168,7 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
         {
             if (_invoker is null)
             {
-                await NatsConnector.ConnectAsync(_connection, NatsConnector.Redact(Options.Url), cancellationToken).ConfigureAwait(false);
+                await NatsConnector.ConnectAsync(_connection, Options, cancellationToken).ConfigureAwait(false);
                 _mux = await CallMux.StartAsync(_connection, _logger, cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _invoker, new RemoteInvoker(_connection, _mux, Options, Name, _logger));
             }

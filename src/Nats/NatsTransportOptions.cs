@@ -1,16 +1,24 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text;
 
 namespace Sprig.Nats;
 
 /// <summary>
 /// Configures the NATS transport, bound from the configuration section <c>Sprig:Nats</c>
 /// (environment variables: <c>Sprig__Nats__Url</c> and so on). Only <see cref="Url"/> is required; setting it turns the transport on.
+/// At most one way to authenticate is set: <see cref="User"/> and <see cref="Password"/>, <see cref="Token"/>, <see cref="NKey"/>,
+/// <see cref="NKeyFile"/>, <see cref="CredentialsFile"/>, or credentials in the URL. <see cref="object.ToString"/> shows no secret.
 /// </summary>
 /// <example>
 /// <code>
 /// {
 ///   "Sprig": { "Nats": { "Url": "nats://127.0.0.1:4222", "MaxConcurrency": 16, "RequestTimeout": "00:01:00" } }
 /// }
+/// </code>
+/// Secrets come from the environment rather than from a file under version control:
+/// <code>
+/// Sprig__Nats__User=billing Sprig__Nats__Password="$(cat /run/secrets/nats-password)" dotnet Billing.dll
 /// </code>
 /// </example>
 public sealed record NatsTransportOptions
@@ -44,4 +52,37 @@ public sealed record NatsTransportOptions
 
     /// <summary>Gets the connection's name as the NATS server shows it. Default: the entry assembly's name.</summary>
     public string Name { get; init; } = Assembly.GetEntryAssembly()?.GetName().Name ?? "sprig";
+
+    /// <summary>Gets the NATS user to authenticate as, with <see cref="Password"/>. Default: none.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Gets the password of <see cref="User"/>. A secret: never shown in messages, logs or <see cref="ToString"/>. Default: none.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Gets the token to authenticate with (nats-server <c>--auth</c>). A secret. Default: none.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>
+    /// Gets the user's NKey seed (58 characters starting with <c>SU</c>) to sign the server's challenge with; the server's
+    /// configuration names the matching public key (<c>U...</c>). A secret. Default: none.
+    /// </summary>
+    public string? NKey { get; init; }
+
+    /// <summary>Gets the path of a file that holds the user's NKey seed (a line starting with <c>SU</c>). Default: none.</summary>
+    public string? NKeyFile { get; init; }
+
+    /// <summary>Gets the path of the user's credentials file (<c>.creds</c>: a user JWT and its NKey seed). Default: none.</summary>
+    public string? CredentialsFile { get; init; }
+
+    /// <summary>Writes the options for <see cref="ToString"/>, with the URL's credentials and every secret replaced by "***".</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Url = {NatsConnector.Redact(Url)}, Serve = {Serve}, RequestTimeout = {RequestTimeout}, ")
+            .Append(CultureInfo.InvariantCulture, $"MaxConcurrency = {MaxConcurrency}, HeartbeatInterval = {HeartbeatInterval}, DrainTimeout = {DrainTimeout}, ")
+            .Append(CultureInfo.InvariantCulture, $"StreamWindow = {StreamWindow}, Name = {Name}, User = {User}, Password = {Hidden(Password)}, ")
+            .Append(CultureInfo.InvariantCulture, $"Token = {Hidden(Token)}, NKey = {Hidden(NKey)}, NKeyFile = {NKeyFile}, CredentialsFile = {CredentialsFile}");
+        return true;
+    }
+
+    private static string? Hidden(string? secret) => secret is null ? null : "***";
 }

@@ -39,7 +39,7 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
             try
             {
                 pending.LastHeard = Stopwatch.GetTimestamp();
-                await FramePublisher.PublishAsync(connection, subject, Frame.ForCall(arguments), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
+                await SendAsync(call, subject, Frame.ForCall(arguments), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
                 while (!refused && await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
                 {
                     switch (frame.Kind)
@@ -112,8 +112,7 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
             try
             {
                 pending.LastHeard = Stopwatch.GetTimestamp();
-                await FramePublisher.PublishAsync(connection, subject, Frame.ForStream(arguments, options.StreamWindow), pending.ReplyTo, cancellationToken)
-                    .ConfigureAwait(false);
+                await SendAsync(call, subject, Frame.ForStream(arguments, options.StreamWindow), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
                 var ackEvery = AckEvery(options.StreamWindow);
                 long expected = 1;
                 long acked = 0;
@@ -206,6 +205,19 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
         }
 
         return (NatsSubjects.Endpoint(call.Namespace, call.Component, call.Endpoint), arguments);
+    }
+
+    /// <summary>Publishes a call; a connection NATS.Net has given up on (the server refused the credentials again) is a 503.</summary>
+    private async ValueTask SendAsync(RemoteCall call, string subject, Frame frame, string replyTo, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FramePublisher.PublishAsync(connection, subject, frame, replyTo, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NatsConnectionFailedException ex)
+        {
+            throw new EndpointCallException(NatsErrors.ConnectionFailed(call.Address, via), call.Address, 503, call.Component, ex);
+        }
     }
 
     private static JsonElement Parse(RemoteCall call, ReadOnlyMemory<byte> json)

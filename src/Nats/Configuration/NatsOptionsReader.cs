@@ -10,7 +10,8 @@ internal static class NatsOptionsReader
     private static readonly string[] Schemes = ["nats", "tls", "ws", "wss"];
 
     /// <summary>Reads the options of section <c>Sprig:Nats</c>.</summary>
-    /// <exception cref="ContainerException">A value is missing or does not convert; the message names each key, value and fix.</exception>
+    /// <exception cref="ContainerException">A value is missing or does not convert, the ways to authenticate conflict, or a file
+    /// they name cannot be read; the message names each key, value (never a secret) and fix.</exception>
     public static NatsTransportOptions Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -25,7 +26,8 @@ internal static class NatsOptionsReader
         }
         else if (!IsUrl(url))
         {
-            problems.Add(NatsErrors.UrlInvalid(url));
+            // A URL can hold a password: the message shows it redacted.
+            problems.Add(NatsErrors.UrlInvalid(url.Contains('@', StringComparison.Ordinal) ? NatsConnector.Redact(url) : url));
         }
 
         var options = new NatsTransportOptions
@@ -38,7 +40,14 @@ internal static class NatsOptionsReader
             DrainTimeout = Duration(section, "DrainTimeout", defaults.DrainTimeout, problems),
             StreamWindow = Count(section, "StreamWindow", defaults.StreamWindow, "items", problems),
             Name = section["Name"] is { Length: > 0 } name ? name : defaults.Name,
+            User = Text(section, "User", trim: true),
+            Password = Text(section, "Password", trim: false),
+            Token = Text(section, "Token", trim: false),
+            NKey = Text(section, "NKey", trim: true),
+            NKeyFile = Text(section, "NKeyFile", trim: true),
+            CredentialsFile = Text(section, "CredentialsFile", trim: true),
         };
+        NatsAuthentication.Check(options, problems);
 
         if (problems.Count > 0)
         {
@@ -50,6 +59,13 @@ internal static class NatsOptionsReader
 
     private static bool IsUrl(string value) => value.Split(',', StringSplitOptions.TrimEntries).All(part =>
         Uri.TryCreate(part, UriKind.Absolute, out var uri) && Schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase) && uri.Host.Length > 0);
+
+    /// <summary>
+    /// Reads an optional text; empty or white space is "not set". A password or token is kept exactly as written, since spaces
+    /// can be part of it; names, seeds and paths are trimmed.
+    /// </summary>
+    private static string? Text(IConfigurationSection section, string key, bool trim) =>
+        section[key] is { } text && !string.IsNullOrWhiteSpace(text) ? (trim ? text.Trim() : text) : null;
 
     private static bool Boolean(IConfigurationSection section, string key, bool fallback, List<string> problems)
     {

@@ -8,9 +8,24 @@ internal static class NatsErrors
     public const string StartServer = "Start one with 'nats-server -a 127.0.0.1 -p 4222' (Debian/Ubuntu: apt-get install nats-server), "
         + "or point Sprig:Nats:Url at a running server.";
 
-    public static string Unreachable(string url, Exception cause) =>
-        $"The NATS transport could not connect to the NATS server at '{url}' (Sprig:Nats:Url): {cause.Message} {StartServer} "
+    /// <summary>The keys of the ways to authenticate, for messages that tell which to set.</summary>
+    public const string AuthenticationKeys = "Sprig:Nats:User and Sprig:Nats:Password, Sprig:Nats:Token, Sprig:Nats:NKey or Sprig:Nats:NKeyFile "
+        + "(a user NKey seed), or Sprig:Nats:CredentialsFile (a .creds file)";
+
+    public static string Unreachable(string url, string cause) =>
+        $"The NATS transport could not connect to the NATS server at '{url}' (Sprig:Nats:Url): {cause} {StartServer} "
         + "To run without NATS, remove Sprig:Nats:Url.";
+
+    public static string AuthenticationRefused(string url, string? sentWith, string serverError) => sentWith is null
+        ? $"The NATS server at '{url}' (Sprig:Nats:Url) refused the connection: it requires authentication ('{serverError}'), and this "
+            + $"process sent no credentials. Set the ones the server's authorization configuration expects: {AuthenticationKeys}."
+        : $"The NATS server at '{url}' (Sprig:Nats:Url) refused the connection: it did not accept the credentials set in {sentWith} "
+            + $"('{serverError}'). Check them against the server's authorization configuration, or set the ones it expects: {AuthenticationKeys}.";
+
+    public static string ConnectionFailed(string address, string via) =>
+        $"Calling '{address}' through {via} failed (503): the connection to the NATS server is closed for good. When it was lost, the "
+        + "server refused this process's credentials on two reconnects in a row, so NATS.Net stopped trying (its log has the server's "
+        + $"error). Give this process the credentials the server now expects ({AuthenticationKeys}) and restart it.";
 
     public static string OptionsInvalid(IReadOnlyList<string> problems) =>
         $"The NATS transport's configuration (section Sprig:Nats) is invalid:{Environment.NewLine}"
@@ -33,6 +48,44 @@ internal static class NatsErrors
 
     public static string NotBoolean(string key, string value) =>
         $"Sprig:Nats:{key} is '{value}', which is not a boolean. Set it to 'true' or 'false', or remove it to use the default (true).";
+
+    public static string AuthenticationConflict(IReadOnlyList<string> ways) =>
+        $"{List(ways)} are {(ways.Count == 2 ? "both" : "all")} set, but a connection authenticates in one way only. Keep the one the "
+        + $"NATS server's authorization configuration expects and remove the {(ways.Count == 2 ? "other" : "others")}.";
+
+    public static string PasswordWithoutUser() =>
+        "Sprig:Nats:Password is set, but Sprig:Nats:User is not. Set Sprig:Nats:User to the NATS user the password belongs to, "
+        + "or remove Sprig:Nats:Password.";
+
+    public static string UserWithoutPassword(string user) =>
+        $"Sprig:Nats:User is '{user}', but Sprig:Nats:Password is not set. Set it to that user's password (e.g. from a secret, as the "
+        + "environment variable Sprig__Nats__Password), or remove Sprig:Nats:User.";
+
+    public static string NKeyIsPublicKey(string publicKey) =>
+        $"Sprig:Nats:NKey is the public key '{publicKey}', but it must be the user's seed, which starts with 'SU': the server's "
+        + "configuration names the public key, this process signs with the seed. Set the seed (e.g. as 'nk -gen user -pubout' prints it), "
+        + "or put it in a file and set Sprig:Nats:NKeyFile.";
+
+    public static string NKeyInvalid() =>
+        "Sprig:Nats:NKey is not a user NKey seed (the value is not shown: it is a secret). A user seed is 58 characters starting with "
+        + "'SU', as 'nk -gen user -pubout' prints it next to the public key the server's configuration names.";
+
+    public static string NKeyFileWithoutSeed(string path) =>
+        $"Sprig:Nats:NKeyFile is '{path}', but the file holds no user NKey seed (a line of 58 characters starting with 'SU'; nothing of "
+        + "the file is shown: it is a secret). Write the seed into it (e.g. 'nk -gen user > user.nk'), or remove Sprig:Nats:NKeyFile.";
+
+    public static string NotCredentialsFile(string path) =>
+        $"Sprig:Nats:CredentialsFile is '{path}', but the file is not a NATS credentials file: it needs a '-----BEGIN NATS USER JWT-----' "
+        + "line followed by the user's JWT, and a '-----BEGIN USER NKEY SEED-----' line followed by a user NKey seed (nothing of the "
+        + "file is shown: it holds a secret). Point it at the user's .creds file (as 'nsc generate creds' writes it), or remove "
+        + "Sprig:Nats:CredentialsFile.";
+
+    public static string FileMissing(string key, string path, string fullPath, string expected) =>
+        $"Sprig:Nats:{key} is '{path}'{(fullPath == path ? "" : $" ({fullPath})")}, but there is no such file. Point it at {expected}, "
+        + $"or remove Sprig:Nats:{key}.";
+
+    public static string FileUnreadable(string key, string path, string reason) =>
+        $"Sprig:Nats:{key} is '{path}', but the file cannot be read ({reason}). Let this process read it, or remove Sprig:Nats:{key}.";
 
     public static string BadSubjectTokens(IReadOnlyList<string> problems) =>
         $"The NATS transport cannot serve these endpoints:{Environment.NewLine}"
@@ -84,6 +137,10 @@ internal static class NatsErrors
         $"The caller of stream '{address}' stopped acknowledging items; the stream was cancelled.";
 
     public static string Disposed() => "The NATS transport has been disposed; it no longer carries calls.";
+
+    /// <summary>Joins names as a sentence does: "a", "a and b", "a, b and c".</summary>
+    private static string List(IReadOnlyList<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}";
 
     // Frame decoding: each text names what was wrong with the message.
     public static string FrameMissingKind() => $"no {FrameHeaders.Kind} header";

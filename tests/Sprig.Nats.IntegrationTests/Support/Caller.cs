@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Sprig.Nats.IntegrationTests.Support;
@@ -12,6 +13,43 @@ internal static class Caller
     /// <param name="register">Components of the calling process, e.g. one that injects a contract.</param>
     /// <param name="settings">More configuration as "Key=Value".</param>
     public static async Task<ApplicationContext> ConnectAsync(NatsServer nats, Action<PendingRegistry>? register = null, params string[] settings)
+    {
+        var context = Create(nats, register, NullLoggerFactory.Instance, settings);
+        await context.RefreshAsync();
+        return context;
+    }
+
+    /// <summary>Creates and refreshes a calling context that logs to <paramref name="loggers"/>.</summary>
+    public static async Task<ApplicationContext> ConnectLoggingAsync(NatsServer nats, ILoggerFactory loggers, params string[] settings)
+    {
+        var context = Create(nats, null, loggers, settings);
+        await context.RefreshAsync();
+        return context;
+    }
+
+    /// <summary>Refreshes a calling context that must fail to start (e.g. refused by the server), within a bound, and returns why.</summary>
+    /// <param name="nats">The server.</param>
+    /// <param name="loggers">Where the context logs.</param>
+    /// <param name="settings">More configuration as "Key=Value"; "Sprig:Nats:Url=..." replaces the server's plain URL.</param>
+    public static async Task<ContainerException> RefusedAsync(NatsServer nats, ILoggerFactory loggers, params string[] settings)
+    {
+        using var context = Create(nats, null, loggers, settings);
+        try
+        {
+            // Refresh() itself, on another thread: a hang fails the test at the bound instead of blocking the run.
+            await Task.Run(context.Refresh).WaitAsync(Deadlines.Call);
+        }
+        catch (ContainerException ex)
+        {
+            context.State.Should().Be(ContextState.Failed);
+            return ex;
+        }
+
+        throw new InvalidOperationException($"Refresh succeeded, but {nats.Url} must have refused the connection with settings [{string.Join(", ", settings)}].");
+    }
+
+    /// <summary>Creates a calling context connected to <paramref name="nats"/>, not yet refreshed.</summary>
+    private static ApplicationContext Create(NatsServer nats, Action<PendingRegistry>? register, ILoggerFactory loggers, string[] settings)
     {
         var registry = new PendingRegistry().AddNats();
         register?.Invoke(registry);
@@ -26,9 +64,7 @@ internal static class Caller
             values[setting[..at]] = setting[(at + 1)..];
         }
 
-        var context = new ApplicationContext(registry, new ConfigurationBuilder().AddInMemoryCollection(values).Build(), NullLoggerFactory.Instance);
-        await context.RefreshAsync();
-        return context;
+        return new ApplicationContext(registry, new ConfigurationBuilder().AddInMemoryCollection(values).Build(), loggers);
     }
 
     /// <summary>Makes call arguments: an object of named parameters, as the wire format sends them.</summary>

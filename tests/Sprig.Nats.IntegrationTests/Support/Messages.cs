@@ -25,6 +25,17 @@ internal static class Messages
         $"Endpoint '{address}' threw an exception in the serving process; its log has the details. The exception's type and message "
         + "are sent to callers only in the Development environment (DOTNET_ENVIRONMENT=Development) or with Sprig:Remoting:ExceptionDetails=true.";
 
+    public static string AuthenticationRefused(string url, string? sentWith)
+    {
+        const string Keys = "Sprig:Nats:User and Sprig:Nats:Password, Sprig:Nats:Token, Sprig:Nats:NKey or Sprig:Nats:NKeyFile (a user NKey seed), "
+            + "or Sprig:Nats:CredentialsFile (a .creds file)";
+        return sentWith is null
+            ? $"The NATS server at '{url}' (Sprig:Nats:Url) refused the connection: it requires authentication ('Authorization Violation'), "
+                + $"and this process sent no credentials. Set the ones the server's authorization configuration expects: {Keys}."
+            : $"The NATS server at '{url}' (Sprig:Nats:Url) refused the connection: it did not accept the credentials set in {sentWith} "
+                + $"('Authorization Violation'). Check them against the server's authorization configuration, or set the ones it expects: {Keys}.";
+    }
+
     /// <summary>How the NATS transport names itself in messages ("through NATS nats://127.0.0.1:4222").</summary>
     public static string Via(NatsServer nats) => $"NATS {nats.Url}";
 

@@ -6,21 +6,24 @@ namespace Sprig.Nats.IntegrationTests.Support;
 
 /// <summary>
 /// A real nats-server on a free loopback port, started for a test or a test class and killed when disposed. It can be
-/// restarted on the same port, and started with a small max payload.
+/// restarted on the same port, and started with a small max payload, a configuration file (e.g. an authorization block) or
+/// more command-line arguments (e.g. --user and --pass).
 /// </summary>
 internal sealed class NatsServer : IAsyncDisposable
 {
     private const string Install = "Install it with: apt-get install -y nats-server (Debian/Ubuntu package nats-server).";
     private readonly string _executable;
     private readonly string? _configFile;
+    private readonly IReadOnlyList<string> _arguments;
     private Process? _process;
     private OutputLines _log = new();
 
-    private NatsServer(string executable, int port, string? configFile)
+    private NatsServer(string executable, int port, string? configFile, IReadOnlyList<string> arguments)
     {
         _executable = executable;
         Port = port;
         _configFile = configFile;
+        _arguments = arguments;
     }
 
     /// <summary>Gets the client port.</summary>
@@ -31,20 +34,22 @@ internal sealed class NatsServer : IAsyncDisposable
 
     /// <summary>Starts a server on a free port and waits until it says it is ready.</summary>
     /// <param name="maxPayload">The server's max_payload in bytes, or <see langword="null"/> for its default (1 MB).</param>
-    public static async Task<NatsServer> StartAsync(int? maxPayload = null)
+    /// <param name="configuration">More of the server's configuration file, e.g. <c>authorization { ... }</c>.</param>
+    /// <param name="arguments">More command-line arguments, e.g. <c>--auth TOKEN</c>.</param>
+    public static async Task<NatsServer> StartAsync(int? maxPayload = null, string? configuration = null, IReadOnlyList<string>? arguments = null)
     {
         var executable = FindExecutable();
         string? configFile = null;
-        if (maxPayload is { } max)
+        if (maxPayload is not null || configuration is not null)
         {
             configFile = Path.Combine(Path.GetTempPath(), $"sprig-nats-{Guid.NewGuid():N}.conf");
-            await File.WriteAllTextAsync(configFile, $"max_payload: {max}\n");
+            await File.WriteAllTextAsync(configFile, $"{(maxPayload is { } max ? $"max_payload: {max}\n" : "")}{configuration}\n");
         }
 
         // A port found free can be taken before nats-server binds it; then it exits at once and another port is tried.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new NatsServer(executable, FreePort(), configFile);
+            var server = new NatsServer(executable, FreePort(), configFile, arguments ?? []);
             if (await server.TryStartAsync() || attempt == 3)
             {
                 return server.EnsureRunning();
@@ -114,7 +119,7 @@ internal sealed class NatsServer : IAsyncDisposable
             UseShellExecute = false,
         };
         var trace = TraceFolder is null ? [] : new[] { "-DV" };
-        foreach (var argument in (string[])["-a", "127.0.0.1", "-p", Port.ToString(), .. _configFile is null ? [] : new[] { "-c", _configFile }, .. trace])
+        foreach (var argument in (string[])["-a", "127.0.0.1", "-p", Port.ToString(), .. _configFile is null ? [] : new[] { "-c", _configFile }, .. _arguments, .. trace])
         {
             start.ArgumentList.Add(argument);
         }

@@ -19,13 +19,19 @@ public abstract class WorkerFixture : IAsyncLifetime
     /// <summary>Gets the server's max payload, or null for its default.</summary>
     protected virtual int? MaxPayload => null;
 
+    /// <summary>Gets more of the server's configuration file (e.g. an authorization block), or null for none.</summary>
+    protected virtual string? ServerConfiguration => null;
+
+    /// <summary>Gets more of the server's command-line arguments (e.g. --user and --pass).</summary>
+    protected virtual string[] ServerArguments => [];
+
     public async Task InitializeAsync()
     {
-        Server = await NatsServer.StartAsync(MaxPayload);
+        Server = await NatsServer.StartAsync(MaxPayload, ServerConfiguration, ServerArguments);
         Worker = await WorkerProcess.StartAsync(Server, "shared", Environment, Settings);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Worker is not null)
         {

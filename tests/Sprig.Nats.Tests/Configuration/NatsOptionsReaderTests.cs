@@ -52,6 +52,37 @@ public sealed class NatsOptionsReaderTests
         });
     }
 
+    [Fact]
+    public void Read_BindsTheAuthenticationKeys_KeepingPasswordsAndTokensAsWritten()
+    {
+        var userAndPassword = NatsOptionsReader.Read(Config(("Url", "nats://127.0.0.1:4222"), ("User", " alice "), ("Password", " pass word ")));
+        var token = NatsOptionsReader.Read(Config(("Url", "nats://127.0.0.1:4222"), ("Token", " t0ken ")));
+
+        (userAndPassword.User, userAndPassword.Password, userAndPassword.Token).Should().Be(("alice", " pass word ", null));
+        (token.User, token.Password, token.Token).Should().Be((null, null, " t0ken "));
+    }
+
+    [Fact]
+    public void ToString_HidesThePasswordTokenSeedAndTheUrlsCredentials()
+    {
+        var options = new NatsTransportOptions
+        {
+            Url = "nats://alice:url-s3cret@127.0.0.1:4222",
+            Name = "billing",
+            User = "alice",
+            Password = "pw-s3cret",
+            Token = "t0ken-s3cret",
+            NKey = "SU-s3cret",
+            NKeyFile = "/run/secrets/user.nk",
+            CredentialsFile = "/run/secrets/user.creds",
+        };
+
+        options.ToString().Should().Be(
+            "NatsTransportOptions { Url = nats://***@127.0.0.1:4222, Serve = True, RequestTimeout = 00:00:30, MaxConcurrency = 64, "
+            + "HeartbeatInterval = 00:00:01, DrainTimeout = 00:00:10, StreamWindow = 256, Name = billing, User = alice, Password = ***, "
+            + "Token = ***, NKey = ***, NKeyFile = /run/secrets/user.nk, CredentialsFile = /run/secrets/user.creds }");
+    }
+
     [Theory]
     [InlineData("MaxConcurrency", "0", "Sprig:Nats:MaxConcurrency is '0', but it must be a whole number of calls greater than 0. Set it to e.g. 64, or remove it to use the default.")]
     [InlineData("MaxConcurrency", "many", "Sprig:Nats:MaxConcurrency is 'many', but it must be a whole number of calls greater than 0. Set it to e.g. 64, or remove it to use the default.")]

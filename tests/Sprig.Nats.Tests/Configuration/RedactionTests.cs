@@ -10,8 +10,17 @@ public sealed class RedactionTests
     [InlineData("nats://127.0.0.1:4222", "nats://127.0.0.1:4222")]
     [InlineData("nats://alice:s3cret@127.0.0.1:4222", "nats://***@127.0.0.1:4222")]
     [InlineData("nats://t0ken@10.0.0.1:4222, nats://127.0.0.1:4223", "nats://***@10.0.0.1:4222,nats://127.0.0.1:4223")]
+    [InlineData("alice:s3cret@127.0.0.1:4222", "***@127.0.0.1:4222")]
+    [InlineData("nats://alice:s3c@ret@127.0.0.1:4222", "nats://***@127.0.0.1:4222")]
     public void Redact_HidesUserPasswordAndToken_AndKeepsTheRest(string urls, string shown) =>
         NatsConnector.Redact(urls).Should().Be(shown);
+
+    [Theory]
+    [InlineData("can not connect uris: nats://alice:***@127.0.0.1:4222", "can not connect uris: nats://***@127.0.0.1:4222")]
+    [InlineData("can not connect uris: nats://***@127.0.0.1:4222", "can not connect uris: nats://***@127.0.0.1:4222")]
+    [InlineData("Failed: nats://alice:s3cret@127.0.0.1:4222", "Failed: nats://***@127.0.0.1:4222")]
+    public void Scrub_HidesTheUserThatNatsNetShows(string text, string shown) =>
+        NatsConnector.Scrub(text, "nats://alice:s3cret@127.0.0.1:4222").Should().Be(shown);
 
     [Fact]
     public async Task TransportName_HasNoCredentials()

@@ -6,19 +6,24 @@ namespace Sprig.Nats.Tests.Support;
 
 /// <summary>
 /// A real nats-server (/usr/bin/nats-server, Debian package nats-server) on a free loopback port, one per test class; killed on
-/// dispose. <see cref="RestartAsync"/> kills it and starts it again on the same port.
+/// dispose. <see cref="RestartAsync"/> kills it and starts it again on the same port, with the same or other arguments.
 /// </summary>
-public sealed class NatsServerFixture : IAsyncLifetime
+public class NatsServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(15);
     private Process? _process;
+    private IReadOnlyList<string> _arguments = [];
 
     public int Port { get; private set; }
 
     public string Url => $"nats://127.0.0.1:{Port}";
 
+    /// <summary>Gets more command-line arguments of the server, e.g. --user and --pass.</summary>
+    protected virtual IReadOnlyList<string> Arguments => [];
+
     public async Task InitializeAsync()
     {
+        _arguments = Arguments;
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort();
@@ -52,10 +57,11 @@ public sealed class NatsServerFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Kills the server and starts a new one on the same port.</summary>
-    public async Task RestartAsync()
+    /// <summary>Kills the server and starts a new one on the same port, with other arguments when given.</summary>
+    public async Task RestartAsync(IReadOnlyList<string>? arguments = null)
     {
         await KillAsync();
+        _arguments = arguments ?? _arguments;
         await StartAsync();
     }
 
@@ -68,6 +74,11 @@ public sealed class NatsServerFixture : IAsyncLifetime
         start.ArgumentList.Add("127.0.0.1");
         start.ArgumentList.Add("-p");
         start.ArgumentList.Add(Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
