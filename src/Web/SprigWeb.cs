@@ -90,6 +90,7 @@ public static partial class SprigWeb
         builder.Host.UseServiceProviderFactory(new WebProviderFactory(context));
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IStartupFilter, StatusProblems>();
+        OpenApi.SprigOpenApi.AddSprigOpenApi(builder.Services);
         return builder;
     }
 
