@@ -73,6 +73,13 @@ internal static class BodyLimit
         http.Response.Headers.Connection = "close";
         await Problems.WriteAsync(http, StatusCodes.Status413PayloadTooLarge, "The request body is too large.", detail).ConfigureAwait(false);
         await http.Response.CompleteAsync().ConfigureAwait(false);
+        if (http.Request.ContentLength > DrainSize)
+        {
+            // Too much to read just so that the client can read the answer: the connection closes now.
+            http.Abort();
+            return;
+        }
+
         var body = http.Request.Body is LimitedStream limited ? limited.Inner : http.Request.Body;
         var buffer = new byte[64 * 1024];
         long drained = 0;

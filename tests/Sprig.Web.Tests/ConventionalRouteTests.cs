@@ -99,6 +99,38 @@ public sealed class ConventionalRouteTests
         }
     }
 
+    [Controller(Url = "/names")]
+    public sealed class NamingController
+    {
+        public string GetHTMLPage() => "html";
+
+        public string ListTop10Books() => "top";
+
+        public string Getaway() => "getaway";
+
+        public string AddressBook() => "address book";
+
+        public Task<string> RemoveAllAsync() => Task.FromResult("removed");
+
+        public string QueryByUser_Name(string name) => name;
+    }
+
+    [Theory]
+    [InlineData("GET", "/names/html-page", "html")]
+    [InlineData("GET", "/names/top10-books", "top")]
+    [InlineData("POST", "/names/getaway", "getaway")]
+    [InlineData("POST", "/names/address-book", "address book")]
+    [InlineData("DELETE", "/names/all", "removed")]
+    [InlineData("GET", "/names/by-user-name?name=ada", "ada")]
+    public async Task KebabCase_AndVerbs_FollowWordBoundaries(string verb, string path, string expected)
+    {
+        await using var app = await Serve(typeof(NamingController));
+
+        var response = await app.Client.SendAsync(new HttpRequestMessage(new HttpMethod(verb), path));
+
+        (await response.Content.ReadAsStringAsync()).Should().Be(expected);
+    }
+
     [Fact]
     public async Task AnotherVerbOnAnActionsRoute_Is405ProblemWithAllow()
     {
