@@ -16,6 +16,9 @@ internal static class BodyLimit
     /// <summary>How much of an oversized body is read and discarded after the 413, so the client can read it: 64 MiB.</summary>
     public const long DrainSize = 64 * 1024 * 1024;
 
+    /// <summary>How long the drain may take: a client that stalls or trickles does not hold the connection longer.</summary>
+    public static readonly TimeSpan DrainTime = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Gets a request's body limit: the endpoint's own (<c>[RequestSizeLimit]</c>, <c>[DisableRequestSizeLimit]</c>, or any
     /// <see cref="IRequestSizeLimitMetadata"/>), else <paramref name="fallback"/>, else the server's; <see langword="null"/> for none.
@@ -39,7 +42,7 @@ internal static class BodyLimit
     {
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
-            feature.MaxRequestBodySize = limit is { } bytes ? bytes + DrainSize : null;
+            feature.MaxRequestBodySize = limit is { } bytes && bytes <= long.MaxValue - DrainSize ? bytes + DrainSize : null;
         }
 
         if (limit is not { } max)
@@ -80,13 +83,21 @@ internal static class BodyLimit
             return;
         }
 
+        if (http.Request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            // The client waits for a 100 Continue before it sends the body: it has the 413 instead, and sends nothing to drain.
+            return;
+        }
+
         var body = http.Request.Body is LimitedStream limited ? limited.Inner : http.Request.Body;
         var buffer = new byte[64 * 1024];
         long drained = 0;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        bounded.CancelAfter(DrainTime);
         try
         {
             int read;
-            while ((read = await body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
+            while ((read = await body.ReadAsync(buffer, bounded.Token).ConfigureAwait(false)) > 0)
             {
                 drained += read;
                 if (drained > DrainSize)
@@ -98,7 +109,8 @@ internal static class BodyLimit
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {
-            // The client stopped sending or went away: the answer is out, there is nothing left to do.
+            // The client went away, or took longer than the drain may: the answer is out; close the connection.
+            http.Abort();
         }
     }
 

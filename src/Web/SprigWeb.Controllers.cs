@@ -24,16 +24,18 @@ public static partial class SprigWeb
         }
 
         // A path an action answers, asked with another verb: 405 with Allow, as problem+json.
-        foreach (var route in actions.GroupBy(a => a.Template, StringComparer.OrdinalIgnoreCase))
+        // Grouped by the shape routing sees, so that /{id} and /{key} share one answer.
+        foreach (var route in actions.GroupBy(a => ControllerRoutes.RouteKey(a.Template), StringComparer.Ordinal))
         {
+            var template = route.First().Template;
             var allowed = route.Select(a => a.Verb).Distinct().ToArray();
             var allow = string.Join(", ", allowed);
-            endpoints.MapMethods(route.Key, Verbs.Except(allowed).ToArray(), (RequestDelegate)(http =>
+            endpoints.MapMethods(template, Verbs.Except(allowed).ToArray(), (RequestDelegate)(http =>
             {
                 http.Response.Headers.Allow = allow;
                 return Problems.WriteAsync(http, StatusCodes.Status405MethodNotAllowed, "The method is not allowed here.",
                     $"{http.Request.Path} answers {allow}, not {http.Request.Method}.");
-            })).WithDisplayName($"Sprig: {route.Key} other methods").WithOrder(1000).ExcludeFromDescription();
+            })).WithDisplayName($"Sprig: {template} other methods").WithOrder(1000).ExcludeFromDescription();
         }
 
         // Any other path under a controller's URL: 404 as problem+json. A controller at the root leaves other paths to the application.

@@ -52,7 +52,7 @@ public static partial class SprigWeb
         endpoints.Map("/rpc/{**rest}", (RequestDelegate)(http => Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.",
             $"'{http.Request.Path}' is not an RPC address: call POST /rpc/{{namespace}}/{{component}}/{{endpoint}}; GET /rpc lists them.")))
             .WithOrder(1000).WithDisplayName("Sprig RPC: unknown path").ExcludeFromDescription();
-        endpoints.MapMethods("/rpc/{namespace}/{component}/{endpoint}", ["GET", "PUT", "DELETE", "PATCH"], (RequestDelegate)(http =>
+        endpoints.MapMethods("/rpc/{namespace}/{component}/{endpoint}", ["GET", "HEAD", "PUT", "DELETE", "PATCH"], (RequestDelegate)(http =>
         {
             http.Response.Headers.Allow = "POST";
             return Problems.WriteAsync(http, StatusCodes.Status405MethodNotAllowed, "RPC endpoints are called with POST.",
@@ -61,8 +61,11 @@ public static partial class SprigWeb
     }
 
     /// <summary>Gets an endpoint's route: <c>/rpc/{namespace}/{component}/{endpoint}</c>, every part a literal (braces escaped).</summary>
+    /// <exception cref="ContainerException">A part of the address contains '?', which a URL path cannot carry.</exception>
     private static string RpcPath(EndpointDescriptor endpoint) =>
-        $"/rpc/{Literal(endpoint.Namespace)}/{Literal(endpoint.Component)}/{Literal(endpoint.Name)}";
+        endpoint.Address.Contains('?', StringComparison.Ordinal)
+            ? throw new ContainerException(WebErrors.UnroutableEndpoint(endpoint), endpoint.Component, null)
+            : $"/rpc/{Literal(endpoint.Namespace)}/{Literal(endpoint.Component)}/{Literal(endpoint.Name)}";
 
     private static string Literal(string part) => part.Replace("{", "{{", StringComparison.Ordinal).Replace("}", "}}", StringComparison.Ordinal);
 
@@ -161,6 +164,9 @@ public static partial class SprigWeb
             ? $"The body of a call to '{address}' may be at most {limit} bytes (Sprig:Web:MaxRequestBodySize). Send less, or raise the limit."
             : $"The body of a call to '{address}' may be at most {limit} bytes (the endpoint's request size limit). Send less, or raise the limit.";
 
+    /// <summary>Answers 503: the context is not running.</summary>
+    internal static Task UnavailableAsync(HttpContext http, ApplicationContext context) => Unavailable(http, context);
+
     private static Task Unavailable(HttpContext http, ApplicationContext context)
     {
         http.Response.Headers.RetryAfter = "5";
@@ -258,7 +264,8 @@ public static partial class SprigWeb
     /// <summary>Reads the body; past the limit, the body stream throws <see cref="RequestBodyTooLargeException"/>.</summary>
     private static async Task<byte[]> ReadBody(HttpContext http)
     {
-        using var buffer = http.Request.ContentLength is { } length ? new MemoryStream((int)length) : new MemoryStream();
+        // Sized from Content-Length up to 1 MiB: a client's announcement alone never makes the server allocate more.
+        using var buffer = http.Request.ContentLength is { } length ? new MemoryStream((int)Math.Min(length, 1024 * 1024)) : new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
         return buffer.ToArray();
     }

@@ -53,6 +53,7 @@ public static partial class SprigWeb
         // No user can sign in here, but [Authorize] still holds: such routes answer 401 (as problem+json) and never run.
         builder.Services.AddAuthentication(NoAuthentication.SchemeName).AddScheme<AuthenticationSchemeOptions, NoAuthentication>(NoAuthentication.SchemeName, null);
         builder.Services.AddAuthorization();
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, DenyUnknownPolicies>();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IStartupFilter, StatusProblems>();
         // One line per request at most: the RPC layer logs its own; ASP.NET's request start/finish lines stay at Debug.

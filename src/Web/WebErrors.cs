@@ -37,5 +37,9 @@ internal static class WebErrors
         $"{action.Display} cannot be served as {action.Verb} {action.Template}{(action.Conventional ? " (an action by convention)" : "")}: {reason.Trim()} "
         + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
 
+    public static string UnroutableEndpoint(EndpointDescriptor endpoint) =>
+        $"Endpoint '{endpoint.Address}' ({Sprig.Diagnostics.Errors.MethodSignature(endpoint.Method)}) cannot be served over HTTP: its address contains '?', "
+        + "which ends a URL's path. Rename it with [Endpoint(\"name\")] (or rename the component or its namespace).";
+
     private static string Count(int count) => count switch { 2 => "Two", 3 => "Three", _ => count.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

@@ -131,6 +131,88 @@ public sealed class ConventionalRouteTests
         (await response.Content.ReadAsStringAsync()).Should().Be(expected);
     }
 
+    [Controller(Url = "/api/optional")]
+    public sealed class OptionalClashController
+    {
+        public string Get(int id) => "get";
+
+        [Get("/{key?}")]
+        public string Maybe(string? key) => "maybe";
+    }
+
+    [Controller(Url = "/api/constrained")]
+    public sealed class ConstrainedClashController
+    {
+        [Get("/{id:int}")]
+        public string AsInt(int id) => "int";
+
+        [Get("/{id:long}")]
+        public string AsLong(long id) => "long";
+
+        [Get("/{id}")]
+        public string Plain(string id) => "plain: routing prefers a constrained parameter, so this one is no conflict";
+    }
+
+    [Theory]
+    [InlineData(typeof(OptionalClashController), "GET /api/optional/{id}")]
+    [InlineData(typeof(ConstrainedClashController), "GET /api/constrained/{id:int}")]
+    public void RoutesRoutingCannotTellApart_FailTheBuild(Type controller, string route)
+    {
+        var context = new ApplicationContext(new PendingRegistry().Register(controller), new ConfigurationBuilder().Build());
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.UseSprig(context);
+
+        var build = () => builder.Build();
+
+        build.Should().Throw<ContainerException>().Which.Message.Should().StartWith($"Two controller actions answer {route}: ");
+    }
+
+    [Controller(Url = "/api/renamed")]
+    public sealed class RenamedParameterController
+    {
+        public string Get(int id) => "get";
+
+        [Delete("/{key}")]
+        public string Drop(int key) => "dropped";
+    }
+
+    [Fact]
+    public async Task OneRouteWrittenWithTwoParameterNames_AnswersOne405()
+    {
+        await using var app = await Serve(typeof(RenamedParameterController));
+
+        var response = await app.Client.PutAsync("/api/renamed/5", null);
+
+        response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.Should().BeEquivalentTo("GET", "DELETE");
+    }
+
+    [Controller(Url = "/api/odd")]
+    public sealed class OddMethodsController : IEquatable<OddMethodsController>
+    {
+        public string Ping() => "pong";
+
+#pragma warning disable VSTHRD100, CA1030 // async void on purpose: such a method must never become an action.
+        public async void Fire() => await Task.Yield();
+#pragma warning restore VSTHRD100, CA1030
+
+        public bool Equals(OddMethodsController? other) => ReferenceEquals(this, other);
+
+        public override bool Equals(object? obj) => Equals(obj as OddMethodsController);
+
+        public override int GetHashCode() => 0;
+    }
+
+    [Fact]
+    public async Task AsyncVoidAndFrameworkInterfaceMethods_AreNotActions()
+    {
+        await using var app = await Serve(typeof(OddMethodsController));
+
+        (await (await app.Client.PostAsync("/api/odd/ping", null)).Content.ReadAsStringAsync()).Should().Be("pong");
+        (await app.Client.PostAsync("/api/odd/fire", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await app.Client.PostAsync("/api/odd/equals", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task AnotherVerbOnAnActionsRoute_Is405ProblemWithAllow()
     {

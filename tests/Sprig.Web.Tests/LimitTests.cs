@@ -27,6 +27,10 @@ public sealed class LimitTests
         public int StoreLarge(string data) => data.Length;
 
         [Endpoint]
+        [RequestSizeLimit(long.MaxValue)]
+        public int StoreAny(string data) => data.Length;
+
+        [Endpoint]
         [RequestTimeout(milliseconds: 200)]
         public async Task<string> Wait(CancellationToken cancellationToken)
         {
@@ -76,6 +80,16 @@ public sealed class LimitTests
         await using var served = await ServedContext.StartAsync(new PendingRegistry().Register<Upload>());
 
         var response = await served.Client.SendAsync(Post("/rpc/files/Upload/StoreLarge", Json(SixMegabytes), chunked: true));
+
+        (await response.Content.ReadFromJsonAsync<int>()).Should().Be(SixMegabytes);
+    }
+
+    [Fact]
+    public async Task TheLargestLimit_MeansNoLimit()
+    {
+        await using var served = await ServedContext.StartAsync(new PendingRegistry().Register<Upload>());
+
+        var response = await served.Client.SendAsync(Post("/rpc/files/Upload/StoreAny", Json(SixMegabytes), chunked: false));
 
         (await response.Content.ReadFromJsonAsync<int>()).Should().Be(SixMegabytes);
     }

@@ -73,4 +73,49 @@ public sealed class RpcRobustnessTests
         (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be(
             "The application context is Stopped; it serves requests only while it is Running.");
     }
+
+    [Fact]
+    public async Task HeadOnAnRpcAddress_Is405()
+    {
+        await using var served = await ServedContext.StartAsync(new PendingRegistry().Register<Outer>());
+
+        var response = await served.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/rpc/t/Outer/Echo"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.Should().Equal("POST");
+    }
+
+    [Fact]
+    public async Task StoppedContext_CatalogIsA503()
+    {
+        await using var served = await ServedContext.StartAsync(new PendingRegistry().Register<Outer>());
+        await served.Context.ShutdownAsync();
+
+        var response = await served.Client.GetAsync("/rpc");
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be(
+            "The application context is Stopped; it serves requests only while it is Running.");
+    }
+
+    [Component(Namespace = "t")]
+    public sealed class OddName
+    {
+        [Endpoint("what?")]
+        public string What() => "ok";
+    }
+
+    [Fact]
+    public async Task AnEndpointNameWithAQuestionMark_CannotBeServed_AndSaysWhy()
+    {
+        var context = new ApplicationContext(new PendingRegistry().Register<OddName>(), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        context.Refresh();
+        await using var _ = context;
+
+        var serve = () => context.ServeAsync("http://127.0.0.1:0");
+
+        (await serve.Should().ThrowAsync<ContainerException>()).Which.Message.Should().Be(
+            "Endpoint 't/OddName/what?' (RpcRobustnessTests.OddName.What()) cannot be served over HTTP: its address contains '?', which ends a URL's path. "
+            + "Rename it with [Endpoint(\"name\")] (or rename the component or its namespace).");
+    }
 }

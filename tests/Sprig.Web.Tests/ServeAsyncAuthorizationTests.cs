@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authorization;
 
@@ -37,5 +38,52 @@ public sealed class ServeAsyncAuthorizationTests
         problem.Detail.Should().Be("POST /rpc/vault/Vault/Open requires an authenticated user. Sign in and send the credentials the application accepts.");
         served.Context.Get<Vault>().Opened.Should().Be(0, "the endpoint must not run without authorization");
         (await hours.Content.ReadFromJsonAsync<string>()).Should().Be("9 to 5", "[AllowAnonymous] on the method wins over the class");
+    }
+
+    [ComponentContract(Namespace = "bank")]
+    public interface IBank
+    {
+        [Authorize]
+        Task<int> Balance();
+
+        Task<string> Hours();
+    }
+
+    [Component(Namespace = "bank")]
+    public sealed class Bank : IBank
+    {
+        public Task<int> Balance() => Task.FromResult(1_000_000);
+
+        public Task<string> Hours() => Task.FromResult("9 to 5");
+    }
+
+    [Fact]
+    public async Task AuthorizeOnAContractMethod_AppliesToTheComponentServingIt()
+    {
+        await using var served = await ServedContext.StartAsync(new PendingRegistry().Register<Bank>());
+
+        (await served.Client.PostAsync("/rpc/bank/Bank/Balance", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await (await served.Client.PostAsync("/rpc/bank/Bank/Hours", null)).Content.ReadFromJsonAsync<string>()).Should().Be("9 to 5");
+    }
+
+    [Component(Namespace = "vault")]
+    public sealed class Safe
+    {
+        [Endpoint]
+        [Authorize(Policy = "Keyholders")]
+        public string Open() => "open";
+
+        [Endpoint]
+        public string Hours() => "9 to 5";
+    }
+
+    [Fact]
+    public async Task APolicyServeAsyncDoesNotKnow_RefusesEveryone_AndBreaksNothingElse()
+    {
+        await using var served = await ServedContext.StartAsync(new PendingRegistry().Register<Safe>());
+
+        (await served.Client.PostAsync("/rpc/vault/Safe/Open", null)).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await served.Client.GetFromJsonAsync<List<JsonElement>>("/rpc"))!.Select(e => e.GetProperty("endpoint").GetString()).Should().Equal("Hours");
+        (await served.Client.PostAsync("/rpc/vault/Safe/Hour", null)).StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 }

@@ -207,6 +207,10 @@ internal static partial class Errors
         $"Two endpoints have the address '{address}': {MethodSignature(first)} and {MethodSignature(second)}. "
         + "Give one of them another name with [Endpoint(\"name\")], or remove [Endpoint] from one of them.";
 
+    public static string EndpointAddressesDifferInCase(string first, MethodInfo firstMethod, string second, MethodInfo secondMethod) =>
+        $"Two endpoints have addresses that differ only in case: '{first}' ({MethodSignature(firstMethod)}) and '{second}' ({MethodSignature(secondMethod)}). "
+        + "HTTP routes and NATS subjects ignore case, so no caller could tell them apart. Give one of them another name with [Endpoint(\"name\")].";
+
     public static string EndpointOpenGeneric(string address, MethodInfo method) =>
         $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: it is a generic method, and a call with JSON arguments cannot say "
         + "what its type parameters are. Remove the type parameters, or add a non-generic [Endpoint] method that calls it with concrete types.";

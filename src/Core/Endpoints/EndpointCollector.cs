@@ -21,7 +21,8 @@ internal sealed class EndpointCollector(ComponentTable table, Problems problems)
     public List<CompiledEndpoint> Collect()
     {
         var endpoints = new List<CompiledEndpoint>();
-        var byAddress = new Dictionary<string, EndpointDescriptor>(StringComparer.Ordinal);
+        // Addresses are compared without case: HTTP routes and NATS subjects cannot tell 'get' from 'Get'.
+        var byAddress = new Dictionary<string, EndpointDescriptor>(StringComparer.OrdinalIgnoreCase);
         foreach (var entry in table.Entries)
         {
             // A second component with a taken name is already a problem of its own; its endpoints would only repeat it.
@@ -52,7 +53,12 @@ internal sealed class EndpointCollector(ComponentTable table, Problems problems)
 
                 if (byAddress.TryGetValue(descriptor.Address, out var first))
                 {
-                    problems.Add(new ContainerException(Errors.DuplicateEndpoint(descriptor.Address, first.Method, method), entry.Name, null));
+                    problems.Add(new ContainerException(
+                        string.Equals(first.Address, descriptor.Address, StringComparison.Ordinal)
+                            ? Errors.DuplicateEndpoint(descriptor.Address, first.Method, method)
+                            : Errors.EndpointAddressesDifferInCase(first.Address, first.Method, descriptor.Address, method),
+                        entry.Name,
+                        null));
                     continue;
                 }
 

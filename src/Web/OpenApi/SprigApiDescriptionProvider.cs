@@ -152,7 +152,8 @@ internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints, 
     // As ASP.NET Core's authorization middleware decides: any [AllowAnonymous] opens the route; else any [Authorize] or policy closes it.
     private static bool RequiresAuthorization(IList<object> metadata) =>
         !metadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()
-        && (metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any() || metadata.OfType<Microsoft.AspNetCore.Authorization.AuthorizationPolicy>().Any());
+        && (metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any() || metadata.OfType<Microsoft.AspNetCore.Authorization.AuthorizationPolicy>().Any()
+            || metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizationRequirementData>().Any());
 
     private static string ProblemDescription(int status, bool rpc) => status switch
     {

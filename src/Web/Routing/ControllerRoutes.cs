@@ -149,7 +149,29 @@ internal static class ControllerRoutes
             return false;
         }
 
-        return !IsDispose(method);
+        // An async void method's exceptions cannot be observed: one thrown after its first await would end the process.
+        if (method.ReturnType == typeof(void) && method.IsDefined(typeof(AsyncStateMachineAttribute)))
+        {
+            return false;
+        }
+
+        return !IsDispose(method) && !ImplementsFrameworkInterface(method);
+    }
+
+    /// <summary>Whether the method implements an interface of .NET itself (<c>IEquatable&lt;T&gt;.Equals</c>, <c>IComparable.CompareTo</c>, ...).</summary>
+    private static bool ImplementsFrameworkInterface(MethodInfo method)
+    {
+        var type = method.ReflectedType!;
+        foreach (var contract in type.GetInterfaces())
+        {
+            if (contract.Namespace?.StartsWith("System", StringComparison.Ordinal) == true
+                && Array.IndexOf(type.GetInterfaceMap(contract).TargetMethods, method) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDispose(MethodInfo method) =>
@@ -184,10 +206,12 @@ internal static class ControllerRoutes
     }
 
     /// <summary>
-    /// The shape of a route that routing cannot tell apart from another: literals compared without case, parameters by position
-    /// and constraints only (<c>/{id}</c> and <c>/{key}</c> are the same route).
+    /// The shape of a route that routing cannot tell apart from another: literals compared without case; a parameter by its
+    /// position, and whether it has constraints (routing prefers a constrained parameter to a plain one, but cannot choose
+    /// between two constrained ones, nor between a plain and an optional one). <c>/{id}</c>, <c>/{key}</c> and <c>/{id?}</c>
+    /// are one route; <c>/{id:int}</c> and <c>/{id:long}</c> are another.
     /// </summary>
-    private static string RouteKey(string template)
+    public static string RouteKey(string template)
     {
         var pattern = RoutePatternFactory.Parse(template);
         var key = new StringBuilder();
@@ -199,7 +223,8 @@ internal static class ControllerRoutes
                 key.Append(part switch
                 {
                     RoutePatternLiteralPart literal => literal.Content.ToUpperInvariant(),
-                    RoutePatternParameterPart parameter => "{" + (parameter.IsCatchAll ? "**" : "") + string.Join(':', parameter.ParameterPolicies.Select(p => p.Content)) + (parameter.IsOptional ? "?" : "") + "}",
+                    RoutePatternParameterPart { IsCatchAll: true } => "{**}",
+                    RoutePatternParameterPart parameter => parameter.ParameterPolicies.Count > 0 ? "{:}" : "{}",
                     _ => part.ToString(),
                 });
             }

@@ -3,13 +3,43 @@ using System.Reflection;
 namespace Sprig.Web.Routing;
 
 /// <summary>
-/// The endpoint metadata of a route Sprig maps, as MVC gathers it for a controller action: every attribute of the class
-/// (inherited ones included), then every attribute of the method. ASP.NET Core reads the last of a kind where one wins
-/// (<c>[RequestTimeout]</c>, <c>[RequestSizeLimit]</c>), so the method's attribute wins over the class's; authorization
-/// combines all <c>[Authorize]</c> attributes, and an <c>[AllowAnonymous]</c> anywhere opens the route, exactly as on MVC controllers.
+/// The endpoint metadata of a route Sprig maps, as MVC gathers it for a controller action: the attributes of the class
+/// (inherited ones included), then those of the method. Where the method implements an interface method (a contract's), the
+/// interface's and the interface method's attributes come first, so that <c>[Authorize]</c> written on a contract applies to
+/// the component serving it. ASP.NET Core reads the last of a kind where one wins (<c>[RequestTimeout]</c>,
+/// <c>[RequestSizeLimit]</c>), so the method's attribute wins over the class's; authorization combines all <c>[Authorize]</c>
+/// attributes, and an <c>[AllowAnonymous]</c> anywhere opens the route, exactly as on MVC controllers.
 /// </summary>
 internal static class RouteMetadata
 {
-    public static IEnumerable<object> Of(Type component, MethodInfo method) =>
-        component.GetCustomAttributes(inherit: true).Concat(method.GetCustomAttributes(inherit: true));
+    public static IEnumerable<object> Of(Type component, MethodInfo method)
+    {
+        var implemented = Implemented(component, method);
+        return implemented.SelectMany(m => m.DeclaringType!.GetCustomAttributes(inherit: true))
+            .Concat(component.GetCustomAttributes(inherit: true))
+            .Concat(implemented.SelectMany(m => m.GetCustomAttributes(inherit: true)))
+            .Concat(method.GetCustomAttributes(inherit: true));
+    }
+
+    /// <summary>Lists the interface methods <paramref name="method"/> implements on <paramref name="component"/>.</summary>
+    private static List<MethodInfo> Implemented(Type component, MethodInfo method)
+    {
+        var result = new List<MethodInfo>();
+        if (component.IsInterface || method.IsStatic)
+        {
+            return result;
+        }
+
+        foreach (var contract in component.GetInterfaces())
+        {
+            var map = component.GetInterfaceMap(contract);
+            var index = Array.IndexOf(map.TargetMethods, method);
+            if (index >= 0)
+            {
+                result.Add(map.InterfaceMethods[index]);
+            }
+        }
+
+        return result;
+    }
 }

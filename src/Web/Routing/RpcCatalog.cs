@@ -15,6 +15,12 @@ internal static class RpcCatalog
 {
     public static async Task WriteAsync(HttpContext http)
     {
+        if (http.RequestServices.GetService<ApplicationContext>() is { State: not ContextState.Running } context)
+        {
+            await SprigWeb.UnavailableAsync(http, context).ConfigureAwait(false);
+            return;
+        }
+
         var visible = await VisibleAsync(http).ConfigureAwait(false);
         await http.Response.WriteAsJsonAsync(visible.Select(e => new Entry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address)), http.RequestAborted)
             .ConfigureAwait(false);
@@ -49,7 +55,17 @@ internal static class RpcCatalog
             return data.Count == 0 && policies.Count == 0 && requirements.Count == 0;
         }
 
-        var policy = await AuthorizationPolicy.CombineAsync(provider, data, policies).ConfigureAwait(false);
+        AuthorizationPolicy? policy;
+        try
+        {
+            policy = await AuthorizationPolicy.CombineAsync(provider, data, policies).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // A policy name nobody registered: the route itself fails every call; the catalog hides it rather than fail too.
+            return false;
+        }
+
         if (requirements.Count > 0)
         {
             var builder = new AuthorizationPolicyBuilder();

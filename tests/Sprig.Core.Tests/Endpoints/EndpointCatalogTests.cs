@@ -193,6 +193,29 @@ public sealed class EndpointCatalogTests
         context.Endpoints.Find("default/Greeter/Hello").Should().BeNull();
     }
 
+    [Service]
+    public sealed class CaseTwins
+    {
+        [Endpoint("get")]
+        public string Lower() => "lower";
+
+        [Endpoint("Get")]
+        public string Upper() => "upper";
+    }
+
+    [Fact]
+    public void Refresh_Throws_WhenTwoAddressesDifferOnlyInCase()
+    {
+        using var context = Contexts.Create(typeof(CaseTwins));
+
+        var act = () => context.Refresh();
+
+        act.Should().Throw<ContainerException>().Which.Message.Should().Be(
+            "Two endpoints have addresses that differ only in case: 'default/CaseTwins/get' (EndpointCatalogTests.CaseTwins.Lower()) and "
+            + "'default/CaseTwins/Get' (EndpointCatalogTests.CaseTwins.Upper()). HTTP routes and NATS subjects ignore case, so no caller could "
+            + "tell them apart. Give one of them another name with [Endpoint(\"name\")].");
+    }
+
     [Fact]
     public void Refresh_Throws_WhenTwoEndpointsHaveOneAddress()
     {
