@@ -12,8 +12,20 @@ namespace Sprig.Nats;
 /// </summary>
 internal static class NatsConnector
 {
+    /// <summary>Creates the connection; the permission violations the server reports on it go to <paramref name="violations"/>.</summary>
     /// <exception cref="ContainerException">An authentication setting is wrong, or a file it names is unreadable.</exception>
-    public static NatsConnection Create(NatsTransportOptions options, ILoggerFactory loggers) => new(new NatsOpts
+    public static NatsConnection Create(NatsTransportOptions options, ILoggerFactory loggers, PermissionViolations violations)
+    {
+        var connection = new NatsConnection(Options(options, new ServerErrorLogTap(loggers, violations)));
+        connection.ServerError += (_, e) =>
+        {
+            violations.Report(e.Error);
+            return ValueTask.CompletedTask;
+        };
+        return connection;
+    }
+
+    private static NatsOpts Options(NatsTransportOptions options, ILoggerFactory loggers) => new()
     {
         Url = options.Url,
         Name = options.Name,
@@ -29,7 +41,7 @@ internal static class NatsConnector
         ReconnectWaitMin = TimeSpan.FromMilliseconds(250),
         ReconnectWaitMax = TimeSpan.FromSeconds(2),
         RequestTimeout = options.RequestTimeout,
-    });
+    };
 
     /// <exception cref="ContainerException">The server does not answer at the URL, or refuses this process's credentials.</exception>
     public static async Task ConnectAsync(NatsConnection connection, NatsTransportOptions options, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using Sprig.Nats.Client;
 using Sprig.Nats.Configuration;
+using Sprig.Nats.Diagnostics;
 using Sprig.Nats.Server;
 using Sprig.Remoting;
 
@@ -30,6 +31,7 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
     private readonly NatsConnection _connection;
     private readonly IConfiguration _configuration;
     private readonly ILogger _logger;
+    private readonly PermissionViolations _violations = new();
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private RemoteInvoker? _invoker;
     private CallMux? _mux;
@@ -47,7 +49,7 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
         _configuration = configuration;
         Options = NatsOptionsReader.Read(configuration);
         _logger = loggerFactory.CreateLogger<NatsTransport>();
-        _connection = NatsConnector.Create(Options, loggerFactory);
+        _connection = NatsConnector.Create(Options, loggerFactory, _violations);
         // Messages reach callers in other processes and logs: a password or token in the URL never does.
         Name = $"NATS {NatsConnector.Redact(Options.Url)}";
     }
@@ -81,7 +83,8 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
     /// <param name="cancellationToken">Cancels the call here and in the serving process.</param>
     /// <returns>The result as JSON; <c>default(JsonElement)</c> for no result.</returns>
     /// <exception cref="EndpointCallException">The call failed: 400 arguments, 404 unknown endpoint, 500 it threw, 502 the serving
-    /// process died, 503 nothing serves it, 504 <see cref="NatsTransportOptions.RequestTimeout"/> passed.</exception>
+    /// process died, 403 the server did not let this process's NATS user publish the call or subscribe to its answers, 503 nothing serves it, 504
+    /// <see cref="NatsTransportOptions.RequestTimeout"/> passed.</exception>
     public async Task<JsonElement> InvokeAsync(RemoteCall remoteCall, CancellationToken cancellationToken)
     {
         var invoker = await StartAsync(cancellationToken).ConfigureAwait(false);
@@ -103,7 +106,8 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
     /// <param name="context">The running context.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>A task that completes when the NATS server has every subscription.</returns>
-    /// <exception cref="ContainerException">The server is unreachable, or an endpoint's name cannot be part of a subject.</exception>
+    /// <exception cref="ContainerException">The server is unreachable, an endpoint's name cannot be part of a subject, or the server
+    /// refused this process's NATS user a subscription to a subject it serves on.</exception>
     public async Task StartServingAsync(ApplicationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -113,7 +117,7 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
             return;
         }
 
-        _host = new EndpointHost(_connection, Options, RemoteFailure.IncludeDetails(_configuration), _logger);
+        _host = new EndpointHost(_connection, Options, RemoteFailure.IncludeDetails(_configuration), _violations, _logger);
         await _host.StartAsync(context, cancellationToken).ConfigureAwait(false);
     }
 
@@ -170,7 +174,9 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
             {
                 await NatsConnector.ConnectAsync(_connection, Options, cancellationToken).ConfigureAwait(false);
                 _mux = await CallMux.StartAsync(_connection, _logger, cancellationToken).ConfigureAwait(false);
-                Volatile.Write(ref _invoker, new RemoteInvoker(_connection, _mux, Options, Name, _logger));
+                var (mux, identity) = (_mux, NatsAuthentication.Identity(Options));
+                _violations.PublishRefused += subject => mux.Refuse(subject, Name, identity);
+                Volatile.Write(ref _invoker, new RemoteInvoker(_connection, _mux, Options, Name, _violations, _logger));
             }
 
             return _invoker;

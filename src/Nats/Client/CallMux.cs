@@ -40,16 +40,44 @@ internal sealed class CallMux : IAsyncDisposable
         var prefix = $"{connection.Opts.InboxPrefix}.sprig-{Guid.NewGuid():N}";
         var subscription = await connection.SubscribeCoreAsync(prefix + ".*", serializer: NatsRawSerializer<byte[]>.Default, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
+
+        // A round trip: when it returns, the server's -ERR for a refused subscription has arrived (see PermissionViolations).
+        await connection.PingAsync(cancellationToken).ConfigureAwait(false);
         return new CallMux(connection, logger, prefix, subscription);
     }
 
-    /// <summary>Registers a new call and returns it; its reply subject is <c>{inbox}.{id}</c>.</summary>
-    public PendingCall Open(bool isStream)
+    /// <summary>Gets the subject of the inbox subscription, where every answer arrives.</summary>
+    public string Inbox => _prefix + ".*";
+
+    /// <summary>Registers a new call to <paramref name="subject"/> and returns it; its reply subject is <c>{inbox}.{id}</c>.</summary>
+    public PendingCall Open(bool isStream, RemoteCall remoteCall, string subject)
     {
         var id = Interlocked.Increment(ref _next);
-        var call = new PendingCall(id, string.Create(CultureInfo.InvariantCulture, $"{_prefix}.{id}"), isStream);
+        var call = new PendingCall(id, string.Create(CultureInfo.InvariantCulture, $"{_prefix}.{id}"), isStream, remoteCall, subject);
         _calls[id] = call;
         return call;
+    }
+
+    /// <summary>
+    /// Fails the calls to <paramref name="subject"/> that have heard nothing yet, with a 403: the server refused to let this
+    /// process publish their requests. The server drops such a request and says so only with an -ERR; without this, the call
+    /// would wait for a worker that never heard of it and end as a dead worker (502) three heartbeats later. A call that has
+    /// heard from a worker was delivered, whatever was refused later.
+    /// </summary>
+    /// <param name="subject">The subject the server refused.</param>
+    /// <param name="via">The transport's name, for messages.</param>
+    /// <param name="identity">The NATS user this process connects as, for messages.</param>
+    public void Refuse(string subject, string via, string identity)
+    {
+        foreach (var call in _calls.Values)
+        {
+            if (call.Subject == subject && !call.Heard)
+            {
+                var address = call.Call.Address;
+                call.Frames.Writer.TryComplete(
+                    new EndpointCallException(NatsErrors.PublishRefused(address, via, subject, identity), address, 403, call.Call.Component));
+            }
+        }
     }
 
     /// <summary>Forgets a call; frames that still arrive for it are dropped.</summary>
@@ -99,6 +127,7 @@ internal sealed class CallMux : IAsyncDisposable
         }
 
         call.LastHeard = Stopwatch.GetTimestamp();
+        call.Heard = true;
         if (!FrameCodec.TryDecode(message.Headers, message.Data, message.HasNoResponders, out var frame, out var problem, call.IsStream ? FrameKind.Item : FrameKind.Result))
         {
             NatsLog.MalformedAnswer(_logger, message.Subject, problem);

@@ -10,15 +10,31 @@ internal sealed class PendingCall
     private long _lastHeard = Stopwatch.GetTimestamp();
     private long _consumed;
     private string? _control;
+    private bool _heard;
 
-    public PendingCall(long id, string replyTo, bool isStream)
+    public PendingCall(long id, string replyTo, bool isStream, RemoteCall call, string subject)
     {
         Id = id;
         ReplyTo = replyTo;
         IsStream = isStream;
+        Call = call;
+        Subject = subject;
     }
 
     public long Id { get; }
+
+    /// <summary>Gets the call: its address and component, for messages.</summary>
+    public RemoteCall Call { get; }
+
+    /// <summary>Gets the subject the request is published to.</summary>
+    public string Subject { get; }
+
+    /// <summary>Gets or sets whether any frame has arrived: the request reached a serving process.</summary>
+    public bool Heard
+    {
+        get => Volatile.Read(ref _heard);
+        set => Volatile.Write(ref _heard, value);
+    }
 
     /// <summary>Gets the reply subject; it also names the call in acks and cancels.</summary>
     public string ReplyTo { get; }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using Sprig.Diagnostics;
 using Sprig.Endpoints;
+using Sprig.Nats.Configuration;
 using Sprig.Nats.Diagnostics;
 using Sprig.Nats.Protocol;
 
@@ -15,7 +16,8 @@ namespace Sprig.Nats.Client;
 /// an error. A worker that falls silent (three heartbeat intervals) is dead: 502, or, for an idempotent call, a retry that the
 /// queue group gives to another instance. Cancelling the caller's token cancels the call in the worker.
 /// </summary>
-internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, NatsTransportOptions options, string via, ILogger logger)
+internal sealed class RemoteInvoker(
+    INatsConnection connection, CallMux mux, NatsTransportOptions options, string via, PermissionViolations violations, ILogger logger)
 {
     private const int IdempotentAttempts = 3;
 
@@ -32,7 +34,7 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
         var notStartedBefore = false;
         for (var attempt = 1; ; attempt++)
         {
-            var pending = mux.Open(isStream: false);
+            var pending = mux.Open(isStream: false, call, subject);
             using var watch = new CallWatch(Silence, deadline, cancellationToken);
             var finished = false;
             var refused = false;
@@ -105,7 +107,7 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
         long yielded = 0;
         for (var attempt = 1; ; attempt++)
         {
-            var pending = mux.Open(isStream: true);
+            var pending = mux.Open(isStream: true, call, subject);
             using var watch = new CallWatch(Silence, long.MaxValue, cancellationToken);
             var finished = false;
             var refused = false;
@@ -193,6 +195,14 @@ internal sealed class RemoteInvoker(INatsConnection connection, CallMux mux, Nat
         if (NatsSubjects.InvalidToken(call.Namespace, call.Component, call.Endpoint) is { } bad)
         {
             throw new EndpointNotFoundException(NatsErrors.BadSubjectToken(call.Address, bad.Part, bad.Token), call.Address, []);
+        }
+
+        if (violations.IsSubscriptionRefused(mux.Inbox))
+        {
+            // No answer could reach this process: the call would run, and end here as a dead worker (502).
+            throw new EndpointCallException(
+                NatsErrors.InboxRefused(call.Address, via, mux.Inbox, $"{connection.Opts.InboxPrefix}.>", NatsAuthentication.Identity(options)),
+                call.Address, 403, call.Component);
         }
 
         ReadOnlyMemory<byte> arguments = call.Arguments.ValueKind == JsonValueKind.Undefined

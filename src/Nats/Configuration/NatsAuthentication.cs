@@ -40,6 +40,16 @@ internal static class NatsAuthentication
         var ways => string.Join(" and ", ways),
     };
 
+    /// <summary>
+    /// Names the NATS user this process connects as, for messages about its permissions, without a secret: "user 'alice'
+    /// (Sprig:Nats:User)", "the user of Sprig:Nats:CredentialsFile", or the server's default user when it sends no credentials.
+    /// </summary>
+    public static string Identity(NatsTransportOptions options) => options.User is { } user
+        ? $"user '{user}' (Sprig:Nats:User)"
+        : SentWith(options) is { } keys
+            ? $"the user of {keys}"
+            : "the server's default user: this process sends no credentials";
+
     /// <summary>Tells whether any of the URLs holds a user, password or token.</summary>
     private static bool UrlHasCredentials(string urls) =>
         urls.Split(',').Any(url => Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0);

@@ -27,6 +27,36 @@ internal static class NatsErrors
         + "server refused this process's credentials on two reconnects in a row, so NATS.Net stopped trying (its log has the server's "
         + $"error). Give this process the credentials the server now expects ({AuthenticationKeys}) and restart it.";
 
+    public static string SubscriptionsRefused(string url, string identity, IReadOnlyList<(string Subject, string? Address)> refused) =>
+        $"The NATS server at '{url}' (Sprig:Nats:Url) refused to let this process subscribe to {(refused.Count == 1 ? "a subject" : "subjects")} "
+        + $"it serves on ('Permissions Violation'), so no call would reach it there:{Environment.NewLine}"
+        + string.Join(Environment.NewLine, refused.Select(r => r.Address is null
+            ? $"  - '{r.Subject}' (acks and cancels of the calls it serves)"
+            : $"  - '{r.Subject}' (endpoint '{r.Address}')"))
+        + $"{Environment.NewLine}Allow the NATS user it connects as ({identity}) to subscribe there in the server's authorization "
+        + $"configuration (permissions: {{ subscribe: [{string.Join(", ", refused.Select(r => $"\"{Pattern(r.Subject, r.Address)}\"").Distinct())}] }}), "
+        + "or set Sprig:Nats:Serve to false if this process only calls.";
+
+    public static string PublishRefused(string address, string via, string subject, string identity) =>
+        $"Calling '{address}' through {via} failed (403): the NATS server refused to let this process publish to '{subject}' "
+        + "('Permissions Violation'), so the call reached no serving process. Allow the NATS user it connects as "
+        + $"({identity}) to publish there in the server's authorization configuration (permissions: {{ publish: [\"{Pattern(subject, address)}\"] }}), "
+        + "or make the call from a process whose user may.";
+
+    public static string InboxRefused(string address, string via, string inbox, string permission, string identity) =>
+        $"Calling '{address}' through {via} failed (403): the NATS server refused to let this process subscribe to '{inbox}', where "
+        + "the answers to its calls arrive ('Permissions Violation'), so no answer could reach it. Allow the NATS user it connects as "
+        + $"({identity}) to subscribe there in the server's authorization configuration (permissions: {{ subscribe: [\"{permission}\"] }}), "
+        + "or make the call from a process whose user may.";
+
+    /// <summary>
+    /// The permission that covers a subject: an endpoint's is its component's "sprig.{namespace}.{component}.>"; the control
+    /// subjects are "sprig._ctl" and, for every process's own, "sprig._ctl.>".
+    /// </summary>
+    private static string Pattern(string subject, string? address) => address is not null
+        ? $"{subject[..subject.LastIndexOf('.')]}.>"
+        : subject == NatsSubjects.ControlBroadcast ? subject : $"{NatsSubjects.ControlBroadcast}.>";
+
     public static string OptionsInvalid(IReadOnlyList<string> problems) =>
         $"The NATS transport's configuration (section Sprig:Nats) is invalid:{Environment.NewLine}"
         + string.Join(Environment.NewLine, problems.Select(p => $"  - {p}"));

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using NATS.Client.Services;
+using Sprig.Nats.Configuration;
 using Sprig.Nats.Diagnostics;
 using Sprig.Nats.Protocol;
 using Sprig.Remoting;
@@ -23,6 +24,7 @@ internal sealed class EndpointHost : IDisposable
     private readonly NatsTransportOptions _options;
     private readonly bool _includeDetails;
     private readonly ILogger _logger;
+    private readonly PermissionViolations _violations;
     private readonly string _control = NatsSubjects.Control(Guid.NewGuid().ToString("N"));
     private readonly LiveCalls _live;
     private readonly Channel<ServedCall> _queue = Channel.CreateUnbounded<ServedCall>();
@@ -34,11 +36,12 @@ internal sealed class EndpointHost : IDisposable
     private Task[] _runners = [];
     private int _stopped;
 
-    public EndpointHost(INatsConnection connection, NatsTransportOptions options, bool includeDetails, ILogger logger)
+    public EndpointHost(INatsConnection connection, NatsTransportOptions options, bool includeDetails, PermissionViolations violations, ILogger logger)
     {
         _connection = connection;
         _options = options;
         _includeDetails = includeDetails;
+        _violations = violations;
         _logger = logger;
         _live = new LiveCalls(connection, _control, options.HeartbeatInterval, logger);
         _controls = new ControlListener(connection, _live, logger);
@@ -54,7 +57,7 @@ internal sealed class EndpointHost : IDisposable
     public int QueuedCalls => _queue.Reader.Count;
 
     /// <summary>Starts serving; when it returns, the NATS server has every subscription.</summary>
-    /// <exception cref="ContainerException">An endpoint's address cannot be a subject.</exception>
+    /// <exception cref="ContainerException">An endpoint's address cannot be a subject, or the server refused a subscription.</exception>
     public async Task StartAsync(ApplicationContext context, CancellationToken cancellationToken)
     {
         var endpoints = context.Endpoints.ToList();
@@ -108,8 +111,9 @@ internal sealed class EndpointHost : IDisposable
             }
         }
 
-        // A round trip: the server has processed every SUB before the PONG.
+        // A round trip: the server has processed every SUB before the PONG, and sent its -ERR for each one it refused before it.
         await _connection.PingAsync(cancellationToken).ConfigureAwait(false);
+        ThrowIfRefused(endpoints);
         NatsLog.Serving(_logger, endpoints.Count, _services.Count, string.Join(", ", endpoints.Select(e => e.Address)), _control);
     }
 
@@ -167,6 +171,31 @@ internal sealed class EndpointHost : IDisposable
     {
         _stopping.Dispose();
         _heartbeatStop.Dispose();
+    }
+
+    /// <summary>Fails the start when the server refused a subscription: it would serve nothing there, and say nothing.</summary>
+    private void ThrowIfRefused(List<EndpointDescriptor> endpoints)
+    {
+        var refused = new List<(string Subject, string? Address)>();
+        foreach (var subject in new[] { _control, NatsSubjects.ControlBroadcast }.Where(_violations.IsSubscriptionRefused))
+        {
+            refused.Add((subject, null));
+        }
+
+        foreach (var endpoint in endpoints)
+        {
+            var subject = NatsSubjects.Endpoint(endpoint.Namespace, endpoint.Component, endpoint.Name);
+            if (_violations.IsSubscriptionRefused(subject))
+            {
+                refused.Add((subject, endpoint.Address));
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            throw new ContainerException(NatsErrors.SubscriptionsRefused(
+                NatsConnector.Redact(_options.Url), NatsAuthentication.Identity(_options), refused));
+        }
     }
 
     private static string Version() =>

@@ -39,7 +39,7 @@ public class NatsServerFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync() => await KillAsync();
+    public virtual async Task DisposeAsync() => await KillAsync();
 
     /// <summary>Kills the server, as a crash would, and waits until it has exited.</summary>
     public async Task KillAsync()
