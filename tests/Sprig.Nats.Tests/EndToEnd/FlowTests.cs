@@ -6,12 +6,12 @@ using Sprig.Nats.Tests.Support;
 
 namespace Sprig.Nats.Tests.EndToEnd;
 
-/// <summary>Heartbeats, acks, cancels and the run queue, against a server with a window of 4, one runner and 100 ms heartbeats.</summary>
+/// <summary>Heartbeats, acks, cancels and the run queue, against a server with a window of 4, one runner and 500 ms heartbeats (three silent intervals, 1.5 s, mean a dead peer: long enough for a loaded CI machine).</summary>
 public sealed class FlowTests(NatsServerFixture nats) : IClassFixture<NatsServerFixture>, IAsyncLifetime
 {
     private const int Window = 4;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private static readonly (string, string) Heartbeat = ("Sprig:Nats:HeartbeatInterval", "00:00:00.100");
+    private static readonly (string, string) Heartbeat = ("Sprig:Nats:HeartbeatInterval", "00:00:00.500");
     private readonly Probe _probe = new();
     private ApplicationContext _server = null!;
     private ApplicationContext _client = null!;
