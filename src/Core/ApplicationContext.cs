@@ -137,21 +137,37 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         var stopwatch = Stopwatch.StartNew();
         var pipeline = new RefreshPipeline(this, Configuration, _loggers);
         ComponentTable? table = null;
+        using var traced = Telemetry.SprigTelemetry.StartRefresh();
         try
         {
-            (table, var order) = pipeline.Plan(_registry);
+            List<ComponentEntry> order;
+            using (Telemetry.SprigTelemetry.StartRefresh("plan"))
+            {
+                (table, order) = pipeline.Plan(_registry);
+            }
+
             _table = table;
             UseTransports(table);
-            pipeline.CreateSingletons(table, order);
-            await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
-            await StartServersAsync(table, cancellationToken).ConfigureAwait(false);
+            using (var create = Telemetry.SprigTelemetry.StartRefresh("create"))
+            {
+                pipeline.CreateSingletons(table, order);
+                create?.SetTag("sprig.components", table.Entries.Length);
+            }
+
+            using (Telemetry.SprigTelemetry.StartRefresh("start"))
+            {
+                await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
+                await StartServersAsync(table, cancellationToken).ConfigureAwait(false);
+            }
+
             RefreshPipeline.ReleasePlans(table);
             table.IsRefreshing = false;
             MoveTo(ContextState.Running, from: ContextState.Refreshing);
             pipeline.LogRefreshed(table, stopwatch);
         }
-        catch (Exception)
+        catch (Exception ex)
         {
+            Telemetry.SprigTelemetry.Failed(traced, ex);
             _table = null;
             if (table is not null)
             {

@@ -202,7 +202,7 @@ public static partial class SprigWeb
             return;
         }
 
-        var result = await Catalog(context).InvokeAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted).ConfigureAwait(false);
+        var result = await Catalog(context).InvokeAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted, TraceParent(http), "http").ConfigureAwait(false);
         if (result.ValueKind == JsonValueKind.Undefined)
         {
             http.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -227,7 +227,7 @@ public static partial class SprigWeb
     private static async Task Stream(HttpContext http, ApplicationContext context, string address, JsonElement arguments, ILogger logger, bool details)
     {
         var sse = http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-        await using var items = Catalog(context).StreamAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
+        await using var items = Catalog(context).StreamAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted, TraceParent(http), "http").GetAsyncEnumerator(http.RequestAborted);
 
         // The first item is awaited before the status goes out, so that a binding error is still a 400.
         var more = await items.MoveNextAsync().ConfigureAwait(false);
@@ -256,6 +256,15 @@ public static partial class SprigWeb
     }
 
     private static Endpoints.EndpointCatalog Catalog(ApplicationContext context) => context.EndpointsCore;
+
+    /// <summary>
+    /// The caller's W3C trace context: ASP.NET Core's request activity already continues it when there is one; otherwise it is
+    /// read from the request's <c>traceparent</c> and <c>tracestate</c> headers.
+    /// </summary>
+    private static ActivityContext TraceParent(HttpContext http) =>
+        Activity.Current is not null || !Telemetry.SprigTelemetry.Enabled
+            ? default
+            : Telemetry.SprigTelemetry.Parent(http.Request.Headers.TraceParent.FirstOrDefault(), http.Request.Headers.TraceState.FirstOrDefault());
 
     // The call runs in the HTTP request's scope: one set of Request components per request, disposed at its end.
     private static Lifetime.RequestScope? RequestScope(HttpContext http, ApplicationContext context) =>

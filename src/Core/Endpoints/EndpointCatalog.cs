@@ -1,10 +1,12 @@
 using System.Collections;
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sprig.Diagnostics;
 using Sprig.Refresh;
 using Sprig.Remoting;
+using Sprig.Telemetry;
 
 namespace Sprig.Endpoints;
 
@@ -14,6 +16,9 @@ namespace Sprig.Endpoints;
 /// </summary>
 internal sealed class EndpointCatalog : IEndpointCatalog
 {
+    /// <summary>The <c>sprig.transport</c> of a call made in this process.</summary>
+    public const string InProcess = "in-process";
+
     public static readonly EndpointCatalog Empty = new(null, []);
 
     private readonly ApplicationContext? _context;
@@ -43,16 +48,42 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         return Lookup(address)?.Descriptor;
     }
 
+    // A call of a local endpoint by its address is traced as a client call in this process; a remote address is traced by the
+    // transport's side of it (RemoteEndpoints).
+    // (The traced paths are methods of their own: a lambda's captures would otherwise be allocated on every call.)
     public Task<JsonElement> InvokeAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default) =>
-        InvokeAsync(address, arguments, null, cancellationToken);
+        SprigTelemetry.Enabled && address is not null && Lookup(address) is not null
+            ? TracedClientAsync(address, arguments, cancellationToken)
+            : InvokeAsync(address!, arguments, null, cancellationToken);
 
     public IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default) =>
-        StreamAsync(address, arguments, null, cancellationToken);
+        SprigTelemetry.Enabled && address is not null && Lookup(address) is not null
+            ? SprigTelemetry.Measured(StreamAsync(address, arguments, null, cancellationToken), ActivityKind.Client, address, InProcess, cancellationToken: cancellationToken)
+            : StreamAsync(address!, arguments, null, cancellationToken);
 
-    /// <summary>Calls an endpoint in the caller's request scope (an HTTP request's), which the caller disposes; null opens one per call.</summary>
-    internal async Task<JsonElement> InvokeAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
+    /// <summary>
+    /// Calls an endpoint in the caller's request scope (an HTTP request's), which the caller disposes; null opens one per call.
+    /// A local endpoint's run is traced as the serving side of the call, under <paramref name="parent"/> (a remote caller's
+    /// trace context) or the current activity.
+    /// </summary>
+    internal Task<JsonElement> InvokeAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken,
+        ActivityContext parent = default, string transport = InProcess)
     {
         ArgumentNullException.ThrowIfNull(address);
+        return SprigTelemetry.Enabled && Lookup(address) is not null
+            ? TracedServerAsync(address, arguments, callerScope, parent, transport, cancellationToken)
+            : RunAsync(address, arguments, callerScope, cancellationToken);
+    }
+
+    private Task<JsonElement> TracedClientAsync(string address, JsonElement arguments, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => InvokeAsync(address, arguments, null, cancellationToken), ActivityKind.Client, address, InProcess);
+
+    private Task<JsonElement> TracedServerAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, ActivityContext parent, string transport,
+        CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => RunAsync(address, arguments, callerScope, cancellationToken), ActivityKind.Server, address, transport, parent);
+
+    private async Task<JsonElement> RunAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
+    {
         if (Lookup(address) is not { } endpoint)
         {
             return await Remote(address).InvokeAsync(Call(address, arguments), cancellationToken).ConfigureAwait(false);
@@ -86,9 +117,16 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     }
 
     /// <summary>Streams an endpoint in the caller's request scope, which the caller disposes; null opens one for the stream.</summary>
-    internal IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
+    internal IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken,
+        ActivityContext parent = default, string transport = InProcess)
     {
         ArgumentNullException.ThrowIfNull(address);
+        var items = Run(address, arguments, callerScope, cancellationToken);
+        return SprigTelemetry.Enabled && Lookup(address) is not null ? SprigTelemetry.Measured(items, ActivityKind.Server, address, transport, parent, cancellationToken) : items;
+    }
+
+    private IAsyncEnumerable<JsonElement> Run(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
+    {
         if (Lookup(address) is not { } endpoint)
         {
             return Remote(address).StreamAsync(Call(address, arguments), cancellationToken);

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Sprig.Diagnostics;
+using Sprig.Telemetry;
 
 namespace Sprig.Remoting;
 
@@ -53,11 +55,31 @@ internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposabl
         return parts.Length == 3 && parts.All(p => p.Length > 0) ? (parts[0], parts[1], parts[2]) : null;
     }
 
-    public Task<JsonElement> InvokeAsync(RemoteCall call, CancellationToken cancellationToken) =>
-        Transport(call).InvokeAsync(call, cancellationToken);
+    // Traced as the calling side of the call; the transport carries the activity's trace context to the serving process.
+    public Task<JsonElement> InvokeAsync(RemoteCall call, CancellationToken cancellationToken)
+    {
+        var transport = Transport(call);
+        return SprigTelemetry.Enabled ? Traced(transport, call, cancellationToken) : transport.InvokeAsync(call, cancellationToken);
+    }
 
-    public IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, CancellationToken cancellationToken) =>
-        Transport(call).StreamAsync(call, cancellationToken);
+    // A method of its own: the lambda's captures are allocated only when somebody listens.
+    private static Task<JsonElement> Traced(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => transport.InvokeAsync(call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport));
+
+    public IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, CancellationToken cancellationToken)
+    {
+        var transport = Transport(call);
+        return SprigTelemetry.Enabled
+            ? SprigTelemetry.Measured(transport.StreamAsync(call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport), cancellationToken: cancellationToken)
+            : transport.StreamAsync(call, cancellationToken);
+    }
+
+    /// <summary>Names a transport for <c>sprig.transport</c>: <c>http</c>, <c>nats</c>, or the class name without "Transport", lower case.</summary>
+    private static string NameOf(IEndpointTransport transport) => transport switch
+    {
+        HttpEndpointTransport => "http",
+        _ => transport.GetType().Name.Replace("EndpointTransport", "", StringComparison.Ordinal).Replace("Transport", "", StringComparison.Ordinal).ToLowerInvariant(),
+    };
 
     public void Dispose()
     {

@@ -222,6 +222,12 @@ internal sealed class RemoteInvoker(
     {
         try
         {
+            // The calling side's activity (Sprig's client span) is the parent of the serving side's: its W3C context rides along.
+            if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } activity)
+            {
+                frame = frame with { TraceParent = activity.Id, TraceState = activity.TraceStateString };
+            }
+
             await FramePublisher.PublishAsync(connection, subject, frame, replyTo, cancellationToken).ConfigureAwait(false);
         }
         catch (NatsConnectionFailedException ex)

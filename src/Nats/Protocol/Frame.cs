@@ -27,6 +27,12 @@ internal sealed record Frame(FrameKind Kind)
     /// <summary>Gets the failure of an error frame.</summary>
     public RemoteFailure? Failure { get; init; }
 
+    /// <summary>Gets the caller's W3C <c>traceparent</c> (call and stream frames, only while somebody traces).</summary>
+    public string? TraceParent { get; init; }
+
+    /// <summary>Gets the caller's W3C <c>tracestate</c>.</summary>
+    public string? TraceState { get; init; }
+
     public static Frame ForCall(ReadOnlyMemory<byte> arguments) => new(FrameKind.Call) { Body = arguments };
 
     public static Frame ForStream(ReadOnlyMemory<byte> arguments, int window) => new(FrameKind.Stream) { Body = arguments, Window = window };

@@ -28,12 +28,18 @@ internal static class FrameCodec
             throw new ArgumentException("A no-responders answer comes from the NATS server; Sprig never sends one. This is a bug in Sprig.", nameof(frame));
         }
 
+        if (frame.Kind is FrameKind.Call && frame.TraceParent is not null)
+        {
+            // Still a bare call (no Sprig-Frame header): only the trace context rides along.
+            return (Traced(new NatsHeaders(), frame), frame.Body);
+        }
+
         if (frame.Kind is FrameKind.Call or FrameKind.Item or FrameKind.Result)
         {
             return (null, frame.Body);
         }
 
-        var headers = new NatsHeaders { [FrameHeaders.Kind] = Names[(int)frame.Kind] };
+        var headers = Traced(new NatsHeaders { [FrameHeaders.Kind] = Names[(int)frame.Kind] }, frame);
         if (frame.Kind is FrameKind.Item or FrameKind.End or FrameKind.Ack)
         {
             headers[FrameHeaders.Sequence] = frame.Sequence.ToString(CultureInfo.InvariantCulture);
@@ -79,7 +85,9 @@ internal static class FrameCodec
 
         if (headers is null || !headers.TryGetLastValue(FrameHeaders.Kind, out var name))
         {
-            return Bare(bare, body, out frame, out problem);
+            var read = Bare(bare, body, out frame, out problem);
+            frame = frame is { Kind: FrameKind.Call } && headers is not null ? WithTrace(frame, headers) : frame;
+            return read;
         }
 
         var index = Array.IndexOf(Names, name);
@@ -91,9 +99,30 @@ internal static class FrameCodec
 
         var kind = (FrameKind)index;
         problem = Check(kind, headers, body, out var decoded);
-        frame = decoded;
+        frame = decoded is { Kind: FrameKind.Stream } ? WithTrace(decoded, headers) : decoded;
         return problem is null;
     }
+
+    /// <summary>Adds a call's W3C trace context to its headers.</summary>
+    private static NatsHeaders Traced(NatsHeaders headers, Frame frame)
+    {
+        if (frame.TraceParent is { } parent)
+        {
+            headers[FrameHeaders.TraceParent] = parent;
+            if (!string.IsNullOrEmpty(frame.TraceState))
+            {
+                headers[FrameHeaders.TraceState] = frame.TraceState;
+            }
+        }
+
+        return headers;
+    }
+
+    /// <summary>Reads the caller's W3C trace context from a call's headers.</summary>
+    private static Frame WithTrace(Frame frame, NatsHeaders headers) =>
+        headers.TryGetLastValue(FrameHeaders.TraceParent, out var parent)
+            ? frame with { TraceParent = parent, TraceState = headers.TryGetLastValue(FrameHeaders.TraceState, out var state) ? state.ToString() : null }
+            : frame;
 
     private static bool Bare(FrameKind? bare, ReadOnlyMemory<byte> body, [NotNullWhen(true)] out Frame? frame, [NotNullWhen(false)] out string? problem)
     {

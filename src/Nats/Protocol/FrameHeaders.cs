@@ -17,4 +17,10 @@ internal static class FrameHeaders
 
     /// <summary>The stream window: items the worker may send beyond the caller's last ack.</summary>
     public const string Window = "Sprig-Window";
+
+    /// <summary>The caller's W3C trace context (call and stream frames, while somebody traces).</summary>
+    public const string TraceParent = "traceparent";
+
+    /// <summary>The caller's W3C trace state.</summary>
+    public const string TraceState = "tracestate";
 }

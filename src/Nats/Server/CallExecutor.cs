@@ -14,6 +14,9 @@ namespace Sprig.Nats.Server;
 /// </summary>
 internal sealed class CallExecutor(ApplicationContext context, INatsConnection connection, LiveCalls live, string control, bool includeDetails, ILogger logger)
 {
+    /// <summary>The <c>sprig.transport</c> of the calls served here.</summary>
+    private const string Transport = "nats";
+
     public async Task RunAsync(ServedCall call)
     {
         var address = call.Endpoint.Address;
@@ -29,7 +32,7 @@ internal sealed class CallExecutor(ApplicationContext context, INatsConnection c
             }
             else
             {
-                var result = await context.Endpoints.InvokeAsync(address, arguments, call.Token).ConfigureAwait(false);
+                var result = await context.EndpointsCore.InvokeAsync(address, arguments, null, call.Token, call.Parent, Transport).ConfigureAwait(false);
                 var body = result.ValueKind == JsonValueKind.Undefined ? default : JsonSerializer.SerializeToUtf8Bytes(result, EndpointJson.Options);
                 await SendLastAsync(call, Frame.Result(control, body), "result").ConfigureAwait(false);
             }
@@ -56,7 +59,7 @@ internal sealed class CallExecutor(ApplicationContext context, INatsConnection c
     {
         var address = call.Endpoint.Address;
         long sequence = 0;
-        await foreach (var item in context.Endpoints.StreamAsync(address, arguments, call.Token).WithCancellation(call.Token).ConfigureAwait(false))
+        await foreach (var item in context.EndpointsCore.StreamAsync(address, arguments, null, call.Token, call.Parent, Transport).WithCancellation(call.Token).ConfigureAwait(false))
         {
             sequence++;
             await call.WaitForWindowAsync(sequence).ConfigureAwait(false);

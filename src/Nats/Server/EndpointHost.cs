@@ -234,7 +234,10 @@ internal sealed class EndpointHost : IDisposable
         }
 
         var window = frame.Window > 0 ? Math.Min(frame.Window, _options.StreamWindow) : _options.StreamWindow;
-        var call = new ServedCall(endpoint, replyTo, isStream, frame.Body, window, _stopping.Token);
+        var call = new ServedCall(endpoint, replyTo, isStream, frame.Body, window, _stopping.Token)
+        {
+            Parent = Telemetry.SprigTelemetry.Parent(frame.TraceParent, frame.TraceState),
+        };
         if (!_live.Add(call))
         {
             call.Dispose();

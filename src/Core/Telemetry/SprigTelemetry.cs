@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
+
+namespace Sprig.Telemetry;
+
+/// <summary>
+/// Sprig's traces and metrics, with System.Diagnostics (OpenTelemetry reads both: <c>AddSource("Sprig")</c>, <c>AddMeter("Sprig")</c>).
+/// Every endpoint call is an activity on the calling side (<see cref="ActivityKind.Client"/>) and on the serving side
+/// (<see cref="ActivityKind.Server"/>), named by its address and tagged after OpenTelemetry's RPC conventions; the W3C trace
+/// context travels with remote calls (NATS and HTTP headers), so a call through three processes is one trace. With nobody
+/// listening, a call creates no activity and records no measurement.
+/// </summary>
+internal static class SprigTelemetry
+{
+    /// <summary>The name of the activity source and of the meter.</summary>
+    public const string Name = "Sprig";
+
+    /// <summary>The value of <c>rpc.system</c>.</summary>
+    public const string RpcSystem = "sprig";
+
+    public static readonly ActivitySource Source = new(Name, typeof(SprigTelemetry).Assembly.GetName().Version?.ToString());
+
+    public static readonly Meter Meter = new(Name, typeof(SprigTelemetry).Assembly.GetName().Version?.ToString());
+
+    private static readonly Histogram<double> ClientDuration = Meter.CreateHistogram<double>(
+        "rpc.client.call.duration", "s", "The duration of endpoint calls, as the caller saw them.");
+
+    private static readonly Histogram<double> ServerDuration = Meter.CreateHistogram<double>(
+        "rpc.server.call.duration", "s", "The duration of endpoint calls, as the serving process ran them.");
+
+    private static readonly UpDownCounter<long> ActiveCalls = Meter.CreateUpDownCounter<long>(
+        "sprig.rpc.server.active_calls", "{call}", "Endpoint calls running in this process.");
+
+    private static readonly Counter<long> StreamedItems = Meter.CreateCounter<long>(
+        "sprig.rpc.server.streamed_items", "{item}", "Items sent by streaming endpoints.");
+
+    /// <summary>Starts the measurement of one call; <see langword="default"/> (free) when nobody listens.</summary>
+    /// <param name="kind">Client for the caller's side, Server for the serving side.</param>
+    /// <param name="address">The endpoint's address.</param>
+    /// <param name="transport">How the call travels: <c>in-process</c>, <c>nats</c> or <c>http</c>.</param>
+    /// <param name="parent">The remote caller's context (serving side of a remote call); default for the current activity.</param>
+    public static Call Start(ActivityKind kind, string address, string transport, ActivityContext parent = default)
+    {
+        var histogram = kind == ActivityKind.Server ? ServerDuration : ClientDuration;
+        var measured = histogram.Enabled || (kind == ActivityKind.Server && ActiveCalls.Enabled);
+        if (!Source.HasListeners() && !measured)
+        {
+            return default;
+        }
+
+        var (service, method) = Split(address);
+        var activity = Source.HasListeners() ? Source.StartActivity(address, kind, parent) : null;
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("rpc.system", RpcSystem);
+            activity.SetTag("rpc.service", service);
+            activity.SetTag("rpc.method", method);
+            activity.SetTag("sprig.transport", transport);
+        }
+
+        if (kind == ActivityKind.Server && ActiveCalls.Enabled)
+        {
+            ActiveCalls.Add(1, new KeyValuePair<string, object?>("rpc.service", service), new KeyValuePair<string, object?>("rpc.method", method));
+        }
+
+        return new Call(activity, kind, service, method, transport, measured ? Stopwatch.GetTimestamp() : 0);
+    }
+
+    /// <summary>Starts the activity of a refresh, or of one of its phases (<c>sprig.refresh.plan</c>, <c>.create</c>, <c>.start</c>); null when nobody listens.</summary>
+    public static Activity? StartRefresh(string? phase = null) =>
+        Source.HasListeners() ? Source.StartActivity(phase is null ? "sprig.refresh" : "sprig.refresh." + phase, ActivityKind.Internal) : null;
+
+    /// <summary>Marks a refresh activity failed.</summary>
+    public static void Failed(Activity? activity, Exception exception)
+    {
+        activity?.SetTag("error.type", exception.GetType().FullName);
+        activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+    }
+
+    /// <summary>Reads the W3C trace context a remote caller sent, or <see langword="default"/> when there is none or it is malformed.</summary>
+    public static ActivityContext Parent(string? traceParent, string? traceState) =>
+        traceParent is not null && ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context) ? context : default;
+
+    /// <summary>Gets whether anybody listens: an activity listener on "Sprig", or a meter listener on its call durations.</summary>
+    public static bool Enabled => Source.HasListeners() || ClientDuration.Enabled || ServerDuration.Enabled;
+
+    /// <summary>Runs a unary call inside its activity (Client or Server kind), recording a failure on it.</summary>
+    public static async Task<T> Measured<T>(Func<Task<T>> call, ActivityKind kind, string address, string transport, ActivityContext parent = default)
+    {
+        using var measured = Start(kind, address, transport, parent);
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            measured.Fail(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Wraps a stream so that its activity lasts as long as the enumeration and counts the items.</summary>
+    public static async IAsyncEnumerable<T> Measured<T>(IAsyncEnumerable<T> items, ActivityKind kind, string address, string transport, ActivityContext parent = default,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var call = Start(kind, address, transport, parent);
+        long count = 0;
+        await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (Exception ex)
+            {
+                call.Fail(ex);
+                throw;
+            }
+
+            count++;
+            call.Item();
+            yield return enumerator.Current;
+        }
+
+        call.Items(count);
+    }
+
+    private static (string Service, string Method) Split(string address)
+    {
+        var slash = address.LastIndexOf('/');
+        return slash > 0 ? (address[..slash], address[(slash + 1)..]) : (address, address);
+    }
+
+    /// <summary>One measured call: its activity (null when nobody traces) and its start time (0 when nobody measures).</summary>
+    internal readonly struct Call(Activity? activity, ActivityKind kind, string service, string method, string transport, long started) : IDisposable
+    {
+        private readonly StrongBox<string?> _error = new(null);
+
+        /// <summary>Gets the call's activity, or null.</summary>
+        public Activity? Activity => activity;
+
+        /// <summary>Records a failure: the status code as <c>error.type</c>, the activity's status set to Error.</summary>
+        public void Fail(Exception exception)
+        {
+            if (service is null)
+            {
+                return;
+            }
+
+            var status = exception switch
+            {
+                EndpointCallException call => call.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                OperationCanceledException => "cancelled",
+                _ => exception.GetType().FullName ?? "error",
+            };
+            _error.Value = status;
+            activity?.SetTag("error.type", status);
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+        }
+
+        /// <summary>Counts one streamed item.</summary>
+        public void Item()
+        {
+            if (service is not null && kind == ActivityKind.Server && StreamedItems.Enabled)
+            {
+                StreamedItems.Add(1, new KeyValuePair<string, object?>("rpc.service", service), new KeyValuePair<string, object?>("rpc.method", method));
+            }
+        }
+
+        /// <summary>Records how many items a stream sent.</summary>
+        public void Items(long count) => activity?.SetTag("sprig.stream.items", count);
+
+        public void Dispose()
+        {
+            if (service is null)
+            {
+                return;
+            }
+
+            if (started != 0)
+            {
+                var tags = new TagList
+                {
+                    { "rpc.system", RpcSystem },
+                    { "rpc.service", service },
+                    { "rpc.method", method },
+                    { "sprig.transport", transport },
+                };
+                if (_error.Value is { } error)
+                {
+                    tags.Add("error.type", error);
+                }
+
+                (kind == ActivityKind.Server ? ServerDuration : ClientDuration).Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+            }
+
+            if (kind == ActivityKind.Server && ActiveCalls.Enabled)
+            {
+                ActiveCalls.Add(-1, new KeyValuePair<string, object?>("rpc.service", service), new KeyValuePair<string, object?>("rpc.method", method));
+            }
+
+            activity?.Dispose();
+        }
+    }
+}
