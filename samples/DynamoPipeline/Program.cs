@@ -1,4 +1,7 @@
 using DynamoPipeline;
+using OpenTelemetry;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Sprig;
 using Sprig.Nats;
 using Sprig.Web;
@@ -7,8 +10,10 @@ using Sprig.Web;
 // One process by default. With --role frontend|processor|worker and --Sprig:Nats:Url=nats://127.0.0.1:4222, each role runs in a
 // process of its own and the same code calls the others over NATS.
 // --once: serve on a free port, call the pipeline through HTTP, print the answers and exit (the frontend or the single process).
+// --trace: print Sprig's activities with OpenTelemetry's console exporter; across processes they share one trace id.
 var once = args.Contains("--once");
-var configuration = SprigConfiguration.CreateDefault([.. args.Where(a => a != "--once")]);
+var trace = args.Contains("--trace");
+var configuration = SprigConfiguration.CreateDefault([.. args.Where(a => a is not ("--once" or "--trace"))]);
 var role = configuration["role"] ?? "all";
 if (role is not ("all" or "frontend" or "processor" or "worker"))
 {
@@ -23,6 +28,11 @@ if (role != "all" && configuration["Sprig:Nats:Url"] is null)
     return 2;
 }
 
+// "Microsoft.AspNetCore" records the frontend's HTTP requests: Sprig's spans are their children, and OpenTelemetry's default
+// sampler drops the children of a request nobody records.
+using var tracing = trace
+    ? Sdk.CreateTracerProviderBuilder().ConfigureResource(r => r.AddService($"dynamo-{role}")).AddSource("Sprig", "Microsoft.AspNetCore").AddConsoleExporter().Build()
+    : null;
 var registry = new PendingRegistry().AddNats();
 if (role is "all" or "worker")
 {

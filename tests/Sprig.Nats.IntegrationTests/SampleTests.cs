@@ -38,4 +38,74 @@ public sealed class SampleTests
         frontend.Output.Lines.Should().Contain(l => l.StartsWith("frontend: serving 0 endpoints on ", StringComparison.Ordinal), "the frontend serves no endpoint of its own")
             .And.NotContain(l => l.StartsWith("  POST /rpc/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task DynamoPipeline_IsOneTrace_AcrossItsThreeProcesses()
+    {
+        await using var nats = await NatsServer.StartAsync();
+        var url = $"--Sprig:Nats:Url={nats.Url}";
+        await using var worker = SampleProcess.Start("DynamoPipeline", "worker", "--role", "worker", url, "--trace");
+        await using var processor = SampleProcess.Start("DynamoPipeline", "processor", "--role", "processor", url, "--trace");
+        await worker.WaitForLineAsync("worker: serving dynamo/VllmWorker/generate over NATS", Deadlines.WorkerReady);
+        await processor.WaitForLineAsync("processor: serving dynamo/Processor/process over NATS", Deadlines.WorkerReady);
+
+        await using var frontend = SampleProcess.Start("DynamoPipeline", "frontend", "--role", "frontend", url, "--once", "--trace");
+
+        (await frontend.WaitForExitAsync(Deadlines.WorkerReady)).Should().Be(0, frontend.Describe());
+        var calling = await SpanAsync(frontend, "dynamo/Processor/process", "Client");
+        var processing = await SpanAsync(processor, "dynamo/Processor/process", "Server");
+        var generating = await SpanAsync(processor, "dynamo/VllmWorker/generate", "Client");
+        var generated = await SpanAsync(worker, "dynamo/VllmWorker/generate", "Server");
+        new[] { processing, generating, generated }.Select(s => s.TraceId).Should().AllBe(calling.TraceId, "one request is one trace, in all three processes");
+        processing.ParentSpanId.Should().Be(calling.SpanId, "the frontend's call is the parent of the processor's serving");
+        generating.ParentSpanId.Should().Be(processing.SpanId, "the processor calls the worker while it serves");
+        generated.ParentSpanId.Should().Be(generating.SpanId, "the processor's call is the parent of the worker's serving");
+    }
+
+    private sealed record Span(string TraceId, string SpanId, string? ParentSpanId, string Name, string Kind);
+
+    /// <summary>Waits for a span printed by OpenTelemetry's console exporter (--trace) and returns it.</summary>
+    private static async Task<Span> SpanAsync(SampleProcess process, string name, string kind)
+    {
+        bool Wanted(Span s) => s.Name == name && s.Kind == kind;
+        await process.Output.WaitForAsync(_ => Spans(process.Output.Lines).Any(Wanted), $"the {kind} span {name}", Deadlines.WorkerReady, process.Describe);
+        return Spans(process.Output.Lines).First(Wanted);
+    }
+
+    /// <summary>Reads the console exporter's blocks: "Activity.TraceId:", "Activity.SpanId:", ... "Activity.Kind:".</summary>
+    private static List<Span> Spans(IReadOnlyList<string> lines)
+    {
+        var spans = new List<Span>();
+        Dictionary<string, string>? fields = null;
+        foreach (var line in lines)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (!line.StartsWith("Activity.", StringComparison.Ordinal) || colon < 0)
+            {
+                continue;
+            }
+
+            var key = line[..colon];
+            var value = line[(colon + 1)..].Trim();
+            if (key == "Activity.TraceId")
+            {
+                fields = [];
+            }
+
+            if (fields is null)
+            {
+                continue;
+            }
+
+            fields[key] = value;
+            if (key == "Activity.Kind")
+            {
+                spans.Add(new Span(fields["Activity.TraceId"], fields["Activity.SpanId"], fields.GetValueOrDefault("Activity.ParentSpanId"),
+                    fields.GetValueOrDefault("Activity.DisplayName") ?? "", value));
+                fields = null;
+            }
+        }
+
+        return spans;
+    }
 }
