@@ -75,6 +75,8 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
     public void CreateSingletons(ComponentTable table, List<ComponentEntry> order)
     {
         var graph = (DependencyGraph?)null;
+        // While somebody traces, a creation that takes at least the threshold becomes a "sprig.create" activity.
+        var threshold = Telemetry.SprigTelemetry.Source.HasListeners() ? CreationThreshold(configuration) : (TimeSpan?)null;
         foreach (var entry in order)
         {
             // Service descriptors' singletons are created on first use, as Microsoft.Extensions.DependencyInjection does.
@@ -86,7 +88,12 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
             table.Logger = _logger;
             try
             {
+                var started = threshold is null ? default : DateTimeOffset.UtcNow;
                 entry.GetOrCreateSingleton();
+                if (threshold is { } bound && DateTimeOffset.UtcNow - started >= bound)
+                {
+                    Telemetry.SprigTelemetry.Created(entry.Name, started, DateTimeOffset.UtcNow);
+                }
             }
             catch (ComponentCreationException ex) when (ex.Path.Count > 0 && table.ByName.TryGetValue(ex.Path[0], out var outermost))
             {
@@ -97,6 +104,12 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
             }
         }
     }
+
+    /// <summary>Reads <c>Sprig:Telemetry:CreationThreshold</c> (default 1 ms): how long a creation takes before it is traced.</summary>
+    private static TimeSpan CreationThreshold(IConfiguration configuration) =>
+        TimeSpan.TryParse(ConfigurationKeys.Get(configuration, "Sprig:Telemetry:CreationThreshold"), System.Globalization.CultureInfo.InvariantCulture, out var threshold)
+            ? threshold
+            : TimeSpan.FromMilliseconds(1);
 
     /// <summary>Drops what created singletons needed only to be built, so that a running context retains less per component.</summary>
     public static void ReleasePlans(ComponentTable table)

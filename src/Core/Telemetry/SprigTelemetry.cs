@@ -71,6 +71,14 @@ internal static class SprigTelemetry
     public static Activity? StartRefresh(string? phase = null) =>
         Source.HasListeners() ? Source.StartActivity(phase is null ? "sprig.refresh" : "sprig.refresh." + phase, ActivityKind.Internal) : null;
 
+    /// <summary>Records a component's creation that took long, after the fact, as a <c>sprig.create</c> activity of the current phase.</summary>
+    public static void Created(string component, DateTimeOffset started, DateTimeOffset ended)
+    {
+        using var activity = Source.StartActivity("sprig.create", ActivityKind.Internal, default(ActivityContext), startTime: started);
+        activity?.SetTag("sprig.component", component);
+        activity?.SetEndTime(ended.UtcDateTime);
+    }
+
     /// <summary>Marks a refresh activity failed.</summary>
     public static void Failed(Activity? activity, Exception exception)
     {

@@ -146,4 +146,32 @@ public sealed class EndpointTracingTests
         spans.Where(a => a.ParentSpanId == refresh.SpanId).Select(a => a.OperationName).Should().Equal("sprig.refresh.plan", "sprig.refresh.create", "sprig.refresh.start");
         spans.Single(a => a.OperationName == "sprig.refresh.create").GetTagItem("sprig.components").Should().BeOfType<int>().Which.Should().BePositive();
     }
+
+    [Theory]
+    [InlineData("00:00:00", true)]
+    [InlineData("01:00:00", false)]
+    public void SingletonCreations_AtLeastTheThreshold_AreActivitiesOfTheCreatePhase(string threshold, bool traced)
+    {
+        using var traces = new TraceCollector();
+        ActivityTraceId trace;
+
+        using (var test = TraceCollector.Root())
+        {
+            trace = test.TraceId;
+            using var context = Contexts.Create(Contexts.Registry(typeof(Greeter)), new Dictionary<string, string?> { ["Sprig:Telemetry:CreationThreshold"] = threshold });
+            context.Refresh();
+        }
+
+        var spans = traces.Of(trace);
+        var creations = spans.Where(a => a.OperationName == "sprig.create").ToList();
+        if (traced)
+        {
+            creations.Select(a => a.GetTagItem("sprig.component")).Should().Contain("Greeter");
+            creations.Should().OnlyContain(a => a.ParentSpanId == spans.Single(p => p.OperationName == "sprig.refresh.create").SpanId);
+        }
+        else
+        {
+            creations.Should().BeEmpty();
+        }
+    }
 }
