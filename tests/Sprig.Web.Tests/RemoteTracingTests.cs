@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sprig.Tests.Shared;
 using static Sprig.Web.Tests.RemoteComponents;
 
 namespace Sprig.Web.Tests;

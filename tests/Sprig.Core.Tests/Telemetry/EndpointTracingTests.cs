@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
+using Sprig.Tests.Shared;
 using Sprig.Tests.Support;
 
 namespace Sprig.Tests.Telemetry;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Sprig.Nats.Tests.Support;
+using Sprig.Tests.Shared;
 
 namespace Sprig.Nats.Tests.EndToEnd;
 

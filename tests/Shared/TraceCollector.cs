@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Sprig.Tests.Support;
+namespace Sprig.Tests.Shared;
 
 /// <summary>
 /// Records the activities of Sprig's source. Activity listeners are process-wide and tests run in parallel, so a test opens a
