@@ -156,8 +156,19 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
 
             using (Telemetry.SprigTelemetry.StartRefresh("start"))
             {
-                await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
-                await StartServersAsync(table, cancellationToken).ConfigureAwait(false);
+                // [OnStart] hooks and servers start work that outlives refresh (loops, subscriptions): like hosted services,
+                // they start with no ambient activity, so that refresh's trace does not adopt everything they do later.
+                var ambient = Activity.Current;
+                Activity.Current = null;
+                try
+                {
+                    await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
+                    await StartServersAsync(table, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    Activity.Current = ambient;
+                }
             }
 
             RefreshPipeline.ReleasePlans(table);

@@ -30,5 +30,8 @@ internal sealed class TraceCollector : IDisposable
     /// <summary>Gets Sprig's finished activities of one trace, in the order they stopped.</summary>
     public IReadOnlyList<Activity> Of(ActivityTraceId trace) => [.. _stopped.Where(a => a.TraceId == trace && a.Source.Name == "Sprig")];
 
+    /// <summary>Gets every finished activity of Sprig's source, of any trace.</summary>
+    public IReadOnlyList<Activity> All => [.. _stopped.Where(a => a.Source.Name == "Sprig")];
+
     public void Dispose() => _listener.Dispose();
 }

@@ -58,7 +58,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
 
     public IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default) =>
         SprigTelemetry.Enabled && address is not null && Lookup(address) is not null
-            ? SprigTelemetry.Measured(StreamAsync(address, arguments, null, cancellationToken), ActivityKind.Client, address, InProcess, cancellationToken: cancellationToken)
+            ? TracedClientStream(address, arguments, cancellationToken)
             : StreamAsync(address!, arguments, null, cancellationToken);
 
     /// <summary>
@@ -121,9 +121,17 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         ActivityContext parent = default, string transport = InProcess)
     {
         ArgumentNullException.ThrowIfNull(address);
-        var items = Run(address, arguments, callerScope, cancellationToken);
-        return SprigTelemetry.Enabled && Lookup(address) is not null ? SprigTelemetry.Measured(items, ActivityKind.Server, address, transport, parent, cancellationToken) : items;
+        return SprigTelemetry.Enabled && Lookup(address) is not null
+            ? TracedServerStream(address, arguments, callerScope, parent, transport, cancellationToken)
+            : Run(address, arguments, callerScope, cancellationToken);
     }
+
+    private IAsyncEnumerable<JsonElement> TracedClientStream(string address, JsonElement arguments, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => StreamAsync(address, arguments, null, cancellationToken), ActivityKind.Client, address, InProcess, cancellationToken: cancellationToken);
+
+    private IAsyncEnumerable<JsonElement> TracedServerStream(string address, JsonElement arguments, Func<RequestScope?>? callerScope, ActivityContext parent, string transport,
+        CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => Run(address, arguments, callerScope, cancellationToken), ActivityKind.Server, address, transport, parent, cancellationToken);
 
     private IAsyncEnumerable<JsonElement> Run(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
     {

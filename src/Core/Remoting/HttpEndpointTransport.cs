@@ -192,18 +192,6 @@ internal sealed class HttpEndpointTransport : IEndpointTransport, IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Headers.Accept.Add(accept);
         request.Headers.Accept.Add(Problem);
-        if (System.Diagnostics.Activity.Current is { } activity)
-        {
-            // The W3C trace context of the calling side. HttpClient adds it too while its own diagnostics are on; this does not depend on them.
-            System.Diagnostics.DistributedContextPropagator.Current.Inject(activity, request.Headers, static (carrier, name, value) =>
-            {
-                if (carrier is System.Net.Http.Headers.HttpRequestHeaders headers && !headers.Contains(name))
-                {
-                    headers.TryAddWithoutValidation(name, value);
-                }
-            });
-        }
-
         if (call.Arguments.ValueKind != JsonValueKind.Undefined)
         {
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(call.Arguments));

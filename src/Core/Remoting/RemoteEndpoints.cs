@@ -69,10 +69,11 @@ internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposabl
     public IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, CancellationToken cancellationToken)
     {
         var transport = Transport(call);
-        return SprigTelemetry.Enabled
-            ? SprigTelemetry.Measured(transport.StreamAsync(call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport), cancellationToken: cancellationToken)
-            : transport.StreamAsync(call, cancellationToken);
+        return SprigTelemetry.Enabled ? TracedStream(transport, call, cancellationToken) : transport.StreamAsync(call, cancellationToken);
     }
+
+    private static IAsyncEnumerable<JsonElement> TracedStream(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => transport.StreamAsync(call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport), cancellationToken: cancellationToken);
 
     /// <summary>Names a transport for <c>sprig.transport</c>: <c>http</c>, <c>nats</c>, or the class name without "Transport", lower case.</summary>
     private static string NameOf(IEndpointTransport transport) => transport switch

@@ -19,15 +19,23 @@ internal static class SprigTelemetry
     /// <summary>The value of <c>rpc.system</c>.</summary>
     public const string RpcSystem = "sprig";
 
+    // Attribute names: OpenTelemetry's RPC semantic conventions (v1.x: rpc.system, rpc.service, rpc.method; durations in ms), and Sprig's own.
+    private const string SystemTag = "rpc.system";
+    private const string ServiceTag = "rpc.service";
+    private const string MethodTag = "rpc.method";
+    private const string ErrorTag = "error.type";
+    private const string TransportTag = "sprig.transport";
+    private const string ItemsTag = "sprig.stream.items";
+
     public static readonly ActivitySource Source = new(Name, typeof(SprigTelemetry).Assembly.GetName().Version?.ToString());
 
     public static readonly Meter Meter = new(Name, typeof(SprigTelemetry).Assembly.GetName().Version?.ToString());
 
     private static readonly Histogram<double> ClientDuration = Meter.CreateHistogram<double>(
-        "rpc.client.call.duration", "s", "The duration of endpoint calls, as the caller saw them.");
+        "rpc.client.duration", "ms", "The duration of endpoint calls, as the caller saw them.");
 
     private static readonly Histogram<double> ServerDuration = Meter.CreateHistogram<double>(
-        "rpc.server.call.duration", "s", "The duration of endpoint calls, as the serving process ran them.");
+        "rpc.server.duration", "ms", "The duration of endpoint calls, as the serving process ran them.");
 
     private static readonly UpDownCounter<long> ActiveCalls = Meter.CreateUpDownCounter<long>(
         "sprig.rpc.server.active_calls", "{call}", "Endpoint calls running in this process.");
@@ -43,7 +51,7 @@ internal static class SprigTelemetry
     public static Call Start(ActivityKind kind, string address, string transport, ActivityContext parent = default)
     {
         var histogram = kind == ActivityKind.Server ? ServerDuration : ClientDuration;
-        var measured = histogram.Enabled || (kind == ActivityKind.Server && ActiveCalls.Enabled);
+        var measured = histogram.Enabled || (kind == ActivityKind.Server && (ActiveCalls.Enabled || StreamedItems.Enabled));
         if (!Source.HasListeners() && !measured)
         {
             return default;
@@ -53,18 +61,19 @@ internal static class SprigTelemetry
         var activity = Source.HasListeners() ? Source.StartActivity(address, kind, parent) : null;
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("rpc.system", RpcSystem);
-            activity.SetTag("rpc.service", service);
-            activity.SetTag("rpc.method", method);
-            activity.SetTag("sprig.transport", transport);
+            activity.SetTag(SystemTag, RpcSystem);
+            activity.SetTag(ServiceTag, service);
+            activity.SetTag(MethodTag, method);
+            activity.SetTag(TransportTag, transport);
         }
 
-        if (kind == ActivityKind.Server && ActiveCalls.Enabled)
+        var counted = kind == ActivityKind.Server && ActiveCalls.Enabled;
+        if (counted)
         {
-            ActiveCalls.Add(1, new KeyValuePair<string, object?>("rpc.service", service), new KeyValuePair<string, object?>("rpc.method", method));
+            ActiveCalls.Add(1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
         }
 
-        return new Call(activity, kind, service, method, transport, measured ? Stopwatch.GetTimestamp() : 0);
+        return new Call(activity, kind, service, method, transport, measured ? Stopwatch.GetTimestamp() : 0, counted);
     }
 
     /// <summary>Starts the activity of a refresh, or of one of its phases (<c>sprig.refresh.plan</c>, <c>.create</c>, <c>.start</c>); null when nobody listens.</summary>
@@ -82,7 +91,7 @@ internal static class SprigTelemetry
     /// <summary>Marks a refresh activity failed.</summary>
     public static void Failed(Activity? activity, Exception exception)
     {
-        activity?.SetTag("error.type", exception.GetType().FullName);
+        activity?.SetTag(ErrorTag, exception.GetType().FullName);
         activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
     }
 
@@ -91,7 +100,7 @@ internal static class SprigTelemetry
         traceParent is not null && ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context) ? context : default;
 
     /// <summary>Gets whether anybody listens: an activity listener on "Sprig", or a meter listener on its call durations.</summary>
-    public static bool Enabled => Source.HasListeners() || ClientDuration.Enabled || ServerDuration.Enabled;
+    public static bool Enabled => Source.HasListeners() || ClientDuration.Enabled || ServerDuration.Enabled || ActiveCalls.Enabled || StreamedItems.Enabled;
 
     /// <summary>Runs a unary call inside its activity (Client or Server kind), recording a failure on it.</summary>
     public static async Task<T> Measured<T>(Func<Task<T>> call, ActivityKind kind, string address, string transport, ActivityContext parent = default)
@@ -108,34 +117,61 @@ internal static class SprigTelemetry
         }
     }
 
-    /// <summary>Wraps a stream so that its activity lasts as long as the enumeration and counts the items.</summary>
-    public static async IAsyncEnumerable<T> Measured<T>(IAsyncEnumerable<T> items, ActivityKind kind, string address, string transport, ActivityContext parent = default,
+    /// <summary>
+    /// Opens a stream inside its activity (Client or Server kind), which lasts as long as the enumeration and counts the items. A
+    /// stream that fails to open (bad arguments) throws at once, as without tracing, and its activity records the failure.
+    /// </summary>
+    public static IAsyncEnumerable<T> Measured<T>(Func<IAsyncEnumerable<T>> open, ActivityKind kind, string address, string transport, ActivityContext parent = default,
+        CancellationToken cancellationToken = default)
+    {
+        IAsyncEnumerable<T> items;
+        try
+        {
+            items = open();
+        }
+        catch (Exception ex)
+        {
+            using var failed = Start(kind, address, transport, parent);
+            failed.Fail(ex);
+            throw;
+        }
+
+        return Enumerate(items, kind, address, transport, parent, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<T> Enumerate<T>(IAsyncEnumerable<T> items, ActivityKind kind, string address, string transport, ActivityContext parent,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var call = Start(kind, address, transport, parent);
         long count = 0;
-        await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
-        while (true)
+        try
         {
-            try
+            await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
-                if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                try
                 {
-                    break;
+                    if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
+                    {
+                        break;
+                    }
                 }
-            }
-            catch (Exception ex)
-            {
-                call.Fail(ex);
-                throw;
-            }
+                catch (Exception ex)
+                {
+                    call.Fail(ex);
+                    throw;
+                }
 
-            count++;
-            call.Item();
-            yield return enumerator.Current;
+                count++;
+                call.Item();
+                yield return enumerator.Current;
+            }
         }
-
-        call.Items(count);
+        finally
+        {
+            // Also when the caller stops reading: the count is what was sent.
+            call.Items(count);
+        }
     }
 
     private static (string Service, string Method) Split(string address)
@@ -145,7 +181,7 @@ internal static class SprigTelemetry
     }
 
     /// <summary>One measured call: its activity (null when nobody traces) and its start time (0 when nobody measures).</summary>
-    internal readonly struct Call(Activity? activity, ActivityKind kind, string service, string method, string transport, long started) : IDisposable
+    internal readonly struct Call(Activity? activity, ActivityKind kind, string service, string method, string transport, long started, bool counted) : IDisposable
     {
         private readonly StrongBox<string?> _error = new(null);
 
@@ -167,7 +203,7 @@ internal static class SprigTelemetry
                 _ => exception.GetType().FullName ?? "error",
             };
             _error.Value = status;
-            activity?.SetTag("error.type", status);
+            activity?.SetTag(ErrorTag, status);
             activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
         }
 
@@ -176,12 +212,12 @@ internal static class SprigTelemetry
         {
             if (service is not null && kind == ActivityKind.Server && StreamedItems.Enabled)
             {
-                StreamedItems.Add(1, new KeyValuePair<string, object?>("rpc.service", service), new KeyValuePair<string, object?>("rpc.method", method));
+                StreamedItems.Add(1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
             }
         }
 
         /// <summary>Records how many items a stream sent.</summary>
-        public void Items(long count) => activity?.SetTag("sprig.stream.items", count);
+        public void Items(long count) => activity?.SetTag(ItemsTag, count);
 
         public void Dispose()
         {
@@ -194,22 +230,23 @@ internal static class SprigTelemetry
             {
                 var tags = new TagList
                 {
-                    { "rpc.system", RpcSystem },
-                    { "rpc.service", service },
-                    { "rpc.method", method },
-                    { "sprig.transport", transport },
+                    { SystemTag, RpcSystem },
+                    { ServiceTag, service },
+                    { MethodTag, method },
+                    { TransportTag, transport },
                 };
                 if (_error.Value is { } error)
                 {
-                    tags.Add("error.type", error);
+                    tags.Add(ErrorTag, error);
                 }
 
-                (kind == ActivityKind.Server ? ServerDuration : ClientDuration).Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+                (kind == ActivityKind.Server ? ServerDuration : ClientDuration).Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
             }
 
-            if (kind == ActivityKind.Server && ActiveCalls.Enabled)
+            // Only what this call added: a listener that attached meanwhile must not see the count go below zero.
+            if (counted)
             {
-                ActiveCalls.Add(-1, new KeyValuePair<string, object?>("rpc.service", service), new KeyValuePair<string, object?>("rpc.method", method));
+                ActiveCalls.Add(-1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
             }
 
             activity?.Dispose();

@@ -222,8 +222,9 @@ internal sealed class RemoteInvoker(
     {
         try
         {
-            // The calling side's activity (Sprig's client span) is the parent of the serving side's: its W3C context rides along.
-            if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } activity)
+            // Sprig's client span (there is one only while somebody traces) is the parent of the serving side's: its W3C context
+            // rides along. Another ambient activity (ASP.NET Core's, made for log correlation) does not cost the call its bare form.
+            if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } activity && activity.Source == Telemetry.SprigTelemetry.Source)
             {
                 frame = frame with { TraceParent = activity.Id, TraceState = activity.TraceStateString };
             }

@@ -19,6 +19,9 @@ internal sealed class CallExecutor(ApplicationContext context, INatsConnection c
 
     public async Task RunAsync(ServedCall call)
     {
+        // The call's only parent is the one its caller sent: nothing ambient of this process (such as the activity current when
+        // the runners started) may adopt it.
+        System.Diagnostics.Activity.Current = null;
         var address = call.Endpoint.Address;
         var started = false;
         try

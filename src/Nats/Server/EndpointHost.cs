@@ -74,8 +74,12 @@ internal sealed class EndpointHost : IDisposable
         await _controls.StartAsync(_control, cancellationToken).ConfigureAwait(false);
 
         var executor = new CallExecutor(context, _connection, _live, _control, _includeDetails, _logger);
-        _runners = [.. Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => RunAsync(executor), CancellationToken.None))];
-        _heartbeats = Task.Run(() => _live.RunHeartbeatsAsync(_heartbeatStop.Token), CancellationToken.None);
+        // The loops live as long as the process serves: they must not carry what was ambient at start-up (refresh's activity).
+        using (ExecutionContext.SuppressFlow())
+        {
+            _runners = [.. Enumerable.Range(0, _options.MaxConcurrency).Select(_ => Task.Run(() => RunAsync(executor), CancellationToken.None))];
+            _heartbeats = Task.Run(() => _live.RunHeartbeatsAsync(_heartbeatStop.Token), CancellationToken.None);
+        }
 
         var services = new NatsSvcContext(_connection);
         foreach (var component in endpoints.GroupBy(e => (e.Namespace, e.Component)))

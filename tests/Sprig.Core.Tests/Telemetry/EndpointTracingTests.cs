@@ -125,7 +125,7 @@ public sealed class EndpointTracingTests
         await context.Endpoints.InvokeAsync("tel/Greeter/hello", JsonSerializer.SerializeToElement("Ada"));
 
         var mine = recorded.Where(r => Equals(r.Tags.GetValueOrDefault("rpc.service"), "tel/Greeter") && Equals(r.Tags.GetValueOrDefault("rpc.method"), "hello")).ToList();
-        mine.Select(r => r.Instrument).Should().BeEquivalentTo("rpc.client.call.duration", "rpc.server.call.duration");
+        mine.Select(r => r.Instrument).Should().BeEquivalentTo("rpc.client.duration", "rpc.server.duration");
         mine.Should().OnlyContain(r => Equals(r.Tags["rpc.system"], "sprig") && Equals(r.Tags["sprig.transport"], "in-process") && !r.Tags.ContainsKey("error.type"));
     }
 
@@ -173,6 +173,71 @@ public sealed class EndpointTracingTests
         else
         {
             creations.Should().BeEmpty();
+        }
+    }
+
+    [Fact]
+    public void StreamWithBadArguments_ThrowsAtOnce_AndItsActivitiesRecordTheFailure()
+    {
+        using var traces = new TraceCollector();
+        using var context = Contexts.Refreshed(typeof(Greeter));
+        ActivityTraceId trace;
+
+        using (var test = TraceCollector.Root())
+        {
+            trace = test.TraceId;
+            var open = () => context.Endpoints.StreamAsync("tel/Greeter/count", JsonSerializer.SerializeToElement("three"));
+            open.Should().Throw<EndpointBindingException>();
+        }
+
+        traces.Of(trace).Select(a => (a.Kind, a.Status, Error: a.GetTagItem("error.type")))
+            .Should().BeEquivalentTo(new[] { (ActivityKind.Server, ActivityStatusCode.Error, (object?)"400"), (ActivityKind.Client, ActivityStatusCode.Error, (object?)"400") });
+    }
+
+    [Fact]
+    public async Task ActiveCallsAndStreamedItems_AreCounted_EvenWithNoOtherListener()
+    {
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, long Value)>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Sprig" && instrument.Name is "sprig.rpc.server.active_calls" or "sprig.rpc.server.streamed_items")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            if (tags.ToArray().Any(t => t.Key == "rpc.service" && Equals(t.Value, "tel/Counter")))
+            {
+                measured.Add((instrument.Name, value));
+            }
+        });
+        meters.Start();
+        using var context = Contexts.Refreshed(typeof(Counter));
+
+        await foreach (var _ in context.Endpoints.StreamAsync("tel/Counter/count", JsonSerializer.SerializeToElement(3)))
+        {
+        }
+
+        measured.Where(m => m.Instrument == "sprig.rpc.server.streamed_items").Sum(m => m.Value).Should().Be(3);
+        var active = measured.Where(m => m.Instrument == "sprig.rpc.server.active_calls").Select(m => m.Value).ToList();
+        active.Should().HaveCount(2).And.Contain(1).And.Contain(-1, "the call that ended is no longer active");
+    }
+
+    [Component(Namespace = "tel")]
+    public sealed class Counter
+    {
+        [Endpoint("count")]
+        public async IAsyncEnumerable<int> Count(int to)
+        {
+            for (var i = 1; i <= to; i++)
+            {
+                await Task.Yield();
+                yield return i;
+            }
         }
     }
 }

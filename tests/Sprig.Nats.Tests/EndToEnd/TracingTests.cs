@@ -92,4 +92,20 @@ public sealed class TracingTests(NatsServerFixture nats) : IClassFixture<NatsSer
         client.Status.Should().Be(ActivityStatusCode.Error);
         client.GetTagItem("error.type").Should().Be("503");
     }
+
+    [Fact]
+    public async Task ACallWithoutTraceContext_IsServedAsARootActivity_NotAsAChildOfRefresh()
+    {
+        using var traces = new TraceCollector();
+        // A server refreshed while somebody traces: refresh's activities are current while it starts serving.
+        await _server.ShutdownAsync();
+        await using var server = await Contexts.ServerAsync(nats.Url, new Probe());
+        await using var raw = new NATS.Client.Core.NatsConnection(new NATS.Client.Core.NatsOpts { Url = nats.Url });
+
+        var answer = await raw.RequestAsync<byte[], byte[]>("sprig.nt.calc.add", """{"a":2,"b":3}"""u8.ToArray());
+
+        System.Text.Encoding.UTF8.GetString(answer.Data!).Should().Be("5");
+        traces.All.Where(a => a.OperationName == "nt/Calc/Add" && a.Kind == ActivityKind.Server).Should().NotBeEmpty()
+            .And.OnlyContain(a => a.ParentSpanId == default, "a plain NATS request carries no trace context, and nothing ambient may stand in for it");
+    }
 }

@@ -162,6 +162,49 @@ public sealed class FrameCodecTests
         actual.Should().Be(problem);
     }
 
+    private const string TraceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+    [Fact]
+    public void ATracedCall_StaysBare_WithOnlyTheTraceContextAsHeaders()
+    {
+        var (headers, body) = FrameCodec.Encode(Frame.ForCall(Json("{}")) with { TraceParent = TraceParent, TraceState = "vendor=1" });
+
+        headers!.Keys.Should().BeEquivalentTo("traceparent", "tracestate");
+        Encoding.UTF8.GetString(body.Span).Should().Be("{}");
+        FrameCodec.TryDecode(headers, body, noResponders: false, out var decoded, out var problem, FrameKind.Call).Should().BeTrue(problem);
+        decoded.Should().BeEquivalentTo(new { Kind = FrameKind.Call, TraceParent, TraceState = "vendor=1" });
+    }
+
+    [Fact]
+    public void ATracedStream_CarriesTheTraceContext_NextToItsFrameHeaders()
+    {
+        var decoded = RoundTrip(Frame.ForStream(Json("3"), 8) with { TraceParent = TraceParent });
+
+        decoded.Should().BeEquivalentTo(new { Kind = FrameKind.Stream, Window = 8, TraceParent, TraceState = (string?)null });
+    }
+
+    [Fact]
+    public void AnUntracedCall_HasNoHeadersAtAll()
+    {
+        FrameCodec.Encode(Frame.ForCall(Json("{}"))).Headers.Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(TraceParent, true)]
+    [InlineData("00-not-a-trace", false)]
+    [InlineData(null, false)]
+    public void TheTraceContext_IsReadOnlyWhenWellFormed(string? traceParent, bool parsed)
+    {
+        var context = Telemetry.SprigTelemetry.Parent(traceParent, null);
+
+        (context != default).Should().Be(parsed);
+        if (parsed)
+        {
+            context.IsRemote.Should().BeTrue();
+            context.TraceId.ToHexString().Should().Be("4bf92f3577b34da6a3ce929d0e0e4736");
+        }
+    }
+
     private static Frame RoundTrip(Frame frame)
     {
         var (headers, body) = FrameCodec.Encode(frame);
