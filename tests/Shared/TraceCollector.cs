@@ -13,11 +13,12 @@ internal sealed class TraceCollector : IDisposable
     private readonly ConcurrentQueue<Activity> _stopped = new();
     private readonly ActivityListener _listener;
 
-    public TraceCollector()
+    /// <summary>Listens to Sprig's source, the tests' own, and <paramref name="others"/> (e.g. "Microsoft.AspNetCore").</summary>
+    public TraceCollector(params string[] others)
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "Sprig" or "Sprig.Tests",
+            ShouldListenTo = source => source.Name is "Sprig" or "Sprig.Tests" || others.Contains(source.Name),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = _stopped.Enqueue,
         };
@@ -29,6 +30,9 @@ internal sealed class TraceCollector : IDisposable
 
     /// <summary>Gets Sprig's finished activities of one trace, in the order they stopped.</summary>
     public IReadOnlyList<Activity> Of(ActivityTraceId trace) => [.. _stopped.Where(a => a.TraceId == trace && a.Source.Name == "Sprig")];
+
+    /// <summary>Gets the finished activities of one trace from every source listened to.</summary>
+    public IReadOnlyList<Activity> OfAnySource(ActivityTraceId trace) => [.. _stopped.Where(a => a.TraceId == trace && a.Source.Name != "Sprig.Tests")];
 
     /// <summary>Gets every finished activity of Sprig's source, of any trace.</summary>
     public IReadOnlyList<Activity> All => [.. _stopped.Where(a => a.Source.Name == "Sprig")];

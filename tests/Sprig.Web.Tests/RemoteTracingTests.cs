@@ -8,10 +8,11 @@ namespace Sprig.Web.Tests;
 public sealed class RemoteTracingTests
 {
     [Fact]
-    public async Task ProxyCallOverHttp_ServerActivity_IsInTheCallersTrace()
+    public async Task ProxyCallOverHttp_ServingActivity_IsInsideTheRequestSpan_OfTheCallersTrace()
     {
         await using var pair = await RemotePair.StartAsync();
-        using var traces = new TraceCollector();
+        // ASP.NET Core's request becomes a recorded SERVER span when its source is listened to, as OpenTelemetry setups do.
+        using var traces = new TraceCollector("Microsoft.AspNetCore");
         ActivityContext root;
 
         using (var test = TraceCollector.Root())
@@ -22,12 +23,16 @@ public sealed class RemoteTracingTests
 
         var spans = traces.Of(root.TraceId);
         var client = spans.Single(a => a.Kind == ActivityKind.Client);
-        var server = spans.Single(a => a.Kind == ActivityKind.Server);
+        var serving = spans.Single(a => a != client);
         client.ParentSpanId.Should().Be(root.SpanId);
         client.GetTagItem("sprig.transport").Should().Be("http");
         client.OperationName.Should().Be("remote/Calculator/NegateAsync");
-        server.GetTagItem("sprig.transport").Should().Be("http");
-        server.OperationName.Should().Be("remote/Calculator/NegateAsync");
-        server.ParentSpanId.Should().NotBe(default(ActivitySpanId), "the serving side continues the caller's trace (through ASP.NET Core's request activity)");
+        serving.GetTagItem("sprig.transport").Should().Be("http");
+        serving.OperationName.Should().Be("remote/Calculator/NegateAsync");
+        serving.Kind.Should().Be(ActivityKind.Internal, "ASP.NET Core's request is the server span; Sprig's is inside it, not a second SERVER span");
+        var request = traces.OfAnySource(root.TraceId).Single(a => a.Source.Name == "Microsoft.AspNetCore");
+        request.Kind.Should().Be(ActivityKind.Server);
+        request.HasRemoteParent.Should().BeTrue("HttpClient carried the caller's trace context (its own request span sits between, unrecorded here)");
+        serving.ParentSpanId.Should().Be(request.SpanId);
     }
 }

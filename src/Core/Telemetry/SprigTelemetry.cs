@@ -58,7 +58,10 @@ internal static class SprigTelemetry
         }
 
         var (service, method) = Split(address);
-        var activity = Source.HasListeners() ? Source.StartActivity(address, kind, parent) : null;
+        // Under a server span of the host's own (ASP.NET Core's request), the serving side is an inner span: OpenTelemetry
+        // advises against nesting SERVER spans. The metrics still count it as served.
+        var activityKind = kind == ActivityKind.Server && parent == default && Activity.Current is { Kind: ActivityKind.Server } ? ActivityKind.Internal : kind;
+        var activity = Source.HasListeners() ? Source.StartActivity(address, activityKind, parent) : null;
         if (activity is { IsAllDataRequested: true })
         {
             activity.SetTag(SystemTag, RpcSystem);
