@@ -28,6 +28,14 @@ internal static class Problems
         return problem;
     }
 
+    /// <summary>Writes a 503 with <c>Retry-After</c>: the context serves requests only while it is running.</summary>
+    public static Task UnavailableAsync(HttpContext http, ApplicationContext context)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        return WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "The service is not running.",
+            $"The application context is {context.State}; it serves requests only while it is Running.");
+    }
+
     /// <summary>Writes a 504: ASP.NET Core's request timeouts middleware cancelled the request (<c>[RequestTimeout]</c> or its default policy).</summary>
     public static Task WriteTimeoutAsync(HttpContext http) =>
         WriteAsync(http, StatusCodes.Status504GatewayTimeout, "The request timed out.",

@@ -116,7 +116,7 @@ public static partial class SprigWeb
     {
         if (context.State != ContextState.Running)
         {
-            await Unavailable(http, context).ConfigureAwait(false);
+            await Problems.UnavailableAsync(http, context).ConfigureAwait(false);
             return;
         }
 

@@ -75,7 +75,7 @@ public static partial class SprigWeb
         var address = $"{values["namespace"]}/{values["component"]}/{values["endpoint"]}";
         if (context.State != ContextState.Running)
         {
-            await Unavailable(http, context).ConfigureAwait(false);
+            await Problems.UnavailableAsync(http, context).ConfigureAwait(false);
             return;
         }
 
@@ -93,7 +93,7 @@ public static partial class SprigWeb
         var address = endpoint.Address;
         if (context.State != ContextState.Running)
         {
-            await Unavailable(http, context).ConfigureAwait(false);
+            await Problems.UnavailableAsync(http, context).ConfigureAwait(false);
             return;
         }
 
@@ -163,16 +163,6 @@ public static partial class SprigWeb
         http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is null
             ? $"The body of a call to '{address}' may be at most {limit} bytes (Sprig:Web:MaxRequestBodySize). Send less, or raise the limit."
             : $"The body of a call to '{address}' may be at most {limit} bytes (the endpoint's request size limit). Send less, or raise the limit.";
-
-    /// <summary>Answers 503: the context is not running.</summary>
-    internal static Task UnavailableAsync(HttpContext http, ApplicationContext context) => Unavailable(http, context);
-
-    private static Task Unavailable(HttpContext http, ApplicationContext context)
-    {
-        http.Response.Headers.RetryAfter = "5";
-        return Problems.WriteAsync(http, StatusCodes.Status503ServiceUnavailable, "The service is not running.",
-            $"The application context is {context.State}; it serves requests only while it is Running.");
-    }
 
     private static async Task DispatchRpc(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, ILogger logger, bool details)
     {

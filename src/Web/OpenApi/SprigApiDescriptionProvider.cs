@@ -17,7 +17,7 @@ namespace Sprig.Web.OpenApi;
 /// other description of the same route. Controller actions keep the description minimal APIs give them (their handlers are
 /// built by <see cref="RequestDelegateFactory"/>); this provider adds their problem answers and marks them as Sprig's.
 /// </summary>
-internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints, IServiceProvider services) : IApiDescriptionProvider
+internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints) : IApiDescriptionProvider
 {
     private const string Json = "application/json";
 
@@ -26,7 +26,6 @@ internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints, 
 
     public void OnProvidersExecuting(ApiDescriptionProviderContext context)
     {
-        var actions = ActionMethods();
         for (var i = context.Results.Count - 1; i >= 0; i--)
         {
             var description = context.Results[i];
@@ -36,7 +35,8 @@ internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints, 
                 // describe the request delegate, not the endpoint: this provider's own description replaces it.
                 context.Results.RemoveAt(i);
             }
-            else if (description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().LastOrDefault() is { } method && actions.Contains(method))
+            else if (description.ActionDescriptor.EndpointMetadata.OfType<SprigRouteMetadata>().Any()
+                && description.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().LastOrDefault() is { } method)
             {
                 // A new list: the marker stays in this description and never reaches the route.
                 description.ActionDescriptor.EndpointMetadata = [.. description.ActionDescriptor.EndpointMetadata, new SprigActionMetadata(method)];
@@ -57,12 +57,6 @@ internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints, 
     public void OnProvidersExecuted(ApiDescriptionProviderContext context)
     {
     }
-
-    /// <summary>Lists the methods of the context's controller actions; none when no running context is registered.</summary>
-    private HashSet<MethodInfo> ActionMethods() =>
-        services.GetService<ApplicationContext>() is { Table: not null } context
-            ? [.. ControllerRoutes.Of(context).Select(a => a.Method)]
-            : [];
 
     private static ApiDescription Describe(RouteEndpoint route, EndpointDescriptor endpoint)
     {

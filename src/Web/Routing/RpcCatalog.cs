@@ -17,7 +17,7 @@ internal static class RpcCatalog
     {
         if (http.RequestServices.GetService<ApplicationContext>() is { State: not ContextState.Running } context)
         {
-            await SprigWeb.UnavailableAsync(http, context).ConfigureAwait(false);
+            await Problems.UnavailableAsync(http, context).ConfigureAwait(false);
             return;
         }
 
