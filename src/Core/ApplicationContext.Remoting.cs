@@ -10,6 +10,9 @@ public sealed partial class ApplicationContext
     /// <summary>Gets the way out to other processes: the transports found at refresh.</summary>
     internal RemoteEndpoints Remote { get; }
 
+    /// <summary>Gets the context's governance: the pipelines of the calls it makes and the limits of the calls it serves.</summary>
+    internal Governance.Governor Governor { get; }
+
     /// <summary>Gets the context's remote contract proxies.</summary>
     internal RemoteProxies RemoteProxies { get; }
 

@@ -76,7 +76,8 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         _ownsLoggers = loggerFactory is null;
         _loggers = loggerFactory ?? DefaultLogging.Create(configuration);
         _logger = _loggers.CreateLogger("Sprig.ApplicationContext");
-        Remote = new Remoting.RemoteEndpoints(configuration);
+        Governor = new Governance.Governor(this, configuration, _loggers);
+        Remote = new Remoting.RemoteEndpoints(configuration, Governor);
         RemoteProxies = new Remoting.RemoteProxies(Remote);
     }
 
@@ -188,6 +189,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             }
 
             Remote.Dispose();
+            Governor.Dispose();
 
             DisposeLoggers();
             MoveTo(ContextState.Failed, from: ContextState.Refreshing);
@@ -376,6 +378,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
 
         var problems = await table!.Singletons.DestroyAllAsync().ConfigureAwait(false);
         Remote.Dispose();
+        Governor.Dispose();
         DisposeLoggers();
         MoveTo(ContextState.Stopped, from: ContextState.Stopping);
         ThrowProblems(problems, Errors.ShutdownProblems);

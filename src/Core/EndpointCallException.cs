@@ -60,4 +60,14 @@ public class EndpointCallException : ContainerException
 
     /// <summary>Gets the type name of the exception the endpoint threw in the serving process, when it was sent (outside production).</summary>
     public string? RemoteExceptionType { get; init; }
+
+    /// <summary>
+    /// Gets whether the endpoint never started: no instance received the call, the serving process refused it unstarted (shutting
+    /// down, or its concurrency limit full), or a circuit breaker refused it. Such a call is safe to try again even when the
+    /// endpoint is not idempotent; governance does so.
+    /// </summary>
+    public bool NotStarted { get; init; }
+
+    /// <summary>Gets how long the caller should wait before calling again, when a limit or an open circuit refused the call (HTTP's <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -24,4 +24,7 @@ public sealed record EndpointDescriptor(string Namespace, string Component, stri
     /// or <see langword="null"/> for void, Task and ValueTask (no result).
     /// </summary>
     public Type? ResultType { get; init; }
+
+    /// <summary>Gets whether the endpoint is safe to run twice (<see cref="EndpointAttribute.Idempotent"/>): governance may then retry a call that timed out or lost its instance.</summary>
+    public bool Idempotent { get; init; }
 }

@@ -176,7 +176,7 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
                 _mux = await CallMux.StartAsync(_connection, _logger, cancellationToken).ConfigureAwait(false);
                 var (mux, identity) = (_mux, NatsAuthentication.Identity(Options));
                 _violations.PublishRefused += subject => mux.Refuse(subject, Name, identity);
-                Volatile.Write(ref _invoker, new RemoteInvoker(_connection, _mux, Options, Name, _violations, _logger));
+                Volatile.Write(ref _invoker, new RemoteInvoker(_connection, _mux, Options, Name, _violations));
             }
 
             return _invoker;

@@ -85,7 +85,8 @@ internal sealed class ComponentDefinition
             types.Add(t);
         }
 
-        types.AddRange(type.GetInterfaces());
+        // A contract's [Fallback] implements it, but is never a candidate where the contract is injected.
+        types.AddRange(type.GetInterfaces().Where(i => Remoting.ContractInfo.Of(i) is not { } contract || !contract.FallbackTypes.Contains(type)));
         return [.. types];
     }
 }

@@ -39,8 +39,13 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     public int Count => _endpoints.Length;
 
     /// <summary>Collects and compiles the endpoints of the components in <paramref name="table"/>; problems go to <paramref name="problems"/>.</summary>
-    public static EndpointCatalog Build(ApplicationContext context, ComponentTable table, Problems problems) =>
-        new(context, new EndpointCollector(table, problems).Collect());
+    public static EndpointCatalog Build(ApplicationContext context, ComponentTable table, Problems problems)
+    {
+        var collector = new EndpointCollector(table, problems);
+        var endpoints = collector.Collect();
+        context.Governor.Use(collector.Governance(endpoints), () => table.Find(typeof(TimeProvider)) is [.., var clock] ? (TimeProvider)clock.Resolve(null) : TimeProvider.System);
+        return new(context, endpoints);
+    }
 
     public EndpointDescriptor? Find(string address)
     {
@@ -48,18 +53,51 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         return Lookup(address)?.Descriptor;
     }
 
-    // A call of a local endpoint by its address is traced as a client call in this process; a remote address is traced by the
-    // transport's side of it (RemoteEndpoints).
+    // A call of a local endpoint by its address is traced as a client call in this process and governed (retries, breaker,
+    // timeout, fallback) as any call; a remote address is traced and governed on the transport's side of it (RemoteEndpoints).
     // (The traced paths are methods of their own: a lambda's captures would otherwise be allocated on every call.)
-    public Task<JsonElement> InvokeAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default) =>
-        SprigTelemetry.Enabled && address is not null && Lookup(address) is not null
-            ? TracedClientAsync(address, arguments, cancellationToken)
-            : InvokeAsync(address!, arguments, null, cancellationToken);
+    public Task<JsonElement> InvokeAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (Lookup(address) is not { } endpoint)
+        {
+            return InvokeAsync(address, arguments, null, cancellationToken);
+        }
 
-    public IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default) =>
-        SprigTelemetry.Enabled && address is not null && Lookup(address) is not null
-            ? TracedClientStream(address, arguments, cancellationToken)
-            : StreamAsync(address!, arguments, null, cancellationToken);
+        return SprigTelemetry.Enabled ? TracedClientAsync(endpoint, arguments, cancellationToken) : GovernedAsync(endpoint, arguments, cancellationToken);
+    }
+
+    public IAsyncEnumerable<JsonElement> StreamAsync(string address, JsonElement arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (Lookup(address) is not { } endpoint)
+        {
+            return StreamAsync(address, arguments, null, cancellationToken);
+        }
+
+        return SprigTelemetry.Enabled ? TracedClientStream(endpoint, arguments, cancellationToken) : Governed(endpoint, arguments, cancellationToken);
+    }
+
+    private Task<JsonElement> GovernedAsync(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken) =>
+        _context!.Governor.InvokeAsync(endpoint.Address, remote: false, endpoint.Descriptor.Idempotent, arguments, (Catalog: this, Endpoint: endpoint, Arguments: arguments),
+            static (s, token) => s.Catalog.InvokeAsync(s.Endpoint.Address, s.Arguments, null, token), cancellationToken);
+
+    private IAsyncEnumerable<JsonElement> Governed(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken)
+    {
+        // The first attempt opens here, so that a call the wrong way or with arguments that do not fit throws at the call, as
+        // without governance; a retry opens the stream again.
+        var first = new StrongBox<IAsyncEnumerable<JsonElement>?>(StreamAsync(endpoint.Address, arguments, null, cancellationToken));
+        return _context!.Governor.StreamAsync(endpoint.Address, remote: false, endpoint.Descriptor.Idempotent, arguments, (Catalog: this, Endpoint: endpoint, Arguments: arguments, First: first),
+            static (s, token) => Interlocked.Exchange(ref s.First.Value, null) ?? s.Catalog.StreamAsync(s.Endpoint.Address, s.Arguments, null, token), cancellationToken);
+    }
+
+    /// <summary>Runs a [Fallback] method with a failed call's arguments, in a scope of its own when its component needs one.</summary>
+    internal Task<JsonElement> RunFallbackAsync(CompiledEndpoint fallback, JsonElement arguments, CancellationToken cancellationToken) =>
+        RunAsync(fallback, arguments, null, limited: false, cancellationToken);
+
+    /// <summary>Streams a [Fallback] method with a failed call's arguments.</summary>
+    internal IAsyncEnumerable<JsonElement> RunFallbackStream(CompiledEndpoint fallback, JsonElement arguments, CancellationToken cancellationToken) =>
+        Run(fallback, arguments, null, limited: false, cancellationToken);
 
     /// <summary>
     /// Calls an endpoint in the caller's request scope (an HTTP request's), which the caller disposes; null opens one per call.
@@ -75,26 +113,28 @@ internal sealed class EndpointCatalog : IEndpointCatalog
             : RunAsync(address, arguments, callerScope, cancellationToken);
     }
 
-    private Task<JsonElement> TracedClientAsync(string address, JsonElement arguments, CancellationToken cancellationToken) =>
-        SprigTelemetry.Measured(() => InvokeAsync(address, arguments, null, cancellationToken), ActivityKind.Client, address, InProcess);
+    private Task<JsonElement> TracedClientAsync(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => GovernedAsync(endpoint, arguments, cancellationToken), ActivityKind.Client, endpoint.Address, InProcess);
 
     private Task<JsonElement> TracedServerAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, ActivityContext parent, string transport,
         CancellationToken cancellationToken) =>
         SprigTelemetry.Measured(() => RunAsync(address, arguments, callerScope, cancellationToken), ActivityKind.Server, address, transport, parent);
 
-    private async Task<JsonElement> RunAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
-    {
-        if (Lookup(address) is not { } endpoint)
-        {
-            return await Remote(address).InvokeAsync(Call(address, arguments), cancellationToken).ConfigureAwait(false);
-        }
+    private Task<JsonElement> RunAsync(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken) =>
+        Lookup(address) is { } endpoint
+            ? RunAsync(endpoint, arguments, callerScope, limited: true, cancellationToken)
+            : Remote(address).InvokeAsync(Call(address, arguments), cancellationToken);
 
+    /// <summary>Serves one call of a local endpoint: within its concurrency limit, in its scope.</summary>
+    private async Task<JsonElement> RunAsync(CompiledEndpoint endpoint, JsonElement arguments, Func<RequestScope?>? callerScope, bool limited, CancellationToken cancellationToken)
+    {
         if (endpoint.Unary is not { } invoke)
         {
             throw new EndpointCallException(Errors.EndpointStreams(endpoint.Address, endpoint.Descriptor.Method), endpoint.Address, 400, endpoint.Descriptor.Component);
         }
 
         var values = endpoint.Arguments(arguments);
+        using var lease = limited ? await _context!.Governor.EnterAsync(endpoint.Address, cancellationToken).ConfigureAwait(false) : null;
         var (scope, owned) = Open(endpoint, callerScope);
         if (!owned)
         {
@@ -126,20 +166,21 @@ internal sealed class EndpointCatalog : IEndpointCatalog
             : Run(address, arguments, callerScope, cancellationToken);
     }
 
-    private IAsyncEnumerable<JsonElement> TracedClientStream(string address, JsonElement arguments, CancellationToken cancellationToken) =>
-        SprigTelemetry.Measured(() => StreamAsync(address, arguments, null, cancellationToken), ActivityKind.Client, address, InProcess, cancellationToken: cancellationToken);
+    private IAsyncEnumerable<JsonElement> TracedClientStream(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => Governed(endpoint, arguments, cancellationToken), ActivityKind.Client, endpoint.Address, InProcess, cancellationToken: cancellationToken);
 
     private IAsyncEnumerable<JsonElement> TracedServerStream(string address, JsonElement arguments, Func<RequestScope?>? callerScope, ActivityContext parent, string transport,
         CancellationToken cancellationToken) =>
         SprigTelemetry.Measured(() => Run(address, arguments, callerScope, cancellationToken), ActivityKind.Server, address, transport, parent, cancellationToken);
 
-    private IAsyncEnumerable<JsonElement> Run(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken)
-    {
-        if (Lookup(address) is not { } endpoint)
-        {
-            return Remote(address).StreamAsync(Call(address, arguments), cancellationToken);
-        }
+    private IAsyncEnumerable<JsonElement> Run(string address, JsonElement arguments, Func<RequestScope?>? callerScope, CancellationToken cancellationToken) =>
+        Lookup(address) is { } endpoint
+            ? Run(endpoint, arguments, callerScope, limited: true, cancellationToken)
+            : Remote(address).StreamAsync(Call(address, arguments), cancellationToken);
 
+    /// <summary>Serves one stream of a local endpoint: bad arguments throw at once; the stream holds a slot of the limit while it runs.</summary>
+    private IAsyncEnumerable<JsonElement> Run(CompiledEndpoint endpoint, JsonElement arguments, Func<RequestScope?>? callerScope, bool limited, CancellationToken cancellationToken)
+    {
         if (endpoint.Stream is not { } stream)
         {
             throw new EndpointCallException(Errors.EndpointDoesNotStream(endpoint.Address, endpoint.Descriptor.ResultType), endpoint.Address, 400, endpoint.Descriptor.Component);
@@ -147,11 +188,6 @@ internal sealed class EndpointCatalog : IEndpointCatalog
 
         var values = endpoint.Arguments(arguments);
         var (scope, owned) = Open(endpoint, callerScope);
-        if (!owned)
-        {
-            return stream(scope, values, cancellationToken);
-        }
-
         IAsyncEnumerable<JsonElement> items;
         try
         {
@@ -159,21 +195,27 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
         catch
         {
-            DisposeAfterFailureAsync(scope!).AsTask().GetAwaiter().GetResult();
+            if (owned)
+            {
+                DisposeAfterFailureAsync(scope!).AsTask().GetAwaiter().GetResult();
+            }
+
             throw;
         }
 
-        return DisposeAfter(items, scope!, cancellationToken);
+        return owned || limited ? Finish(items, limited ? endpoint.Address : null, owned ? scope : null, cancellationToken) : items;
     }
 
     public IEnumerator<EndpointDescriptor> GetEnumerator() => _endpoints.Select(e => e.Descriptor).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private static async IAsyncEnumerable<JsonElement> DisposeAfter(IAsyncEnumerable<JsonElement> items, RequestScope scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Enumerates a served stream within its address's concurrency limit (when <paramref name="limited"/> names it), then disposes its scope.</summary>
+    private async IAsyncEnumerable<JsonElement> Finish(IAsyncEnumerable<JsonElement> items, string? limited, RequestScope? scope, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         try
         {
+            using var lease = limited is null ? null : await _context!.Governor.EnterAsync(limited, cancellationToken).ConfigureAwait(false);
             await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
@@ -181,7 +223,10 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
         finally
         {
-            await scope.DisposeAsync().ConfigureAwait(false);
+            if (scope is not null)
+            {
+                await scope.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ namespace Sprig.Endpoints;
 /// Every problem (two endpoints at one address, a ref/out/pointer parameter, an open generic method) is recorded, none thrown,
 /// so refresh reports them together with all others.
 /// </summary>
-internal sealed class EndpointCollector(ComponentTable table, Problems problems)
+internal sealed partial class EndpointCollector(ComponentTable table, Problems problems)
 {
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
@@ -45,6 +45,7 @@ internal sealed class EndpointCollector(ComponentTable table, Problems problems)
                 {
                     Parameters = [.. method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))],
                     ResultType = method.ContainsGenericParameters ? null : EndpointInvokerCompiler.ResultType(method.ReturnType),
+                    Idempotent = attribute.Idempotent,
                 };
                 if (!CanServe(entry, descriptor))
                 {

@@ -63,7 +63,7 @@ internal sealed partial class PlanBuilder
     private bool CanResolve(ComponentEntry owner, ParameterInfo parameter)
     {
         var type = parameter.ParameterType;
-        if (parameter.GetCustomAttribute<ServiceKeyAttribute>() is not null)
+        if (parameter.GetCustomAttribute<Microsoft.Extensions.DependencyInjection.ServiceKeyAttribute>() is not null)
         {
             return true;
         }
@@ -82,7 +82,7 @@ internal sealed partial class PlanBuilder
     private Dependency ResolveService(ComponentEntry owner, InjectionPoint point, ParameterInfo parameter)
     {
         var type = point.Type;
-        if (parameter.GetCustomAttribute<ServiceKeyAttribute>() is not null)
+        if (parameter.GetCustomAttribute<Microsoft.Extensions.DependencyInjection.ServiceKeyAttribute>() is not null)
         {
             var key = owner.Definition.ServiceKey;
             return key is null || type.IsInstanceOfType(key)

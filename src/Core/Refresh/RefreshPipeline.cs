@@ -48,6 +48,10 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
         }
 
         context.EndpointsCore = Endpoints.EndpointCatalog.Build(context, table, problems);
+        foreach (var problem in Governance.GovernanceConfiguration.Validate(configuration))
+        {
+            problems.Add(new ContainerException(problem));
+        }
 
         table.RootScope = new RequestScope(context, table.RequestSlotCount, table.Singletons) { IsRoot = true };
 

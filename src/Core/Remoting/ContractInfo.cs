@@ -21,6 +21,10 @@ internal sealed class ContractInfo
         }
 
         Methods = methods;
+        FallbackTypes = [.. new[] { type.GetCustomAttribute<FallbackAttribute>(inherit: false)?.Component }
+            .Concat(methods.Select(m => m.Method.GetCustomAttribute<FallbackAttribute>()?.Component))
+            .OfType<Type>()
+            .Distinct()];
     }
 
     public Type Type { get; }
@@ -32,17 +36,20 @@ internal sealed class ContractInfo
     /// <summary>Gets every method of the contract and of the interfaces it extends.</summary>
     public IReadOnlyList<ContractMethod> Methods { get; }
 
+    /// <summary>Gets the [Fallback] components of the contract and its methods: they implement it, but never serve it or stand for it.</summary>
+    public IReadOnlyList<Type> FallbackTypes { get; }
+
     /// <summary>Returns what the contract says, or null when <paramref name="type"/> is not a contract interface.</summary>
     public static ContractInfo? Of(Type type) =>
         !type.IsInterface ? null : Cache.GetOrAdd(type, static t =>
             t.GetCustomAttribute<ComponentContractAttribute>(inherit: false) is { } attribute && !t.ContainsGenericParameters ? new ContractInfo(t, attribute) : null);
 
-    /// <summary>Lists the contracts a class implements.</summary>
+    /// <summary>Lists the contracts a class implements and serves (not those it is the [Fallback] of).</summary>
     public static IEnumerable<ContractInfo> Implemented(Type type)
     {
         foreach (var candidate in type.GetInterfaces())
         {
-            if (Of(candidate) is { } contract)
+            if (Of(candidate) is { } contract && !contract.FallbackTypes.Contains(type))
             {
                 yield return contract;
             }

@@ -205,7 +205,7 @@ internal sealed class HttpEndpointTransport : IEndpointTransport, IDisposable
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
-            throw new EndpointCallException(Errors.HttpNoServer(call, BaseUrl(call)), call.Address, 503, call.Component, ex);
+            throw new EndpointCallException(Errors.HttpNoServer(call, BaseUrl(call)), call.Address, 503, call.Component, ex) { NotStarted = true };
         }
         catch (HttpRequestException ex)
         {

@@ -11,7 +11,7 @@ namespace Sprig.Remoting;
 /// with <c>Sprig:Remotes:{namespace}:{component}:Url</c> first, then every <see cref="IEndpointTransport"/> component), and the
 /// one place every remote call goes through — contract proxies and catalog calls of addresses no local component serves.
 /// </summary>
-internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposable
+internal sealed class RemoteEndpoints(IConfiguration configuration, Governance.Governor governor) : IDisposable
 {
     private readonly HttpEndpointTransport _http = new(configuration);
     private Lazy<IEndpointTransport[]>? _transports;
@@ -55,25 +55,34 @@ internal sealed class RemoteEndpoints(IConfiguration configuration) : IDisposabl
         return parts.Length == 3 && parts.All(p => p.Length > 0) ? (parts[0], parts[1], parts[2]) : null;
     }
 
-    // Traced as the calling side of the call; the transport carries the activity's trace context to the serving process.
+    // Traced as the calling side of the call, around governance (its retries are events of the one client span); the
+    // transport carries the activity's trace context to the serving process.
     public Task<JsonElement> InvokeAsync(RemoteCall call, CancellationToken cancellationToken)
     {
         var transport = Transport(call);
-        return SprigTelemetry.Enabled ? Traced(transport, call, cancellationToken) : transport.InvokeAsync(call, cancellationToken);
+        return SprigTelemetry.Enabled ? Traced(transport, call, cancellationToken) : GovernedAsync(transport, call, cancellationToken);
     }
 
+    private Task<JsonElement> GovernedAsync(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
+        governor.InvokeAsync(call.Address, remote: true, call.Idempotent, call.Arguments, (Transport: transport, Call: call),
+            static (s, token) => s.Transport.InvokeAsync(s.Call, token), cancellationToken);
+
     // A method of its own: the lambda's captures are allocated only when somebody listens.
-    private static Task<JsonElement> Traced(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
-        SprigTelemetry.Measured(() => transport.InvokeAsync(call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport));
+    private Task<JsonElement> Traced(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => GovernedAsync(transport, call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport));
 
     public IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, CancellationToken cancellationToken)
     {
         var transport = Transport(call);
-        return SprigTelemetry.Enabled ? TracedStream(transport, call, cancellationToken) : transport.StreamAsync(call, cancellationToken);
+        return SprigTelemetry.Enabled ? TracedStream(transport, call, cancellationToken) : Governed(transport, call, cancellationToken);
     }
 
-    private static IAsyncEnumerable<JsonElement> TracedStream(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
-        SprigTelemetry.Measured(() => transport.StreamAsync(call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport), cancellationToken: cancellationToken);
+    private IAsyncEnumerable<JsonElement> Governed(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
+        governor.StreamAsync(call.Address, remote: true, call.Idempotent, call.Arguments, (Transport: transport, Call: call),
+            static (s, token) => s.Transport.StreamAsync(s.Call, token), cancellationToken);
+
+    private IAsyncEnumerable<JsonElement> TracedStream(IEndpointTransport transport, RemoteCall call, CancellationToken cancellationToken) =>
+        SprigTelemetry.Measured(() => Governed(transport, call, cancellationToken), ActivityKind.Client, call.Address, NameOf(transport), cancellationToken: cancellationToken);
 
     /// <summary>Names a transport for <c>sprig.transport</c>: <c>http</c>, <c>nats</c>, or the class name without "Transport", lower case.</summary>
     private static string NameOf(IEndpointTransport transport) => transport switch

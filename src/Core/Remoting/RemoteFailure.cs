@@ -38,6 +38,10 @@ internal sealed record RemoteFailure(
     [JsonPropertyName("notStarted")]
     public bool NotStarted { get; init; }
 
+    /// <summary>Gets how many seconds the caller should wait before calling again (a full concurrency limit), or null.</summary>
+    [JsonPropertyName("retryAfter")]
+    public int? RetryAfterSeconds { get; init; }
+
     /// <summary>Gets the closest addresses the serving process knows, for a 404.</summary>
     [JsonPropertyName("suggestions")]
     public IReadOnlyList<string>? Suggestions { get; init; }
@@ -85,6 +89,13 @@ internal sealed record RemoteFailure(
             case EndpointCallException { StatusCode: 400 } shape when string.Equals(shape.Address, address, StringComparison.OrdinalIgnoreCase):
                 // Called the wrong way: InvokeAsync of a streaming endpoint, or StreamAsync of a unary one.
                 return new(400, "The endpoint was called the wrong way.", shape.Message);
+            case EndpointCallException { StatusCode: 503, NotStarted: true } refused when string.Equals(refused.Address, address, StringComparison.OrdinalIgnoreCase):
+                // Refused unstarted by this process's own governance (its concurrency limit is full): the caller may try again.
+                return new(503, "The endpoint is busy.", refused.Message)
+                {
+                    NotStarted = true,
+                    RetryAfterSeconds = refused.RetryAfter is { } wait ? (int)Math.Ceiling(wait.TotalSeconds) : null,
+                };
             case EndpointCallException { StatusCode: 502 or 503 or 504 } nested:
                 // A call the endpoint made itself failed for want of a server: the caller learns the same status, not "it threw";
                 // the downstream message (addresses, URLs, settings of this process) only where details are on.
@@ -124,6 +135,8 @@ internal sealed record RemoteFailure(
         _ => new EndpointCallException(Errors.RemoteFailed(call.Address, via, Status, Detail), call.Address, Status, call.Component)
         {
             RemoteExceptionType = ExceptionType,
+            NotStarted = NotStarted,
+            RetryAfter = RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         },
     };
 }

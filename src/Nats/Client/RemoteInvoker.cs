@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using NATS.Client.Core;
 using Sprig.Diagnostics;
 using Sprig.Endpoints;
@@ -13,88 +12,62 @@ namespace Sprig.Nats.Client;
 
 /// <summary>
 /// Makes calls through NATS: publishes the request with the inbox as reply subject, then reads frames until a result, an end or
-/// an error. A worker that falls silent (three heartbeat intervals) is dead: 502, or, for an idempotent call, a retry that the
-/// queue group gives to another instance. Cancelling the caller's token cancels the call in the worker.
+/// an error. A worker that falls silent (three heartbeat intervals) is dead: 502. One attempt per call: governance decides whether
+/// to try again (a call that never started, or an idempotent one), and the queue group gives the retry to another instance.
+/// Cancelling the caller's token cancels the call in the worker.
 /// </summary>
 internal sealed class RemoteInvoker(
-    INatsConnection connection, CallMux mux, NatsTransportOptions options, string via, PermissionViolations violations, ILogger logger)
+    INatsConnection connection, CallMux mux, NatsTransportOptions options, string via, PermissionViolations violations)
 {
-    private const int IdempotentAttempts = 3;
-
-    // A call refused unstarted by an instance that is shutting down goes to another one, idempotent or not, this many times.
-    private const int NotStartedAttempts = 3;
-
     private TimeSpan Silence => options.HeartbeatInterval * 3;
 
     public async Task<JsonElement> InvokeAsync(RemoteCall call, CancellationToken cancellationToken)
     {
         var (subject, arguments) = Prepare(call, stream: false);
         var deadline = CallWatch.DeadlineAfter(options.RequestTimeout);
-        var attempts = call.Idempotent ? IdempotentAttempts : 1;
-        var notStartedBefore = false;
-        for (var attempt = 1; ; attempt++)
+        var pending = mux.Open(isStream: false, call, subject);
+        using var watch = new CallWatch(Silence, deadline, cancellationToken);
+        var finished = false;
+        try
         {
-            var pending = mux.Open(isStream: false, call, subject);
-            using var watch = new CallWatch(Silence, deadline, cancellationToken);
-            var finished = false;
-            var refused = false;
-            try
+            pending.LastHeard = Stopwatch.GetTimestamp();
+            await SendAsync(call, subject, Frame.ForCall(arguments), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
+            while (await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
             {
-                pending.LastHeard = Stopwatch.GetTimestamp();
-                await SendAsync(call, subject, Frame.ForCall(arguments), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
-                while (!refused && await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
+                switch (frame.Kind)
                 {
-                    switch (frame.Kind)
-                    {
-                        case FrameKind.Result:
-                            finished = true;
-                            return Parse(call, frame.Body);
-                        case FrameKind.Error when frame.Failure!.NotStarted && attempt < NotStartedAttempts:
-                            // The instance refused the call without running it (it is shutting down): any call may go elsewhere.
-                            finished = refused = notStartedBefore = true;
-                            break;
-                        case FrameKind.Error:
-                            finished = true;
-                            throw frame.Failure!.ToException(call, via);
-                        case FrameKind.NoResponders:
-                            finished = true;
-                            throw attempt == 1 || notStartedBefore
-                                ? new EndpointCallException(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component)
-                                : Died(call, NatsErrors.GoneOnRetry());
-                        case FrameKind.Heartbeat or FrameKind.Accepted:
-                            continue;
-                        default:
-                            throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a unary call"));
-                    }
+                    case FrameKind.Result:
+                        finished = true;
+                        return Parse(call, frame.Body);
+                    case FrameKind.Error:
+                        // A call refused unstarted (the instance is shutting down, or its limit is full) says so: governance may send it again.
+                        finished = true;
+                        throw frame.Failure!.ToException(call, via);
+                    case FrameKind.NoResponders:
+                        finished = true;
+                        throw NoResponders(call);
+                    case FrameKind.Heartbeat or FrameKind.Accepted:
+                        continue;
+                    default:
+                        throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a unary call"));
                 }
-
-                if (refused)
-                {
-                    NatsLog.Retrying(logger, call.Address, attempt + 1, NotStartedAttempts);
-                    continue;
-                }
-
-                // Silence or the deadline: the loop ended without an answer.
-                if (watch.DeadlinePassed)
-                {
-                    throw new EndpointCallException(
-                        Errors.RemoteTimedOut(call.Address, via, options.RequestTimeout, "Sprig:Nats:RequestTimeout"), call.Address, 504, call.Component);
-                }
-
-                if (attempt >= attempts)
-                {
-                    throw Died(call, attempts == 1 ? NatsErrors.Silent(Silence) : NatsErrors.SilentAfterRetries(Silence, attempts));
-                }
-
-                NatsLog.Retrying(logger, call.Address, attempt + 1, attempts);
             }
-            finally
+
+            // Silence or the transport's own deadline: the loop ended without an answer.
+            if (watch.DeadlinePassed)
             {
-                mux.Close(pending);
-                if (!finished)
-                {
-                    await CancelAsync(pending).ConfigureAwait(false);
-                }
+                throw new EndpointCallException(
+                    Errors.RemoteTimedOut(call.Address, via, options.RequestTimeout, "Sprig:Nats:RequestTimeout"), call.Address, 504, call.Component);
+            }
+
+            throw Died(call, NatsErrors.Silent(Silence));
+        }
+        finally
+        {
+            mux.Close(pending);
+            if (!finished)
+            {
+                await CancelAsync(pending).ConfigureAwait(false);
             }
         }
     }
@@ -102,90 +75,71 @@ internal sealed class RemoteInvoker(
     public async IAsyncEnumerable<JsonElement> StreamAsync(RemoteCall call, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (subject, arguments) = Prepare(call, stream: true);
-        var attempts = call.Idempotent ? IdempotentAttempts : 1;
-        var notStartedBefore = false;
-        long yielded = 0;
-        for (var attempt = 1; ; attempt++)
+        var pending = mux.Open(isStream: true, call, subject);
+        using var watch = new CallWatch(Silence, long.MaxValue, cancellationToken);
+        var finished = false;
+        try
         {
-            var pending = mux.Open(isStream: true, call, subject);
-            using var watch = new CallWatch(Silence, long.MaxValue, cancellationToken);
-            var finished = false;
-            var refused = false;
-            try
+            pending.LastHeard = Stopwatch.GetTimestamp();
+            await SendAsync(call, subject, Frame.ForStream(arguments, options.StreamWindow), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
+            var ackEvery = AckEvery(options.StreamWindow);
+            long expected = 1;
+            long acked = 0;
+            long yielded = 0;
+            while (await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
             {
-                pending.LastHeard = Stopwatch.GetTimestamp();
-                await SendAsync(call, subject, Frame.ForStream(arguments, options.StreamWindow), pending.ReplyTo, cancellationToken).ConfigureAwait(false);
-                var ackEvery = AckEvery(options.StreamWindow);
-                long expected = 1;
-                long acked = 0;
-                while (!refused && await watch.NextAsync(pending).ConfigureAwait(false) is { } frame)
+                switch (frame.Kind)
                 {
-                    switch (frame.Kind)
-                    {
-                        case FrameKind.Error when frame.Failure!.NotStarted && yielded == 0 && attempt < NotStartedAttempts:
-                            finished = refused = notStartedBefore = true;
-                            break;
-                        case FrameKind.Accepted:
-                            ackEvery = AckEvery(frame.Window);
-                            break;
-                        case FrameKind.Heartbeat:
-                            break;
-                        case FrameKind.Item when frame.Sequence != expected:
-                            throw Died(call, NatsErrors.OutOfOrder(expected, frame.Sequence));
-                        case FrameKind.Item:
-                            expected++;
-                            yielded++;
-                            yield return Parse(call, frame.Body);
-                            pending.Consumed = yielded;
-                            if (yielded - acked >= ackEvery && pending.Control is { } control)
-                            {
-                                acked = yielded;
-                                await mux.SendAsync(control, Frame.Ack(pending.ReplyTo, yielded)).ConfigureAwait(false);
-                            }
+                    case FrameKind.Accepted:
+                        ackEvery = AckEvery(frame.Window);
+                        break;
+                    case FrameKind.Heartbeat:
+                        break;
+                    case FrameKind.Item when frame.Sequence != expected:
+                        throw Died(call, NatsErrors.OutOfOrder(expected, frame.Sequence));
+                    case FrameKind.Item:
+                        expected++;
+                        yielded++;
+                        yield return Parse(call, frame.Body);
+                        pending.Consumed = yielded;
+                        if (yielded - acked >= ackEvery && pending.Control is { } control)
+                        {
+                            acked = yielded;
+                            await mux.SendAsync(control, Frame.Ack(pending.ReplyTo, yielded)).ConfigureAwait(false);
+                        }
 
-                            break;
-                        case FrameKind.End when frame.Sequence != expected - 1:
-                            throw Died(call, NatsErrors.OutOfOrder(expected, frame.Sequence + 1));
-                        case FrameKind.End:
-                            finished = true;
-                            yield break;
-                        case FrameKind.Error:
-                            finished = true;
-                            throw frame.Failure!.ToException(call, via);
-                        case FrameKind.NoResponders:
-                            finished = true;
-                            throw attempt == 1 || notStartedBefore
-                                ? new EndpointCallException(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component)
-                                : Died(call, NatsErrors.GoneOnRetry());
-                        default:
-                            throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a stream"));
-                    }
+                        break;
+                    case FrameKind.End when frame.Sequence != expected - 1:
+                        throw Died(call, NatsErrors.OutOfOrder(expected, frame.Sequence + 1));
+                    case FrameKind.End:
+                        finished = true;
+                        yield break;
+                    case FrameKind.Error:
+                        finished = true;
+                        throw frame.Failure!.ToException(call, via);
+                    case FrameKind.NoResponders:
+                        finished = true;
+                        throw NoResponders(call);
+                    default:
+                        throw Died(call, NatsErrors.BadAnswer($"a '{FrameCodec.Name(frame.Kind)}' frame answered a stream"));
                 }
-
-                if (refused)
-                {
-                    NatsLog.Retrying(logger, call.Address, attempt + 1, NotStartedAttempts);
-                    continue;
-                }
-
-                // Silence: never a normal end. A stream is retried only before its first item.
-                if (yielded > 0 || attempt >= attempts)
-                {
-                    throw Died(call, attempt == 1 ? NatsErrors.Silent(Silence) : NatsErrors.SilentAfterRetries(Silence, attempt));
-                }
-
-                NatsLog.Retrying(logger, call.Address, attempt + 1, attempts);
             }
-            finally
+
+            // Silence: never a normal end.
+            throw Died(call, NatsErrors.Silent(Silence));
+        }
+        finally
+        {
+            mux.Close(pending);
+            if (!finished)
             {
-                mux.Close(pending);
-                if (!finished)
-                {
-                    await CancelAsync(pending).ConfigureAwait(false);
-                }
+                await CancelAsync(pending).ConfigureAwait(false);
             }
         }
     }
+
+    private EndpointCallException NoResponders(RemoteCall call) =>
+        new(Errors.NoResponders(call.Address, via), call.Address, 503, call.Component) { NotStarted = true };
 
     private static int AckEvery(int window) => Math.Max(1, window / 4);
 
@@ -233,7 +187,7 @@ internal sealed class RemoteInvoker(
         }
         catch (NatsConnectionFailedException ex)
         {
-            throw new EndpointCallException(NatsErrors.ConnectionFailed(call.Address, via), call.Address, 503, call.Component, ex);
+            throw new EndpointCallException(NatsErrors.ConnectionFailed(call.Address, via), call.Address, 503, call.Component, ex) { NotStarted = true };
         }
     }
 

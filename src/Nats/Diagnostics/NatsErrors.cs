@@ -151,12 +151,6 @@ internal static class NatsErrors
     public static string Silent(TimeSpan silence) =>
         $"no message for {silence.TotalSeconds:0.###} s; it sends a heartbeat every Sprig:Nats:HeartbeatInterval while a call runs";
 
-    public static string SilentAfterRetries(TimeSpan silence, int attempts) =>
-        $"no message for {silence.TotalSeconds:0.###} s, on each of {attempts} attempts";
-
-    public static string GoneOnRetry() =>
-        "it was delivered, then no instance was left to answer the retry";
-
     public static string OutOfOrder(long expected, long got) =>
         $"item {got} arrived where item {expected} was due; messages were lost, e.g. while the connection to the NATS server was down";
 

@@ -29,9 +29,6 @@ internal static partial class NatsLog
     [LoggerMessage(8, LogLevel.Debug, "The NATS transport could not send a '{Kind}' frame to {Subject}.")]
     public static partial void SendFailed(ILogger logger, Exception exception, string kind, string subject);
 
-    [LoggerMessage(9, LogLevel.Warning, "The process serving {Address} fell silent; retrying the idempotent call (attempt {Attempt} of {Attempts}).")]
-    public static partial void Retrying(ILogger logger, string address, int attempt, int attempts);
-
     [LoggerMessage(10, LogLevel.Error, "The NATS transport's inbox stopped reading answers; calls in flight will fail when their time runs out.")]
     public static partial void InboxStopped(ILogger logger, Exception exception);
 

@@ -56,7 +56,8 @@ public sealed class DrainTests(NatsServerFixture nats) : IClassFixture<NatsServe
         var transport = client.Get<NatsTransport>();
         var slow = transport.InvokeAsync(new RemoteCall("nt", "Calc", "Slow", default), CancellationToken.None);
         await first.Started.Task.WaitAsync(Bound);
-        var queued = transport.InvokeAsync(new RemoteCall("nt", "Calc", "Add", Json.Of(new { a = 1, b = 1 })), CancellationToken.None);
+        // Through the context, so governance retries the call that A refused unstarted (the transport makes one attempt).
+        var queued = client.Endpoints.InvokeAsync("nt/Calc/Add", Json.Of(new { a = 1, b = 1 }));
         await UntilAsync(() => a.Get<NatsTransport>().QueuedCalls == 1);
         await using var b = await Contexts.ServerAsync(nats.Url, new Probe());
 

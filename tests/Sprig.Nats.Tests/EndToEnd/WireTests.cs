@@ -96,14 +96,15 @@ public sealed class WireTests(NatsServerFixture nats) : IClassFixture<NatsServer
     }
 
     [Fact]
-    public async Task Caller_RetriesAnIdempotentCall_WhenTheWorkerFallsSilent()
+    public async Task Governance_RetriesAnIdempotentCall_WhenTheWorkerFallsSilent()
     {
         await using var client = await Contexts.ClientAsync(nats.Url, ("Sprig:Nats:HeartbeatInterval", "00:00:00.100"));
         await using var flaky = await _raw.SubscribeCoreAsync("sprig.nt.flaky.run", "q", NatsRawSerializer<byte[]>.Default);
         var answering = AnswerSecondAsync(flaky);
         await _raw.PingAsync();
 
-        var result = await client.Get<NatsTransport>().InvokeAsync(new RemoteCall("nt", "Flaky", "run", default) { Idempotent = true }, CancellationToken.None);
+        // The transport makes one attempt; governance retries the idempotent call, and the queue group gives it to another subscriber.
+        var result = await client.Remote.InvokeAsync(new RemoteCall("nt", "Flaky", "run", default) { Idempotent = true }, CancellationToken.None);
 
         result.GetInt32().Should().Be(7);
         await answering.WaitAsync(Bound);
