@@ -15,23 +15,34 @@ internal static class GovernanceConfiguration
 
     public const string DefaultsSection = Section + ":Defaults";
 
-    /// <summary>Returns the section path of one endpoint's settings.</summary>
+    /// <summary>Returns the configuration path of one endpoint's settings.</summary>
     public static string SectionOf(string address) => $"{Section}:{address.Replace('/', ':')}";
 
-    /// <summary>Reads the settings of one section; a value that is not a whole number counts as not set (<see cref="Validate"/> reports it).</summary>
-    public static GovernanceValues Read(IConfiguration configuration, string section)
+    /// <summary>Returns the key of one endpoint's settings in a <see cref="Snapshot"/>.</summary>
+    public static string SnapshotKeyOf(string address) => address.Replace('/', ':');
+
+    /// <summary>
+    /// Copies every governance setting, by its section (Defaults, or "{namespace}:{component}:{endpoint}", ignoring case), so that
+    /// calls read a snapshot that only a valid reload replaces.
+    /// </summary>
+    public static Dictionary<string, GovernanceValues> Snapshot(IConfiguration configuration)
     {
-        var values = default(GovernanceValues);
-        var found = configuration.GetSection(section);
-        foreach (var key in GovernanceValues.Keys)
+        var sections = new Dictionary<string, GovernanceValues>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in configuration.GetSection(Section).AsEnumerable(makePathsRelative: true))
         {
-            if (found[key] is { } text && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= -1)
+            var colon = entry.Key.LastIndexOf(':');
+            if (entry.Value is null || colon < 0
+                || GovernanceValues.Keys.FirstOrDefault(k => string.Equals(k, entry.Key[(colon + 1)..], StringComparison.OrdinalIgnoreCase)) is not { } key
+                || !int.TryParse(entry.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < -1)
             {
-                values = values.With(key, value);
+                continue;
             }
+
+            var section = entry.Key[..colon];
+            sections[section] = (sections.TryGetValue(section, out var values) ? values : default).With(key, value);
         }
 
-        return values;
+        return sections;
     }
 
     /// <summary>Lists every governance key that is misspelt, misplaced or not a whole number of at least -1, with how to fix it.</summary>

@@ -36,6 +36,7 @@ internal sealed partial class Governor : IDisposable
     private readonly ConcurrentDictionary<string, Limit> _limits = new(StringComparer.OrdinalIgnoreCase);
     private FrozenDictionary<string, EndpointGovernance> _declared = FrozenDictionary<string, EndpointGovernance>.Empty;
     private Lazy<TimeProvider> _time = new(TimeProvider.System);
+    private volatile Dictionary<string, GovernanceValues> _settings = new(StringComparer.OrdinalIgnoreCase);
     private volatile int _generation;
     private IDisposable? _reload;
 
@@ -53,6 +54,7 @@ internal sealed partial class Governor : IDisposable
     {
         _declared = declared;
         _time = new Lazy<TimeProvider>(time);
+        _settings = GovernanceConfiguration.Snapshot(_configuration);
         _reload = ChangeToken.OnChange(_configuration.GetReloadToken, Reload);
         _ = GovernanceTelemetry.Ready;
         Live[this] = 0;
@@ -374,9 +376,10 @@ internal sealed partial class Governor : IDisposable
     private GovernancePolicy Resolve(string address, bool remote)
     {
         var declared = Declared(address);
+        var settings = _settings;
         var section = GovernanceConfiguration.SectionOf(address);
-        var own = GovernanceConfiguration.Read(_configuration, section);
-        var defaults = GovernanceConfiguration.Read(_configuration, GovernanceConfiguration.DefaultsSection);
+        var own = settings.GetValueOrDefault(GovernanceConfiguration.SnapshotKeyOf(address));
+        var defaults = settings.GetValueOrDefault("Defaults");
         var values = own.Over(declared.Declared).Over(defaults).Over(GovernanceValues.BuiltIn(remote));
         var source = own.TimeoutMs != 0 ? $"{section}:TimeoutMs"
             : declared.Declared.TimeoutMs != 0 ? $"[Governance(TimeoutMs = {declared.Declared.TimeoutMs})] on {declared.DeclaredOn}"
@@ -394,6 +397,7 @@ internal sealed partial class Governor : IDisposable
             return;
         }
 
+        _settings = GovernanceConfiguration.Snapshot(_configuration);
         Interlocked.Increment(ref _generation);
     }
 
