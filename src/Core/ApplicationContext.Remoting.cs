@@ -16,6 +16,9 @@ public sealed partial class ApplicationContext
     /// <summary>Gets the context's remote contract proxies.</summary>
     internal RemoteProxies RemoteProxies { get; }
 
+    /// <summary>Gets the proxies of contracts that local components implement under service keys: they pick an implementation per call.</summary>
+    internal RemoteProxies KeyedProxies { get; }
+
     /// <summary>Returns the remote proxy of a contract no local component implements, or null when the type is no contract.</summary>
     /// <exception cref="ComponentNotFoundException">No transport carries the contract's component.</exception>
     private object? RemoteProxy(Type type)

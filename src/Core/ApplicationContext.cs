@@ -79,6 +79,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         Governor = new Governance.Governor(this, configuration, _loggers);
         Remote = new Remoting.RemoteEndpoints(configuration, Governor);
         RemoteProxies = new Remoting.RemoteProxies(Remote);
+        KeyedProxies = new Remoting.RemoteProxies(new Remoting.KeyedContractCalls(this));
     }
 
     internal PendingRegistry Registry => _registry;

@@ -27,4 +27,13 @@ public sealed record EndpointDescriptor(string Namespace, string Component, stri
 
     /// <summary>Gets whether the endpoint is safe to run twice (<see cref="EndpointAttribute.Idempotent"/>): governance may then retry a call that timed out or lost its instance.</summary>
     public bool Idempotent { get; init; }
+
+    /// <summary>
+    /// Gets the <see cref="ServiceKeyAttribute"/> key this implementation serves the address under, or null. Several keyed
+    /// implementations share one address; the catalog lists the first.
+    /// </summary>
+    public string? ServiceKey { get; init; }
+
+    /// <summary>Gets the share of unkeyed calls this keyed implementation gets (<see cref="ServiceKeyAttribute.Weight"/>); 1 when unkeyed.</summary>
+    public int Weight { get; init; } = 1;
 }

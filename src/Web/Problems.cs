@@ -60,6 +60,18 @@ internal static class Problems
             extensions["exceptionType"] = type;
         }
 
+        if (failure.NotStarted)
+        {
+            // The endpoint never ran (its concurrency limit was full): the caller may try again, after Retry-After.
+            extensions["notStarted"] = true;
+        }
+
+        if (failure.RetryAfterSeconds is { } seconds)
+        {
+            extensions["retryAfter"] = seconds;
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return failure.Status == StatusCodes.Status500InternalServerError
             ? Create(http, failure.Status, "An unexpected error occurred.", details ? failure.Detail : Hidden(http), extensions)
             : Create(http, failure.Status, failure.Title, failure.Detail, extensions);

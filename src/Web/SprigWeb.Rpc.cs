@@ -186,6 +186,8 @@ public static partial class SprigWeb
     private static async Task Answer(HttpContext http, ApplicationContext context, EndpointDescriptor endpoint, JsonElement arguments, ILogger logger, bool details)
     {
         var address = endpoint.Address;
+        // The caller's pick among the implementations served under service keys; none splits calls by weight.
+        using var key = http.Request.Headers.TryGetValue(ServiceKeys.Header, out var picked) ? ServiceKeys.Use(picked.ToString()) : null;
         if (endpoint.IsStreaming)
         {
             await Stream(http, context, address, arguments, logger, details).ConfigureAwait(false);

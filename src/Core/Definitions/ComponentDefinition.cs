@@ -85,8 +85,10 @@ internal sealed class ComponentDefinition
             types.Add(t);
         }
 
-        // A contract's [Fallback] implements it, but is never a candidate where the contract is injected.
-        types.AddRange(type.GetInterfaces().Where(i => Remoting.ContractInfo.Of(i) is not { } contract || !contract.FallbackTypes.Contains(type)));
+        // A contract's [Fallback] implements it, but is never a candidate where the contract is injected; nor is an implementation
+        // under a service key: the contract's keyed proxy stands for all of them and picks one per call.
+        var keyed = type.IsDefined(typeof(ServiceKeyAttribute), inherit: false);
+        types.AddRange(type.GetInterfaces().Where(i => Remoting.ContractInfo.Of(i) is not { } contract || (!keyed && !contract.FallbackTypes.Contains(type))));
         return [.. types];
     }
 }

@@ -38,6 +38,9 @@ internal sealed class CompiledEndpoint
     /// <summary>Gets whether each call needs its own scope: a Prototype or Request component, destroyed when the call ends.</summary>
     public bool NeedsScope { get; }
 
+    /// <summary>Gets the implementations that serve this address under service keys (set on the first of them), or null.</summary>
+    public KeyedEndpoints? Keyed { get; set; }
+
     /// <summary>Gets the invoker of a unary endpoint, or <see langword="null"/> for a streaming one.</summary>
     public Func<RequestScope?, JsonElement[], CancellationToken, ValueTask<JsonElement>>? Unary { get; init; }
 

@@ -26,9 +26,22 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     private readonly FrozenDictionary<string, CompiledEndpoint> _exact;
     private readonly FrozenDictionary<string, CompiledEndpoint> _ignoringCase;
 
-    private EndpointCatalog(ApplicationContext? context, List<CompiledEndpoint> endpoints)
+    private EndpointCatalog(ApplicationContext? context, List<CompiledEndpoint> all)
     {
         _context = context;
+        // Keyed implementations of one address are one entry of the catalog: the first, which picks among them per call.
+        var endpoints = new List<CompiledEndpoint>();
+        foreach (var group in all.GroupBy(e => e.Address, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            if (first.Descriptor.ServiceKey is not null)
+            {
+                first.Keyed = new KeyedEndpoints([.. group]);
+            }
+
+            endpoints.Add(first);
+        }
+
         _endpoints = [.. endpoints];
         _exact = endpoints.ToFrozenDictionary(e => e.Address, StringComparer.Ordinal);
         _ignoringCase = endpoints.GroupBy(e => e.Address, StringComparer.OrdinalIgnoreCase)
@@ -128,6 +141,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     /// <summary>Serves one call of a local endpoint: within its concurrency limit, in its scope.</summary>
     private async Task<JsonElement> RunAsync(CompiledEndpoint endpoint, JsonElement arguments, Func<RequestScope?>? callerScope, bool limited, CancellationToken cancellationToken)
     {
+        endpoint = endpoint.Keyed?.Pick(ServiceKeys.Current) ?? endpoint;
         if (endpoint.Unary is not { } invoke)
         {
             throw new EndpointCallException(Errors.EndpointStreams(endpoint.Address, endpoint.Descriptor.Method), endpoint.Address, 400, endpoint.Descriptor.Component);
@@ -181,6 +195,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     /// <summary>Serves one stream of a local endpoint: bad arguments throw at once; the stream holds a slot of the limit while it runs.</summary>
     private IAsyncEnumerable<JsonElement> Run(CompiledEndpoint endpoint, JsonElement arguments, Func<RequestScope?>? callerScope, bool limited, CancellationToken cancellationToken)
     {
+        endpoint = endpoint.Keyed?.Pick(ServiceKeys.Current) ?? endpoint;
         if (endpoint.Stream is not { } stream)
         {
             throw new EndpointCallException(Errors.EndpointDoesNotStream(endpoint.Address, endpoint.Descriptor.ResultType), endpoint.Address, 400, endpoint.Descriptor.Component);

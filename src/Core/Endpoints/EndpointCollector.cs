@@ -33,26 +33,47 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
 
             var type = TypeOf(entry.Definition);
             var contracts = entry.Definition.FromDescriptor ? [] : Contracts(type);
-            if (!MatchesContracts(entry, contracts))
+            // A keyed implementation serves its contracts' addresses, whatever its own name.
+            var key = entry.Definition.FromDescriptor ? null : type.GetCustomAttribute<ServiceKeyAttribute>(inherit: false);
+            if (key is null && !MatchesContracts(entry, contracts))
             {
                 continue;
             }
 
             foreach (var (method, attribute) in Methods(type, contracts))
             {
+                var contract = key is null ? null : contracts.FirstOrDefault(c => c.Methods.Any(m => Implementation(type, m.Method) == method && m.Endpoint == attribute.Name));
                 var descriptor = new EndpointDescriptor(
-                    entry.Definition.Namespace, entry.Name, attribute.Name ?? method.Name, EndpointInvokerCompiler.StreamItemType(method.ReturnType) is not null, method)
+                    contract?.Namespace ?? entry.Definition.Namespace, contract?.Component ?? entry.Name, attribute.Name ?? method.Name,
+                    EndpointInvokerCompiler.StreamItemType(method.ReturnType) is not null, method)
                 {
                     Parameters = [.. method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))],
                     ResultType = method.ContainsGenericParameters ? null : EndpointInvokerCompiler.ResultType(method.ReturnType),
                     Idempotent = attribute.Idempotent,
+                    ServiceKey = contract is null ? null : key!.Name,
+                    Weight = contract is null ? 1 : key!.Weight,
                 };
                 if (!CanServe(entry, descriptor))
                 {
                     continue;
                 }
 
-                if (byAddress.TryGetValue(descriptor.Address, out var first))
+                if (byAddress.TryGetValue(descriptor.Address, out var first) && first.ServiceKey is { } firstKey && descriptor.ServiceKey is { } otherKey
+                    && string.Equals(first.Address, descriptor.Address, StringComparison.Ordinal))
+                {
+                    if (string.Equals(firstKey, otherKey, StringComparison.OrdinalIgnoreCase))
+                    {
+                        problems.Add(new ContainerException(Errors.ServiceKeyDuplicate(descriptor.Address, otherKey, first.Method.DeclaringType!, type), entry.Name, null));
+                    }
+                    else
+                    {
+                        endpoints.Add(EndpointInvokerCompiler.Compile(method.IsStatic ? null : entry, descriptor, Defaults));
+                    }
+
+                    continue;
+                }
+
+                if (first is not null)
                 {
                     problems.Add(new ContainerException(
                         string.Equals(first.Address, descriptor.Address, StringComparison.Ordinal)

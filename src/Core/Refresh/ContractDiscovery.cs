@@ -17,10 +17,11 @@ internal static class ContractDiscovery
 
     /// <summary>Returns the remote proxy definitions to add, and the problems of contracts whose methods cannot be called remotely.</summary>
     public static (List<ComponentDefinition> Remotes, List<ContainerException> Problems) Discover(
-        IReadOnlyList<ComponentDefinition> included, IConfiguration configuration, RemoteProxies proxies)
+        IReadOnlyList<ComponentDefinition> included, IConfiguration configuration, RemoteProxies proxies, RemoteProxies keyedProxies)
     {
         var remotes = new List<ComponentDefinition>();
         var problems = new List<ContainerException>();
+        AddKeyedProxies(included, keyedProxies, remotes, problems);
         var transportRegistered = included.Any(d => typeof(IEndpointTransport).IsAssignableFrom(d.ImplementationType ?? d.Type));
         if (!transportRegistered && !HttpBindings(configuration))
         {
@@ -35,7 +36,7 @@ internal static class ContractDiscovery
         {
             foreach (var type in InjectedTypes(definition))
             {
-                if (!seen.Add(type) || implemented.Contains(type) || ContractInfo.Of(type) is not { } contract
+                if (!seen.Add(type) || implemented.Contains(type) || remotes.Exists(r => r.RemoteContract == type) || ContractInfo.Of(type) is not { } contract
                     || !RemoteEndpoints.MayCarry(configuration, transportRegistered, contract.Namespace, contract.Component))
                 {
                     continue;
@@ -60,6 +61,47 @@ internal static class ContractDiscovery
         }
 
         return (remotes, problems);
+    }
+
+    /// <summary>
+    /// Adds one proxy per contract that local components implement under service keys (<see cref="ServiceKeyAttribute"/>): it
+    /// stands for the contract wherever it is injected and picks the implementation per call, by key or by weight.
+    /// </summary>
+    private static void AddKeyedProxies(IReadOnlyList<ComponentDefinition> included, RemoteProxies keyedProxies, List<ComponentDefinition> remotes, List<ContainerException> problems)
+    {
+        var seen = new HashSet<Type>();
+        foreach (var definition in included)
+        {
+            var type = definition.ImplementationType ?? definition.Type;
+            if (definition.FromDescriptor || definition.Kind != ComponentKind.Class || !type.IsDefined(typeof(ServiceKeyAttribute), inherit: false))
+            {
+                continue;
+            }
+
+            foreach (var contract in ContractInfo.Implemented(type))
+            {
+                if (!seen.Add(contract.Type))
+                {
+                    continue;
+                }
+
+                var unsupported = RemoteProxies.Problems(contract).ToList();
+                if (unsupported.Count > 0)
+                {
+                    problems.AddRange(unsupported.Select(p => new ContainerException(p, contract.Component, null)));
+                    continue;
+                }
+
+                remotes.Add(new ComponentDefinition(contract.Component, contract.Type, ComponentKind.Instance, Scope.Singleton)
+                {
+                    Instance = keyedProxies.Get(contract),
+                    Namespace = contract.Namespace,
+                    Source = contract.Type,
+                    RemoteContract = contract.Type,
+                    Order = int.MaxValue,
+                });
+            }
+        }
     }
 
     /// <summary>Lists the types a definition may be injected with, wrappers (Lazy&lt;T&gt;, Func&lt;T&gt;, collections) unwrapped.</summary>

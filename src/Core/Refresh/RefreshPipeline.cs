@@ -22,7 +22,7 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
         var (included, report) = new ConditionEvaluator(configuration, ActiveProfiles(configuration)).Evaluate(definitions);
         context.ConditionReportCore = report;
         LogReport(report);
-        var (remotes, contractProblems) = ContractDiscovery.Discover(included, configuration, context.RemoteProxies);
+        var (remotes, contractProblems) = ContractDiscovery.Discover(included, configuration, context.RemoteProxies, context.KeyedProxies);
         var table = new ComponentTable([.. included, .. remotes], [.. definitions.Except(included)], report, openGenerics) { Context = context };
         var problems = new Problems();
         foreach (var problem in contractProblems)

@@ -192,6 +192,11 @@ internal sealed class HttpEndpointTransport : IEndpointTransport, IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, url);
         request.Headers.Accept.Add(accept);
         request.Headers.Accept.Add(Problem);
+        if (ServiceKeys.Current is { } key)
+        {
+            request.Headers.Add(ServiceKeys.Header, key);
+        }
+
         if (call.Arguments.ValueKind != JsonValueKind.Undefined)
         {
             request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(call.Arguments));

@@ -11,7 +11,7 @@ namespace Sprig.Remoting;
 /// with <c>Sprig:Remotes:{namespace}:{component}:Url</c> first, then every <see cref="IEndpointTransport"/> component), and the
 /// one place every remote call goes through — contract proxies and catalog calls of addresses no local component serves.
 /// </summary>
-internal sealed class RemoteEndpoints(IConfiguration configuration, Governance.Governor governor) : IDisposable
+internal sealed class RemoteEndpoints(IConfiguration configuration, Governance.Governor governor) : IContractCalls, IDisposable
 {
     private readonly HttpEndpointTransport _http = new(configuration);
     private Lazy<IEndpointTransport[]>? _transports;

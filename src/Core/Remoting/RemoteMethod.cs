@@ -72,7 +72,7 @@ internal abstract class RemoteMethod
     }
 
     /// <summary>Calls the method with the proxy invocation's arguments and returns what the method returns.</summary>
-    public abstract object Invoke(RemoteEndpoints remote, object?[] arguments);
+    public abstract object Invoke(IContractCalls remote, object?[] arguments);
 
     protected static CancellationToken Token(object?[] arguments, int index) => index >= 0 && arguments[index] is CancellationToken token ? token : default;
 

@@ -13,7 +13,7 @@ internal sealed class RemoteMethod<T>(ContractInfo contract, ContractMethod meth
 
     // Every failure (bad arguments, no transport, the call itself) reaches the caller the same way for every shape: through the
     // returned task, or from the stream's enumeration, never as a synchronous throw from the proxy call.
-    public override object Invoke(RemoteEndpoints remote, object?[] arguments) => shape switch
+    public override object Invoke(IContractCalls remote, object?[] arguments) => shape switch
     {
         RemoteShape.Task => InvokeAsync(remote, arguments),
         RemoteShape.ValueTask => new ValueTask(InvokeAsync(remote, arguments)),
@@ -22,10 +22,10 @@ internal sealed class RemoteMethod<T>(ContractInfo contract, ContractMethod meth
         _ => StreamAsync(remote, arguments, Token(arguments)),
     };
 
-    private async Task<T> InvokeAsync(RemoteEndpoints remote, object?[] arguments) =>
+    private async Task<T> InvokeAsync(IContractCalls remote, object?[] arguments) =>
         Convert(await remote.InvokeAsync(Call(arguments), Token(arguments)).ConfigureAwait(false));
 
-    private async IAsyncEnumerable<T> StreamAsync(RemoteEndpoints remote, object?[] arguments, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> StreamAsync(IContractCalls remote, object?[] arguments, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var item in remote.StreamAsync(Call(arguments), cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {

@@ -5,7 +5,7 @@ using Sprig.Proxies;
 namespace Sprig.Remoting;
 
 /// <summary>A context's remote contract proxies: one Castle interface proxy per contract, made on first use.</summary>
-internal sealed class RemoteProxies(RemoteEndpoints remote)
+internal sealed class RemoteProxies(IContractCalls remote)
 {
     private readonly ConcurrentDictionary<Type, Lazy<object>> _proxies = new();
 

@@ -183,6 +183,11 @@ internal sealed class RemoteInvoker(
                 frame = frame with { TraceParent = activity.Id, TraceState = activity.TraceStateString };
             }
 
+            if (ServiceKeys.Current is { } key)
+            {
+                frame = frame with { ServiceKey = key };
+            }
+
             await FramePublisher.PublishAsync(connection, subject, frame, replyTo, cancellationToken).ConfigureAwait(false);
         }
         catch (NatsConnectionFailedException ex)

@@ -33,6 +33,9 @@ internal sealed record Frame(FrameKind Kind)
     /// <summary>Gets the caller's W3C <c>tracestate</c>.</summary>
     public string? TraceState { get; init; }
 
+    /// <summary>Gets the service key the caller picked (<see cref="ServiceKeys.Use"/>), for call and stream frames; null to split by weight.</summary>
+    public string? ServiceKey { get; init; }
+
     public static Frame ForCall(ReadOnlyMemory<byte> arguments) => new(FrameKind.Call) { Body = arguments };
 
     public static Frame ForStream(ReadOnlyMemory<byte> arguments, int window) => new(FrameKind.Stream) { Body = arguments, Window = window };

@@ -28,9 +28,9 @@ internal static class FrameCodec
             throw new ArgumentException("A no-responders answer comes from the NATS server; Sprig never sends one. This is a bug in Sprig.", nameof(frame));
         }
 
-        if (frame.Kind is FrameKind.Call && frame.TraceParent is not null)
+        if (frame.Kind is FrameKind.Call && (frame.TraceParent is not null || frame.ServiceKey is not null))
         {
-            // Still a bare call (no Sprig-Frame header): only the trace context rides along.
+            // Still a bare call (no Sprig-Frame header): only the trace context and the service key ride along.
             return (Traced(new NatsHeaders(), frame), frame.Body);
         }
 
@@ -103,9 +103,14 @@ internal static class FrameCodec
         return problem is null;
     }
 
-    /// <summary>Adds a call's W3C trace context to its headers.</summary>
+    /// <summary>Adds a call's W3C trace context and service key to its headers.</summary>
     private static NatsHeaders Traced(NatsHeaders headers, Frame frame)
     {
+        if (frame.ServiceKey is { } key)
+        {
+            headers[FrameHeaders.ServiceKey] = key;
+        }
+
         if (frame.TraceParent is { } parent)
         {
             headers[FrameHeaders.TraceParent] = parent;
@@ -118,11 +123,18 @@ internal static class FrameCodec
         return headers;
     }
 
-    /// <summary>Reads the caller's W3C trace context from a call's headers.</summary>
-    private static Frame WithTrace(Frame frame, NatsHeaders headers) =>
-        headers.TryGetLastValue(FrameHeaders.TraceParent, out var parent)
+    /// <summary>Reads the caller's W3C trace context and service key from a call's headers.</summary>
+    private static Frame WithTrace(Frame frame, NatsHeaders headers)
+    {
+        if (headers.TryGetLastValue(FrameHeaders.ServiceKey, out var key) && !string.IsNullOrWhiteSpace(key))
+        {
+            frame = frame with { ServiceKey = key.ToString() };
+        }
+
+        return headers.TryGetLastValue(FrameHeaders.TraceParent, out var parent)
             ? frame with { TraceParent = parent, TraceState = headers.TryGetLastValue(FrameHeaders.TraceState, out var state) ? state.ToString() : null }
             : frame;
+    }
 
     private static bool Bare(FrameKind? bare, ReadOnlyMemory<byte> body, [NotNullWhen(true)] out Frame? frame, [NotNullWhen(false)] out string? problem)
     {

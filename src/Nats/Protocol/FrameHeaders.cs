@@ -23,4 +23,7 @@ internal static class FrameHeaders
 
     /// <summary>The caller's W3C trace state.</summary>
     public const string TraceState = "tracestate";
+
+    /// <summary>The service key the caller picked (call and stream frames), as Sprig.Web's HTTP header.</summary>
+    public const string ServiceKey = ServiceKeys.Header;
 }

@@ -24,6 +24,7 @@ internal sealed class CallExecutor(ApplicationContext context, INatsConnection c
         System.Diagnostics.Activity.Current = null;
         var address = call.Endpoint.Address;
         var started = false;
+        using var key = call.ServiceKey is null ? null : ServiceKeys.Use(call.ServiceKey);
         try
         {
             call.Token.ThrowIfCancellationRequested();

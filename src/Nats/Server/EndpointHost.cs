@@ -241,6 +241,7 @@ internal sealed class EndpointHost : IDisposable
         var call = new ServedCall(endpoint, replyTo, isStream, frame.Body, window, _stopping.Token)
         {
             Parent = Telemetry.SprigTelemetry.Parent(frame.TraceParent, frame.TraceState),
+            ServiceKey = frame.ServiceKey,
         };
         if (!_live.Add(call))
         {

@@ -27,6 +27,9 @@ internal sealed class ServedCall : IDisposable
     /// <summary>Gets the caller's trace context (default when the caller sent none).</summary>
     public System.Diagnostics.ActivityContext Parent { get; init; }
 
+    /// <summary>Gets the service key the caller picked, or null.</summary>
+    public string? ServiceKey { get; init; }
+
     /// <summary>Gets the caller's reply subject, which also names the call in its acks and cancels.</summary>
     public string ReplyTo { get; }
 
