@@ -78,8 +78,8 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         _logger = _loggers.CreateLogger("Sprig.ApplicationContext");
         Governor = new Governance.Governor(this, configuration, _loggers);
         Remote = new Remoting.RemoteEndpoints(configuration, Governor);
-        RemoteProxies = new Remoting.RemoteProxies(Remote);
-        KeyedProxies = new Remoting.RemoteProxies(new Remoting.KeyedContractCalls(this));
+        RemoteProxies = new Remoting.RemoteProxies(Remote, Governor);
+        KeyedProxies = new Remoting.RemoteProxies(new Remoting.KeyedContractCalls(this), Governor);
     }
 
     internal PendingRegistry Registry => _registry;

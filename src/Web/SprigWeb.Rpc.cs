@@ -31,7 +31,7 @@ public static partial class SprigWeb
         foreach (var endpoint in context.Endpoints)
         {
             var descriptor = endpoint;
-            var component = ComponentType(context, descriptor.Component);
+            var component = ComponentType(context, descriptor);
             var builder = endpoints.MapMethods(RpcPath(descriptor), [HttpMethods.Post], (RequestDelegate)(http => HandleRpc(http, context, descriptor, logger, maxBody, details)));
             builder.WithDisplayName($"RPC {descriptor.Address}");
             builder.Add(route =>
@@ -271,10 +271,18 @@ public static partial class SprigWeb
         return buffer.ToArray();
     }
 
-    /// <summary>Finds the class of a component by name (the implementation, or the registered instance's class).</summary>
-    private static Type ComponentType(ApplicationContext context, string component)
+    /// <summary>
+    /// Finds the class of an endpoint's component by name (the implementation, or the registered instance's class); an address
+    /// served under service keys is named after its contract, and its first implementation's class stands for it.
+    /// </summary>
+    private static Type ComponentType(ApplicationContext context, EndpointDescriptor endpoint)
     {
-        var definition = context.Table!.ByName[component].Definition;
+        if (endpoint.ServiceKey is not null || !context.Table!.ByName.TryGetValue(endpoint.Component, out var entry))
+        {
+            return endpoint.Method.ReflectedType ?? endpoint.Method.DeclaringType!;
+        }
+
+        var definition = entry.Definition;
         return definition.Instance?.GetType() ?? definition.ImplementationType ?? definition.Type;
     }
 }

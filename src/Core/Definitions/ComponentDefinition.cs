@@ -86,9 +86,9 @@ internal sealed class ComponentDefinition
         }
 
         // A contract's [Fallback] implements it, but is never a candidate where the contract is injected; nor is an implementation
-        // under a service key: the contract's keyed proxy stands for all of them and picks one per call.
-        var keyed = type.IsDefined(typeof(ServiceKeyAttribute), inherit: false);
-        types.AddRange(type.GetInterfaces().Where(i => Remoting.ContractInfo.Of(i) is not { } contract || (!keyed && !contract.FallbackTypes.Contains(type))));
+        // under a service key or with governance declared: the contract's routing proxy stands for it, picks an implementation per
+        // call and governs the call.
+        types.AddRange(type.GetInterfaces().Where(i => Remoting.ContractInfo.Of(i) is not { } contract || (!contract.RoutesCallsTo(type) && !contract.FallbackTypes.Contains(type))));
         return [.. types];
     }
 }

@@ -56,7 +56,10 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     {
         var collector = new EndpointCollector(table, problems);
         var endpoints = collector.Collect();
-        context.Governor.Use(collector.Governance(endpoints), () => table.Find(typeof(TimeProvider)) is [.., var clock] ? (TimeProvider)clock.Resolve(null) : TimeProvider.System);
+        context.Governor.Use(
+            collector.Governance(endpoints),
+            () => table.Find(typeof(TimeProvider)) is [.., var clock] ? (TimeProvider)clock.Resolve(null) : TimeProvider.System,
+            (address, type, shape) => EndpointCollector.CompileFallbackNow(table, address, type, shape));
         return new(context, endpoints);
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Reflection;
 using Sprig.Diagnostics;
 using Sprig.Governance;
+using Sprig.Refresh;
 using Sprig.Remoting;
 
 namespace Sprig.Endpoints;
@@ -52,6 +53,18 @@ internal sealed partial class EndpointCollector
         }
 
         result[address] = governance;
+    }
+
+    /// <summary>
+    /// Compiles a fallback after refresh, for a contract first met when a caller asked for its proxy (<c>Get&lt;IContract&gt;()</c>);
+    /// throws what refresh would have reported.
+    /// </summary>
+    /// <exception cref="ContainerException">The fallback is no component, or lacks the method.</exception>
+    public static CompiledEndpoint? CompileFallbackNow(ComponentTable table, string address, Type type, MethodInfo shape)
+    {
+        var problems = new Problems();
+        var fallback = new EndpointCollector(table, problems).CompileFallback(address, type, shape);
+        return problems.Count == 0 ? fallback : throw problems.Render(_ => [])[0];
     }
 
     /// <summary>Compiles the fallback method that answers for <paramref name="shape"/>: same name, same parameters, same result.</summary>

@@ -35,6 +35,8 @@ internal sealed partial class Governor : IDisposable
     private readonly ConcurrentDictionary<string, Governed> _remote = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, Limit> _limits = new(StringComparer.OrdinalIgnoreCase);
     private FrozenDictionary<string, EndpointGovernance> _declared = FrozenDictionary<string, EndpointGovernance>.Empty;
+    private readonly ConcurrentDictionary<string, EndpointGovernance> _learned = new(StringComparer.OrdinalIgnoreCase);
+    private Func<string, Type, System.Reflection.MethodInfo, CompiledEndpoint?>? _compileFallback;
     private Lazy<TimeProvider> _time = new(TimeProvider.System);
     private volatile Dictionary<string, GovernanceValues> _settings = new(StringComparer.OrdinalIgnoreCase);
     private volatile int _generation;
@@ -50,9 +52,11 @@ internal sealed partial class Governor : IDisposable
     /// <summary>Starts governing with what refresh declared, the context's clock, and configuration reloads.</summary>
     /// <param name="declared">What the attributes declare, by address.</param>
     /// <param name="time">Returns the clock of timeouts, backoff and breakers: the application's <see cref="TimeProvider"/> component, else the system's.</param>
-    public void Use(FrozenDictionary<string, EndpointGovernance> declared, Func<TimeProvider> time)
+    /// <param name="compileFallback">Compiles the fallback of a contract met after refresh (its proxy asked for with <c>Get</c>).</param>
+    public void Use(FrozenDictionary<string, EndpointGovernance> declared, Func<TimeProvider> time, Func<string, Type, System.Reflection.MethodInfo, CompiledEndpoint?> compileFallback)
     {
         _declared = declared;
+        _compileFallback = compileFallback;
         _time = new Lazy<TimeProvider>(time);
         _settings = GovernanceConfiguration.Snapshot(_configuration);
         _reload = ChangeToken.OnChange(_configuration.GetReloadToken, Reload);
@@ -61,7 +65,40 @@ internal sealed partial class Governor : IDisposable
     }
 
     /// <summary>Returns what the code declares about an address's governance.</summary>
-    public EndpointGovernance Declared(string address) => _declared.TryGetValue(address, out var declared) ? declared : EndpointGovernance.None;
+    public EndpointGovernance Declared(string address) =>
+        _declared.TryGetValue(address, out var declared) || _learned.TryGetValue(address, out declared) ? declared : EndpointGovernance.None;
+
+    /// <summary>
+    /// Reads the governance a contract declares when its proxy is first made outside refresh (<c>Get&lt;IContract&gt;()</c> of a
+    /// contract no component injects), so that its calls are governed as an injected proxy's are.
+    /// </summary>
+    /// <exception cref="ContainerException">The contract's fallback is no component, or lacks a method.</exception>
+    public void Learn(Remoting.ContractInfo contract)
+    {
+        var learned = false;
+        foreach (var method in contract.Methods)
+        {
+            var address = $"{contract.Namespace}/{contract.Component}/{method.Endpoint}";
+            if (_declared.ContainsKey(address) || _learned.ContainsKey(address))
+            {
+                continue;
+            }
+
+            var governance = EndpointGovernance.Read(method.Method, null, method.Idempotent);
+            if (governance.FallbackType is { } type && _compileFallback is { } compile)
+            {
+                governance.Fallback = compile(address, type, method.Method);
+            }
+
+            learned |= _learned.TryAdd(address, governance);
+        }
+
+        if (learned)
+        {
+            // Policies made before (none, as no call could have been made without the proxy) are read again.
+            Interlocked.Increment(ref _generation);
+        }
+    }
 
     /// <summary>Returns the policy calls of an address get now (for tests and diagnostics).</summary>
     public GovernancePolicy PolicyOf(string address, bool remote) => For(address, remote).Policy;
@@ -304,7 +341,7 @@ internal sealed partial class Governor : IDisposable
     private void UsingFallback(Governed governed, EndpointCallException? failure, Exception ex)
     {
         var fallback = Errors.TypeName(governed.Declared.FallbackType!);
-        GovernanceLog.FallbackUsed(_logger, governed.Address, failure?.StatusCode ?? 500, fallback, ex.Message);
+        GovernanceLog.FallbackUsed(_logger, governed.Address, failure?.StatusCode ?? 500, fallback, failure?.Message ?? ex.Message);
         GovernanceTelemetry.FallbackUsed(governed.Address, fallback);
     }
 

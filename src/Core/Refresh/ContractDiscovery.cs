@@ -64,8 +64,9 @@ internal static class ContractDiscovery
     }
 
     /// <summary>
-    /// Adds one proxy per contract that local components implement under service keys (<see cref="ServiceKeyAttribute"/>): it
-    /// stands for the contract wherever it is injected and picks the implementation per call, by key or by weight.
+    /// Adds one routing proxy per contract that local components implement under service keys (<see cref="ServiceKeyAttribute"/>)
+    /// or with governance declared (<see cref="ContractInfo.RoutesCallsTo"/>): it stands for the contract wherever it is injected,
+    /// picks the implementation per call (by key or by weight) and calls it under the address's governance.
     /// </summary>
     private static void AddKeyedProxies(IReadOnlyList<ComponentDefinition> included, RemoteProxies keyedProxies, List<ComponentDefinition> remotes, List<ContainerException> problems)
     {
@@ -73,14 +74,14 @@ internal static class ContractDiscovery
         foreach (var definition in included)
         {
             var type = definition.ImplementationType ?? definition.Type;
-            if (definition.FromDescriptor || definition.Kind != ComponentKind.Class || !type.IsDefined(typeof(ServiceKeyAttribute), inherit: false))
+            if (definition.FromDescriptor || definition.Kind != ComponentKind.Class)
             {
                 continue;
             }
 
             foreach (var contract in ContractInfo.Implemented(type))
             {
-                if (!seen.Add(contract.Type))
+                if (!contract.RoutesCallsTo(type) || !seen.Add(contract.Type))
                 {
                     continue;
                 }
@@ -92,7 +93,8 @@ internal static class ContractDiscovery
                     continue;
                 }
 
-                remotes.Add(new ComponentDefinition(contract.Component, contract.Type, ComponentKind.Instance, Scope.Singleton)
+                // Named apart from the implementation, which has the contract's component name when it is not keyed.
+                remotes.Add(new ComponentDefinition($"{contract.Component} (proxy)", contract.Type, ComponentKind.Instance, Scope.Singleton)
                 {
                     Instance = keyedProxies.Get(contract),
                     Namespace = contract.Namespace,

@@ -21,6 +21,8 @@ internal sealed class ContractInfo
         }
 
         Methods = methods;
+        Governed = type.IsDefined(typeof(GovernanceAttribute), inherit: false) || type.IsDefined(typeof(FallbackAttribute), inherit: false)
+            || methods.Any(m => m.Method.IsDefined(typeof(GovernanceAttribute), inherit: false) || m.Method.IsDefined(typeof(FallbackAttribute), inherit: false));
         FallbackTypes = [.. new[] { type.GetCustomAttribute<FallbackAttribute>(inherit: false)?.Component }
             .Concat(methods.Select(m => m.Method.GetCustomAttribute<FallbackAttribute>()?.Component))
             .OfType<Type>()
@@ -35,6 +37,20 @@ internal sealed class ContractInfo
 
     /// <summary>Gets every method of the contract and of the interfaces it extends.</summary>
     public IReadOnlyList<ContractMethod> Methods { get; }
+
+    /// <summary>Gets whether the contract or one of its methods declares [Governance] or [Fallback].</summary>
+    public bool Governed { get; }
+
+    /// <summary>
+    /// Tells whether a local implementation is called through the contract's routing proxy rather than injected as itself: it is
+    /// served under a service key, or governance is declared on the contract, its methods, the class or the class's methods
+    /// (as Spring wraps an advised bean in a proxy). The proxy calls through the catalog, under the address's governance.
+    /// </summary>
+    public bool RoutesCallsTo(Type implementation) =>
+        implementation.IsDefined(typeof(ServiceKeyAttribute), inherit: false)
+        || Governed
+        || implementation.IsDefined(typeof(GovernanceAttribute), inherit: false)
+        || implementation.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => m.IsDefined(typeof(GovernanceAttribute), inherit: false));
 
     /// <summary>Gets the [Fallback] components of the contract and its methods: they implement it, but never serve it or stand for it.</summary>
     public IReadOnlyList<Type> FallbackTypes { get; }

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Sprig.Remoting;
 
 /// <summary>
-/// The calls of a contract that several local components implement under service keys: through the context's catalog, which
-/// picks the implementation by the caller's key (<see cref="ServiceKeys.Use"/>) or by weight, under the address's governance.
+/// The calls of a contract whose local implementations are reached through its routing proxy (service keys, or governance
+/// declared): through the context's catalog, which picks the implementation by the caller's key (<see cref="ServiceKeys.Use"/>)
+/// or by weight, under the address's governance, with the JSON arguments a remote call would carry.
 /// </summary>
 internal sealed class KeyedContractCalls(ApplicationContext context) : IContractCalls
 {

@@ -5,7 +5,7 @@ using Sprig.Proxies;
 namespace Sprig.Remoting;
 
 /// <summary>A context's remote contract proxies: one Castle interface proxy per contract, made on first use.</summary>
-internal sealed class RemoteProxies(IContractCalls remote)
+internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor governor)
 {
     private readonly ConcurrentDictionary<Type, Lazy<object>> _proxies = new();
 
@@ -28,6 +28,7 @@ internal sealed class RemoteProxies(IContractCalls remote)
 
     private object Create(ContractInfo contract)
     {
+        governor.Learn(contract);
         var methods = contract.Methods.ToFrozenDictionary(m => m.Method, m => RemoteMethod.Create(contract, m));
         return LazyProxies.Generator.CreateInterfaceProxyWithoutTarget(contract.Type, new RemoteContractInterceptor(methods, remote));
     }

@@ -80,6 +80,37 @@ public sealed class GovernanceTests : IAsyncLifetime
         }
     }
 
+    [ComponentContract(Namespace = "gov"), Fallback(typeof(SpareQuotes))]
+    public interface IQuotes
+    {
+        [Governance(TimeoutMs = 100)]
+        Task<string> QuoteAsync(string sku, CancellationToken cancellationToken);
+    }
+
+    /// <summary>A local implementation of a governed contract: callers get the contract's routing proxy, which governs each call.</summary>
+    [Service(Namespace = "gov")]
+    public sealed class Quotes(Signals signals) : IQuotes
+    {
+        public async Task<string> QuoteAsync(string sku, CancellationToken cancellationToken)
+        {
+            signals.Started.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return sku;
+        }
+    }
+
+    [Component]
+    public sealed class SpareQuotes
+    {
+        public Task<string> QuoteAsync(string sku, CancellationToken cancellationToken) => Task.FromResult($"{sku}: last known");
+    }
+
+    [Component]
+    public sealed class Counter(IQuotes quotes)
+    {
+        public IQuotes Quotes => quotes;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _fixture.DisposeAsync();
@@ -250,6 +281,26 @@ public sealed class GovernanceTests : IAsyncLifetime
         context.Endpoints.Select(e => e.Address).Should().NotContain(a => a.StartsWith("default/CachedStock", StringComparison.Ordinal));
         _fixture.GovernanceLog().Should().Equal(
             "The call of remote/Stock/CountAsync failed (502); answering it with fallback GovernanceTests.CachedStock. Failure: The process serving 'remote/Stock/CountAsync' died.");
+    }
+
+    [Fact]
+    public async Task ALocalImplementationOfAGovernedContract_IsCalledThroughItsProxy_UnderTheSameGovernance()
+    {
+        var context = _fixture.Start(null, typeof(Quotes), typeof(SpareQuotes), typeof(Counter));
+        var quotes = context.Get<Counter>().Quotes;
+
+        var call = quotes.QuoteAsync("a-1", CancellationToken.None);
+        await _fixture.Signals.Started.Task.WaitAsync(GovernanceFixture.Bound);
+        _fixture.Time.Advance(TimeSpan.FromMilliseconds(100));
+
+        (await call.WaitAsync(GovernanceFixture.Bound)).Should().Be("a-1: last known", "the local call timed out and the fallback answered");
+        quotes.Should().NotBeOfType<Quotes>().And.BeSameAs(context.Get<IQuotes>());
+        context.Get<Quotes>().Should().BeOfType<Quotes>("the component itself is still there by its own type");
+        _fixture.GovernanceLog().Should().Equal(
+            "The call of gov/Quotes/QuoteAsync timed out after 100 ms ([Governance(TimeoutMs = 100)] on GovernanceTests.IQuotes.QuoteAsync).",
+            "The call of gov/Quotes/QuoteAsync failed (504); answering it with fallback GovernanceTests.SpareQuotes. Failure: Calling 'gov/Quotes/QuoteAsync' took "
+            + "longer than 100 ms ([Governance(TimeoutMs = 100)] on GovernanceTests.IQuotes.QuoteAsync), so the call was cancelled. The endpoint may be slow or "
+            + "stuck; raise TimeoutMs if it needs longer, or make it faster.");
     }
 
     [Fact]
