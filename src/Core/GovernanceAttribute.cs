@@ -32,7 +32,8 @@ public sealed class GovernanceAttribute : Attribute
     /// <summary>
     /// Gets or sets how many times a failed call is tried again (exponential backoff with jitter from 50 ms). Only calls that never
     /// reached an endpoint are retried, and, for <c>[Endpoint(Idempotent = true)]</c> endpoints, calls whose instance died or
-    /// timed out; a stream never after its first item. 0 = the default (3); -1 = never.
+    /// timed out; a stream never after its first item. 0 = the default (configuration, else 3 for calls to other processes and
+    /// none in-process); -1 = never.
     /// </summary>
     public int Retries { get; set; }
 

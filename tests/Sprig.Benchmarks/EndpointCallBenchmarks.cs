@@ -15,7 +15,8 @@ public sealed class Adder
 
 /// <summary>
 /// In-process <c>ctx.Endpoints.InvokeAsync</c>: with nobody listening to Sprig's activities and metrics (the telemetry must
-/// cost nothing), and with an activity listener that records everything (what tracing costs).
+/// cost nothing), and with an activity listener that records everything (what tracing costs); with the default governance
+/// (retries, the serving side's concurrency limit) and with every governance setting off.
 /// </summary>
 [MemoryDiagnoser]
 public class EndpointCallBenchmarks
@@ -27,10 +28,19 @@ public class EndpointCallBenchmarks
     [Params(false, true)]
     public bool Traced { get; set; }
 
+    [Params(false, true)]
+    public bool Governed { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        _context = new ApplicationContext(new PendingRegistry().Register<Adder>(), new ConfigurationBuilder().Build());
+        var off = new Dictionary<string, string?>
+        {
+            ["Sprig:Governance:Defaults:Retries"] = "-1",
+            ["Sprig:Governance:Defaults:MaxConcurrency"] = "-1",
+        };
+        _context = new ApplicationContext(
+            new PendingRegistry().Register<Adder>(), new ConfigurationBuilder().AddInMemoryCollection(Governed ? [] : off).Build());
         _context.Refresh();
         if (Traced)
         {

@@ -99,7 +99,7 @@ public sealed class GovernanceHttpTests
         refused.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
         problem.GetProperty("detail").GetString().Should().Be(
-            "Endpoint 'gov/Busy/hold' refused the call without running it: 1 calls run (MaxConcurrency) and 0 wait (MaxQueue). "
+            "Endpoint 'gov/Busy/hold' refused the call without running it: its limit is full, with 1 running (MaxConcurrency) and 0 waiting (MaxQueue). "
             + "Try again after Retry-After, run more instances, or raise MaxConcurrency / MaxQueue in [Governance] or Sprig:Governance.");
         problem.GetProperty("notStarted").GetBoolean().Should().BeTrue();
         problem.GetProperty("retryAfter").GetInt32().Should().Be(1);

@@ -14,7 +14,7 @@ internal static partial class Errors
         + "[Governance] or Sprig:Governance.";
 
     public static string GovernanceLimitReached(string address, int running, int queued) =>
-        $"Endpoint '{address}' refused the call without running it: {running} calls run (MaxConcurrency) and {queued} wait (MaxQueue). "
+        $"Endpoint '{address}' refused the call without running it: its limit is full, with {running} running (MaxConcurrency) and {queued} waiting (MaxQueue). "
         + "Try again after Retry-After, run more instances, or raise MaxConcurrency / MaxQueue in [Governance] or Sprig:Governance.";
 
     public static string GovernanceKeyUnknown(string key, IReadOnlyList<string> suggestions) =>

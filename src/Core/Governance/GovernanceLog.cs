@@ -20,7 +20,7 @@ internal static partial class GovernanceLog
     [LoggerMessage(5, LogLevel.Warning, "The call of {Address} failed ({Status}); answering it with fallback {Fallback}. Failure: {Reason}")]
     public static partial void FallbackUsed(ILogger logger, string address, int status, string fallback, string reason);
 
-    [LoggerMessage(6, LogLevel.Warning, "Refused a call of {Address} with 503: {Running} calls run (MaxConcurrency) and {Queued} wait (MaxQueue).")]
+    [LoggerMessage(6, LogLevel.Warning, "Refused a call of {Address} with 503: its limit is full, with {Running} running (MaxConcurrency) and {Queued} waiting (MaxQueue).")]
     public static partial void Rejected(ILogger logger, string address, int running, int queued);
 
     [LoggerMessage(7, LogLevel.Warning, "The call of {Address} timed out after {TimeoutMs} ms ({Source}).")]
@@ -29,6 +29,6 @@ internal static partial class GovernanceLog
     [LoggerMessage(8, LogLevel.Error, "The governance configuration was reloaded with errors, so the previous settings stay in force: {Problems}")]
     public static partial void ReloadRejected(ILogger logger, string problems);
 
-    [LoggerMessage(9, LogLevel.Information, "Governance of {Address} changed after a configuration reload: {Policy}")]
+    [LoggerMessage(9, LogLevel.Information, "Governance of {Address} changed after a configuration reload: {Policy}.")]
     public static partial void PolicyChanged(ILogger logger, string address, string policy);
 }

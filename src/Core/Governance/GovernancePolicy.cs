@@ -20,4 +20,11 @@ internal sealed record GovernancePolicy(
         Math.Max(0, values.MaxConcurrency),
         Math.Max(0, values.MaxQueue),
         timeoutSource);
+
+    /// <summary>Describes the policy in the settings' own words, for the log: "TimeoutMs 1000 (source), Retries 3, ...".</summary>
+    public string Describe() =>
+        $"TimeoutMs {(Timeout is { } t ? $"{t.TotalMilliseconds:0} ({TimeoutSource})" : "off")}, Retries {Off(Retries)}, BreakAfterFailures {Off(BreakAfterFailures)}, "
+        + $"BreakForSeconds {BreakFor.TotalSeconds:0}, MaxConcurrency {Off(MaxConcurrency)}, MaxQueue {MaxQueue}";
+
+    private static string Off(int value) => value > 0 ? value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "off";
 }

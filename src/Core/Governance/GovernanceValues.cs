@@ -10,9 +10,12 @@ internal readonly record struct GovernanceValues(int TimeoutMs, int Retries, int
     public static readonly IReadOnlyList<string> Keys =
         [nameof(TimeoutMs), nameof(Retries), nameof(BreakAfterFailures), nameof(BreakForSeconds), nameof(MaxConcurrency), nameof(MaxQueue)];
 
-    /// <summary>Gets the built-in defaults (Silky's): 5 s for calls to other processes, 3 retries, a breaker after 3 failures for 60 s, 50 calls at once.</summary>
+    /// <summary>
+    /// Gets the built-in defaults (Silky's): for calls to other processes 5 s, 3 retries, a breaker after 3 failures for 60 s; for
+    /// in-process calls none of these (they have no communication to fail); 50 calls at once, 100 waiting, on the serving side.
+    /// </summary>
     public static GovernanceValues BuiltIn(bool remote) =>
-        new(remote ? 5000 : -1, 3, remote ? 3 : -1, 60, 50, 100);
+        remote ? new(5000, 3, 3, 60, 50, 100) : new(-1, -1, -1, 60, 50, 100);
 
     public static GovernanceValues Of(GovernanceAttribute attribute) =>
         new(attribute.TimeoutMs, attribute.Retries, attribute.BreakAfterFailures, attribute.BreakForSeconds, attribute.MaxConcurrency, attribute.MaxQueue);

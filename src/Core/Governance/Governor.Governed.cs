@@ -26,6 +26,9 @@ internal sealed partial class Governor
 
         public int Generation { get; set; } = generation;
 
+        /// <summary>Gets whether a unary call needs no pipeline: no retries, no breaker, no timeout and no fallback.</summary>
+        public bool Ungoverned { get; } = policy.Retries == 0 && policy.BreakAfterFailures == 0 && policy.Timeout is null && declared.Fallback is null;
+
         /// <summary>Gets the circuit's state for the gauge: 0 closed, 1 open, 2 half-open.</summary>
         public int State { get; private set; }
 

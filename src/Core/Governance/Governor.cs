@@ -111,10 +111,18 @@ internal sealed partial class Governor : IDisposable
     /// <param name="state">What <paramref name="call"/> needs.</param>
     /// <param name="call">One attempt; its token fires at the attempt's timeout or when the caller cancels.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public async Task<JsonElement> InvokeAsync<TState>(string address, bool remote, bool idempotent, JsonElement arguments, TState state,
+    public Task<JsonElement> InvokeAsync<TState>(string address, bool remote, bool idempotent, JsonElement arguments, TState state,
         Func<TState, CancellationToken, Task<JsonElement>> call, CancellationToken cancellationToken)
     {
         var governed = For(address, remote);
+        // With every policy off and no fallback, a call is just the call.
+        return governed.Ungoverned ? call(state, cancellationToken) : GovernedAsync(governed, idempotent, arguments, state, call, cancellationToken);
+    }
+
+    private async Task<JsonElement> GovernedAsync<TState>(Governed governed, bool idempotent, JsonElement arguments, TState state,
+        Func<TState, CancellationToken, Task<JsonElement>> call, CancellationToken cancellationToken)
+    {
+        var address = governed.Address;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(IdempotentKey, idempotent || governed.Declared.Idempotent);
         try
@@ -403,7 +411,7 @@ internal sealed partial class Governor : IDisposable
 
         if (previous is not null)
         {
-            GovernanceLog.PolicyChanged(_logger, address, policy.ToString());
+            GovernanceLog.PolicyChanged(_logger, address, policy.Describe());
         }
 
         return new Governed(this, address, policy, Declared(address), generation);

@@ -314,7 +314,7 @@ public sealed class GovernanceTests : IAsyncLifetime
         var refused = (await context.Endpoints.Invoking(e => e.InvokeAsync("gov/Slow/held", JsonSerializer.SerializeToElement(3))).Should().ThrowAsync<EndpointCallException>()).Which;
 
         refused.Message.Should().Be(
-            "Endpoint 'gov/Slow/held' refused the call without running it: 1 calls run (MaxConcurrency) and 1 wait (MaxQueue). "
+            "Endpoint 'gov/Slow/held' refused the call without running it: its limit is full, with 1 running (MaxConcurrency) and 1 waiting (MaxQueue). "
             + "Try again after Retry-After, run more instances, or raise MaxConcurrency / MaxQueue in [Governance] or Sprig:Governance.");
         refused.StatusCode.Should().Be(503);
         refused.RetryAfter.Should().Be(TimeSpan.FromSeconds(1));
