@@ -23,9 +23,10 @@ namespace Sprig;
 public sealed class GovernanceAttribute : Attribute
 {
     /// <summary>
-    /// Gets or sets how long one attempt of a unary call (or the wait for a stream's first item) may take, in milliseconds,
-    /// before the endpoint's <see cref="CancellationToken"/> fires and the caller gets a 504. 0 = the default: configuration,
-    /// else 5000 for calls to other processes and none in-process. -1 = no timeout.
+    /// Gets or sets how long one attempt of a unary call may take, in milliseconds, before the endpoint's
+    /// <see cref="CancellationToken"/> fires and the caller gets a 504; set here or in configuration, it also limits a stream's
+    /// wait for its first item. 0 = the default: configuration, else 5000 for unary calls to other processes and none in-process
+    /// or for streams. -1 = no timeout.
     /// </summary>
     public int TimeoutMs { get; set; }
 

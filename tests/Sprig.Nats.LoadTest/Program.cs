@@ -7,10 +7,12 @@ using Sprig;
 using Sprig.Nats;
 using Sprig.Nats.LoadTest;
 
-// dotnet run -c Release --project tests/Sprig.Nats.LoadTest [-- --calls 5000 --concurrency 32 --items 10000 --rounds 3 --work 2000000]
+// dotnet run -c Release --project tests/Sprig.Nats.LoadTest [-- --calls 5000 --concurrency 32 --items 10000 --rounds 3 --work 2000000 --governance off]
 // Starts its own nats-server on a free loopback port. Each case runs raw NATS.Net and Sprig alternately, --rounds times, and
 // reports medians. The last case starts this program again as worker processes (--worker URL).
 var options = new ConfigurationBuilder().AddCommandLine(args).Build();
+// --governance off: every governance setting off (no timeout, retries, breaker or limit), to measure what governance costs.
+var governanceOff = string.Equals(options["governance"], "off", StringComparison.OrdinalIgnoreCase);
 if (options["worker"] is { } workerUrl)
 {
     await using var worker = Context(workerUrl, serve: true);
@@ -167,13 +169,22 @@ async Task<List<double>> Rounds(Func<Task<double>> run)
     return results;
 }
 
-static ApplicationContext Context(string url, bool serve)
+ApplicationContext Context(string url, bool serve)
 {
-    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    var settings = new Dictionary<string, string?>
     {
         ["Sprig:Nats:Url"] = url,
         ["Sprig:Nats:Serve"] = serve ? "true" : "false",
-    }).Build();
+    };
+    if (governanceOff)
+    {
+        foreach (var setting in new[] { "TimeoutMs", "Retries", "BreakAfterFailures", "MaxConcurrency" })
+        {
+            settings[$"Sprig:Governance:Defaults:{setting}"] = "-1";
+        }
+    }
+
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
     var registry = new PendingRegistry().AddNats();
     if (serve)
     {

@@ -11,6 +11,12 @@ namespace Sprig.Governance;
 internal sealed record GovernancePolicy(
     TimeSpan? Timeout, int Retries, int BreakAfterFailures, TimeSpan BreakFor, int MaxConcurrency, int MaxQueue, string TimeoutSource)
 {
+    /// <summary>
+    /// Gets the limit of a stream's wait for its first item: the timeout only when configuration or an attribute sets it (a
+    /// stream's first item may rightly take long, and a timed stream costs a cancellable token on every item), else none.
+    /// </summary>
+    public TimeSpan? StreamTimeout { get; init; }
+
     /// <summary>Turns merged values into a policy: -1 (off) becomes none.</summary>
     public static GovernancePolicy From(GovernanceValues values, string timeoutSource) => new(
         values.TimeoutMs > 0 ? TimeSpan.FromMilliseconds(values.TimeoutMs) : null,

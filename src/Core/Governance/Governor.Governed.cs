@@ -29,6 +29,9 @@ internal sealed partial class Governor
         /// <summary>Gets whether a unary call needs no pipeline: no retries, no breaker, no timeout and no fallback.</summary>
         public bool Ungoverned { get; } = policy.Retries == 0 && policy.BreakAfterFailures == 0 && policy.Timeout is null && declared.Fallback is null;
 
+        /// <summary>Gets whether a stream needs no pipeline: no retries, no breaker, no first-item timeout and no fallback.</summary>
+        public bool UngovernedStream { get; } = policy.Retries == 0 && policy.BreakAfterFailures == 0 && policy.StreamTimeout is null && declared.Fallback is null;
+
         /// <summary>Gets the circuit's state for the gauge: 0 closed, 1 open, 2 half-open.</summary>
         public int State { get; private set; }
 

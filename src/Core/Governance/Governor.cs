@@ -157,10 +157,16 @@ internal sealed partial class Governor : IDisposable
     /// Opens a stream under its address's governance: retries, the breaker and the timeout cover the wait for the first item
     /// (never later: items already read cannot be taken back); a failure before it runs the fallback's stream when there is one.
     /// </summary>
-    public async IAsyncEnumerable<JsonElement> StreamAsync<TState>(string address, bool remote, bool idempotent, JsonElement arguments, TState state,
-        Func<TState, CancellationToken, IAsyncEnumerable<JsonElement>> open, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<JsonElement> StreamAsync<TState>(string address, bool remote, bool idempotent, JsonElement arguments, TState state,
+        Func<TState, CancellationToken, IAsyncEnumerable<JsonElement>> open, CancellationToken cancellationToken)
     {
         var governed = For(address, remote);
+        return governed.UngovernedStream ? open(state, cancellationToken) : StreamAsync(governed, idempotent, arguments, state, open, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<JsonElement> StreamAsync<TState>(Governed governed, bool idempotent, JsonElement arguments, TState state,
+        Func<TState, CancellationToken, IAsyncEnumerable<JsonElement>> open, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         var opened = await OpenAsync(governed, idempotent, arguments, state, open, cancellationToken).ConfigureAwait(false);
         try
         {
@@ -220,7 +226,7 @@ internal sealed partial class Governor : IDisposable
     private async ValueTask<OpenStream> AttemptAsync<TState>(Governed governed, TState state, Func<TState, CancellationToken, IAsyncEnumerable<JsonElement>> open,
         CancellationToken cancellationToken)
     {
-        var timer = governed.Policy.Timeout is { } timeout ? new CancellationTokenSource(timeout, _time.Value) : null;
+        var timer = governed.Policy.StreamTimeout is { } timeout ? new CancellationTokenSource(timeout, _time.Value) : null;
         var linked = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         var token = linked?.Token ?? cancellationToken;
         IAsyncEnumerator<JsonElement>? enumerator = null;
@@ -244,7 +250,7 @@ internal sealed partial class Governor : IDisposable
             timer?.Dispose();
             if (timedOut && ex is OperationCanceledException or EndpointCallException { StatusCode: 504 })
             {
-                throw new TimeoutRejectedException(Errors.GovernanceTimedOut(governed.Address, governed.Policy.Timeout!.Value, governed.Policy.TimeoutSource), governed.Policy.Timeout!.Value, ex);
+                throw new TimeoutRejectedException(Errors.GovernanceTimedOut(governed.Address, governed.Policy.StreamTimeout!.Value, governed.Policy.TimeoutSource), governed.Policy.StreamTimeout!.Value, ex);
             }
 
             throw;
@@ -430,7 +436,9 @@ internal sealed partial class Governor : IDisposable
             : declared.Declared.TimeoutMs != 0 ? $"[Governance(TimeoutMs = {declared.Declared.TimeoutMs})] on {declared.DeclaredOn}"
             : defaults.TimeoutMs != 0 ? $"{GovernanceConfiguration.DefaultsSection}:TimeoutMs"
             : "the default for calls to other processes; set Sprig:Governance:Defaults:TimeoutMs or [Governance(TimeoutMs = ...)] to change it";
-        return GovernancePolicy.From(values, source);
+        var explicitTimeout = own.TimeoutMs != 0 || declared.Declared.TimeoutMs != 0 || defaults.TimeoutMs != 0;
+        var policy = GovernancePolicy.From(values, source);
+        return policy with { StreamTimeout = explicitTimeout ? policy.Timeout : null };
     }
 
     private void Reload()
