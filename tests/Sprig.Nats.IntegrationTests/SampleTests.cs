@@ -1,3 +1,4 @@
+using OpenTelemetry.Trace;
 using Sprig.Nats.IntegrationTests.Support;
 
 namespace Sprig.Nats.IntegrationTests;
@@ -60,6 +61,37 @@ public sealed class SampleTests
         processing.ParentSpanId.Should().Be(calling.SpanId, "the frontend's call is the parent of the processor's serving");
         generating.ParentSpanId.Should().Be(processing.SpanId, "the processor calls the worker while it serves");
         generated.ParentSpanId.Should().Be(generating.SpanId, "the processor's call is the parent of the worker's serving");
+    }
+
+    [Fact]
+    public async Task DynamoPipeline_CalledFromThisProcess_IsOneTrace_WithTheCallersSpansReadFromAnInMemoryExporter()
+    {
+        await using var nats = await NatsServer.StartAsync();
+        var url = $"--Sprig:Nats:Url={nats.Url}";
+        await using var worker = SampleProcess.Start("DynamoPipeline", "worker", "--role", "worker", url, "--trace");
+        await using var processor = SampleProcess.Start("DynamoPipeline", "processor", "--role", "processor", url, "--trace");
+        await worker.WaitForLineAsync("worker: serving dynamo/VllmWorker/generate over NATS", Deadlines.WorkerReady);
+        await processor.WaitForLineAsync("processor: serving dynamo/Processor/process over NATS", Deadlines.WorkerReady);
+        var exported = new List<System.Diagnostics.Activity>();
+        await using var caller = await Caller.ConnectAsync(nats);
+
+        using (var tracing = OpenTelemetry.Sdk.CreateTracerProviderBuilder().AddSource("Sprig").AddInMemoryExporter(exported).Build())
+        {
+            var tokens = new List<string>();
+            await foreach (var token in caller.Endpoints.StreamAsync("dynamo/Processor/process", Caller.Arguments(new { prompt = "hello world", maxTokens = 2 })))
+            {
+                tokens.Add(token.GetString()!);
+            }
+
+            tokens.Should().HaveCount(2);
+            tracing.ForceFlush();
+        }
+
+        var calling = exported.Should().ContainSingle(a => a.DisplayName == "dynamo/Processor/process" && a.Kind == System.Diagnostics.ActivityKind.Client).Which;
+        var processing = await SpanAsync(processor, "dynamo/Processor/process", "Server");
+        var generated = await SpanAsync(worker, "dynamo/VllmWorker/generate", "Server");
+        new[] { processing.TraceId, generated.TraceId }.Should().AllBe(calling.TraceId.ToHexString(), "one call is one trace, in all three processes");
+        processing.ParentSpanId.Should().Be(calling.SpanId.ToHexString(), "this process's call is the parent of the processor's serving");
     }
 
     private sealed record Span(string TraceId, string SpanId, string? ParentSpanId, string Name, string Kind);
