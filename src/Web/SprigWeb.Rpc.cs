@@ -187,7 +187,7 @@ public static partial class SprigWeb
     {
         var address = endpoint.Address;
         // The caller's pick among the implementations served under service keys; none splits calls by weight.
-        using var key = http.Request.Headers.TryGetValue(ServiceKeys.Header, out var picked) ? ServiceKeys.Use(picked.ToString()) : null;
+        using var key = http.Request.Headers.TryGetValue(ServiceKeys.Header, out var picked) && picked.Count > 0 ? ServiceKeys.Use(picked[0]) : null;
         if (endpoint.IsStreaming)
         {
             await Stream(http, context, address, arguments, logger, details).ConfigureAwait(false);

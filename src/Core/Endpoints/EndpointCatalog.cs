@@ -145,6 +145,9 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     private async Task<JsonElement> RunAsync(CompiledEndpoint endpoint, JsonElement arguments, Func<RequestScope?>? callerScope, bool limited, CancellationToken cancellationToken)
     {
         endpoint = endpoint.Keyed?.Pick(ServiceKeys.Current) ?? endpoint;
+        // The caller's key picked this implementation; the calls the endpoint makes itself pick their own (changes to an async
+        // local in an async method do not flow back to the caller).
+        using var keyCleared = ServiceKeys.Current is null ? null : ServiceKeys.Use(null);
         if (endpoint.Unary is not { } invoke)
         {
             throw new EndpointCallException(Errors.EndpointStreams(endpoint.Address, endpoint.Descriptor.Method), endpoint.Address, 400, endpoint.Descriptor.Component);
@@ -199,6 +202,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     private IAsyncEnumerable<JsonElement> Run(CompiledEndpoint endpoint, JsonElement arguments, Func<RequestScope?>? callerScope, bool limited, CancellationToken cancellationToken)
     {
         endpoint = endpoint.Keyed?.Pick(ServiceKeys.Current) ?? endpoint;
+        var clearKey = ServiceKeys.Current is not null;
         if (endpoint.Stream is not { } stream)
         {
             throw new EndpointCallException(Errors.EndpointDoesNotStream(endpoint.Address, endpoint.Descriptor.ResultType), endpoint.Address, 400, endpoint.Descriptor.Component);
@@ -221,22 +225,40 @@ internal sealed class EndpointCatalog : IEndpointCatalog
             throw;
         }
 
-        return owned || limited ? Finish(items, limited ? endpoint.Address : null, owned ? scope : null, cancellationToken) : items;
+        return owned || limited || clearKey ? Finish(items, limited ? endpoint.Address : null, owned ? scope : null, clearKey, cancellationToken) : items;
     }
 
     public IEnumerator<EndpointDescriptor> GetEnumerator() => _endpoints.Select(e => e.Descriptor).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Enumerates a served stream within its address's concurrency limit (when <paramref name="limited"/> names it), then disposes its scope.</summary>
-    private async IAsyncEnumerable<JsonElement> Finish(IAsyncEnumerable<JsonElement> items, string? limited, RequestScope? scope, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Enumerates a served stream within its address's concurrency limit (when <paramref name="limited"/> names it), without the
+    /// caller's service key when <paramref name="clearKey"/> (it picked this implementation; the stream's own calls pick theirs),
+    /// then disposes its scope.
+    /// </summary>
+    private async IAsyncEnumerable<JsonElement> Finish(IAsyncEnumerable<JsonElement> items, string? limited, RequestScope? scope, bool clearKey,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         try
         {
             using var lease = limited is null ? null : await _context!.Governor.EnterAsync(limited, cancellationToken).ConfigureAwait(false);
-            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+            await using var enumerator = items.GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
-                yield return item;
+                // Each step of the endpoint runs inside this one, so the key is cleared for it alone.
+                bool more;
+                using (clearKey ? ServiceKeys.Use(null) : null)
+                {
+                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                yield return enumerator.Current;
             }
         }
         finally

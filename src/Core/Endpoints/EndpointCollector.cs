@@ -23,6 +23,8 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
         var endpoints = new List<CompiledEndpoint>();
         // Addresses are compared without case: HTTP routes and NATS subjects cannot tell 'get' from 'Get'.
         var byAddress = new Dictionary<string, EndpointDescriptor>(StringComparer.OrdinalIgnoreCase);
+        // The keys taken at each address served under service keys, and by which class.
+        var keys = new Dictionary<(string Address, string Key), Type>(new KeyComparer());
         foreach (var entry in table.Entries)
         {
             // A second component with a taken name is already a problem of its own; its endpoints would only repeat it.
@@ -61,12 +63,14 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
                 if (byAddress.TryGetValue(descriptor.Address, out var first) && first.ServiceKey is { } firstKey && descriptor.ServiceKey is { } otherKey
                     && string.Equals(first.Address, descriptor.Address, StringComparison.Ordinal))
                 {
-                    if (string.Equals(firstKey, otherKey, StringComparison.OrdinalIgnoreCase))
+                    keys.TryAdd((first.Address, firstKey), first.Method.ReflectedType ?? first.Method.DeclaringType!);
+                    if (keys.TryGetValue((descriptor.Address, otherKey), out var taken))
                     {
-                        problems.Add(new ContainerException(Errors.ServiceKeyDuplicate(descriptor.Address, otherKey, first.Method.DeclaringType!, type), entry.Name, null));
+                        problems.Add(new ContainerException(Errors.ServiceKeyDuplicate(descriptor.Address, otherKey, taken, type), entry.Name, null));
                     }
                     else
                     {
+                        keys.Add((descriptor.Address, otherKey), type);
                         endpoints.Add(EndpointInvokerCompiler.Compile(method.IsStatic ? null : entry, descriptor, Defaults));
                     }
 
@@ -250,5 +254,15 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
         }
 
         return (!type.IsValueType && _nullability.Create(parameter).WriteState == NullabilityState.Nullable, null);
+    }
+
+    /// <summary>Compares (address, service key) pairs: addresses exactly, keys ignoring case.</summary>
+    private sealed class KeyComparer : IEqualityComparer<(string Address, string Key)>
+    {
+        public bool Equals((string Address, string Key) x, (string Address, string Key) y) =>
+            string.Equals(x.Address, y.Address, StringComparison.Ordinal) && string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((string Address, string Key) obj) =>
+            HashCode.Combine(StringComparer.Ordinal.GetHashCode(obj.Address), StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Key));
     }
 }

@@ -42,6 +42,10 @@ internal sealed partial class Governor : IDisposable
     private volatile int _generation;
     private IDisposable? _reload;
 
+    // Rebuilding a policy, a pipeline or a limiter is rare (first call, reload): one at a time, so that concurrent first calls
+    // share one breaker and one limiter.
+    private readonly Lock _rebuild = new();
+
     public Governor(ApplicationContext context, IConfiguration configuration, ILoggerFactory loggers)
     {
         _context = context;
@@ -205,7 +209,15 @@ internal sealed partial class Governor : IDisposable
             {
                 UsingFallback(governed, failure, ex);
                 var enumerator = _context.EndpointsCore.RunFallbackStream(fallback, arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
-                return new OpenStream(enumerator, await enumerator.MoveNextAsync().ConfigureAwait(false), null);
+                try
+                {
+                    return new OpenStream(enumerator, await enumerator.MoveNextAsync().ConfigureAwait(false), null);
+                }
+                catch
+                {
+                    await DisposeQuietlyAsync(enumerator).ConfigureAwait(false);
+                    throw;
+                }
             }
 
             GovernanceTelemetry.Failed(governed.Address, failure?.StatusCode ?? 500);
@@ -263,7 +275,7 @@ internal sealed partial class Governor : IDisposable
         {
             await enumerator.DisposeAsync().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or EndpointCallException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The attempt's own failure is the one to report.
         }
@@ -315,6 +327,10 @@ internal sealed partial class Governor : IDisposable
         _reload?.Dispose();
         Live.TryRemove(this, out _);
     }
+
+    /// <summary>Returns how many served calls of an address wait for a slot of its limit now.</summary>
+    public long Queued(string address) =>
+        _limits.TryGetValue(address, out var limit) && limit.Limiter?.GetStatistics() is { } statistics ? statistics.CurrentQueuedCount : 0;
 
     /// <summary>Lists the queue length of every limited endpoint of every live context, for the gauge.</summary>
     public static IEnumerable<Measurement<long>> QueueLengths()
@@ -383,9 +399,17 @@ internal sealed partial class Governor : IDisposable
             return governed;
         }
 
-        var fresh = Build(address, remote, governed, generation);
-        table[address] = fresh;
-        return fresh;
+        lock (_rebuild)
+        {
+            if (table.TryGetValue(address, out governed) && governed.Generation == generation)
+            {
+                return governed;
+            }
+
+            var fresh = Build(address, remote, governed, generation);
+            table[address] = fresh;
+            return fresh;
+        }
     }
 
     private Limit LimitOf(string address)
@@ -396,6 +420,14 @@ internal sealed partial class Governor : IDisposable
             return limit;
         }
 
+        lock (_rebuild)
+        {
+            return _limits.TryGetValue(address, out limit) && limit.Generation == generation ? limit : RebuildLimit(address, limit, generation);
+        }
+    }
+
+    private Limit RebuildLimit(string address, Limit? limit, int generation)
+    {
         var policy = Resolve(address, remote: false);
         var fresh = limit is not null && limit.Policy.MaxConcurrency == policy.MaxConcurrency && limit.Policy.MaxQueue == policy.MaxQueue
             ? limit with { Generation = generation }
@@ -409,7 +441,9 @@ internal sealed partial class Governor : IDisposable
     private Governed Build(string address, bool remote, Governed? previous, int generation)
     {
         var policy = Resolve(address, remote);
-        if (previous is not null && previous.Policy == policy)
+        // Kept (with its breaker's state) only when neither the settings nor the declarations changed: a contract learned after
+        // a first call brings its fallback and idempotence.
+        if (previous is not null && previous.Policy == policy && ReferenceEquals(previous.Declared, Declared(address)))
         {
             previous.Generation = generation;
             return previous;

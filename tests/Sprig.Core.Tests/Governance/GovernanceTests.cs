@@ -327,6 +327,24 @@ public sealed class GovernanceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Limit_HoldsForConcurrentFirstCalls_WhichShareOneLimiter()
+    {
+        var context = _fixture.Start(new Dictionary<string, string?> { ["Sprig:Governance:gov:Slow:held:MaxQueue"] = "100" }, typeof(Slow));
+
+        var calls = Enumerable.Range(0, 16).Select(i => Task.Run(() => context.Endpoints.InvokeAsync("gov/Slow/held", JsonSerializer.SerializeToElement(i)))).ToList();
+        await _fixture.Signals.Started.Task.WaitAsync(GovernanceFixture.Bound);
+        for (var spins = 0; context.Governor.Queued("gov/Slow/held") < 15; spins++)
+        {
+            spins.Should().BeLessThan(10_000_000, "the other 15 calls must reach the limit's queue");
+            await Task.Yield();
+        }
+
+        _fixture.Signals.Runs["held"].Should().Be(1, "MaxConcurrency = 1 admits one call, however many arrive at once");
+        _fixture.Signals.Release.SetResult();
+        (await Task.WhenAll(calls).WaitAsync(GovernanceFixture.Bound)).Should().HaveCount(16);
+    }
+
+    [Fact]
     public async Task Decisions_AreCountedInMetrics_AndRecordedOnTheCallsActivity()
     {
         var measured = new System.Collections.Concurrent.ConcurrentQueue<(string Instrument, long Value)>();

@@ -30,6 +30,25 @@ public sealed class ServiceKeyTests
         public Task<string> HelloAsync(string name) => Task.FromResult(name);
     }
 
+    [ComponentContract(Namespace = "keys")]
+    public interface IDoor
+    {
+        Task<string> OpenAsync(string name);
+    }
+
+    /// <summary>A keyed implementation that calls another keyed contract: the caller's key must not leak into that call.</summary>
+    [Service, ServiceKey("front")]
+    public sealed class FrontDoor(IGreeter greeter) : IDoor
+    {
+        public async Task<string> OpenAsync(string name) => $"front: {await greeter.HelloAsync(name)}";
+    }
+
+    [Service, ServiceKey("back")]
+    public sealed class BackDoor : IDoor
+    {
+        public Task<string> OpenAsync(string name) => Task.FromResult("back");
+    }
+
     [Component]
     public sealed class Reception(IGreeter greeter)
     {
@@ -86,6 +105,27 @@ public sealed class ServiceKeyTests
         thrown.Message.Should().Be(
             "No implementation of 'keys/Greeter/HelloAsync' is served under service key 'v3'; the keys are 'v1', 'v2'. Pick one of them "
             + "(ServiceKeys.Use or the Sprig-Service-Key header), or call without a key to split calls by weight.");
+    }
+
+    [Fact]
+    public async Task AKey_PicksOnlyTheImplementationItWasMeantFor_NotThoseOfTheCallsThatImplementationMakes()
+    {
+        using var context = Contexts.Refreshed(typeof(GreeterV1), typeof(GreeterV2), typeof(FrontDoor), typeof(BackDoor));
+
+        using var key = ServiceKeys.Use("front");
+        var answer = await context.Get<IDoor>().OpenAsync("Ada");
+
+        answer.Should().BeOneOf("front: Hello, Ada", "front: Hi Ada!");
+        ServiceKeys.Current.Should().Be("front", "the caller's own key is untouched");
+    }
+
+    [Fact]
+    public void TwoImplementationsUnderOneKey_FailRefresh_WhicheverKeyCameFirst()
+    {
+        using var context = Contexts.Create(typeof(GreeterV1), typeof(GreeterV2), typeof(AnotherV2));
+
+        context.Invoking(c => c.Refresh()).Should().Throw<ContainerException>().Which.Message.Should().Contain(
+            "Two components serve 'keys/Greeter/HelloAsync' under service key 'v2': ServiceKeyTests.GreeterV2 and ServiceKeyTests.AnotherV2. Give each its own [ServiceKey].");
     }
 
     [Fact]
