@@ -84,6 +84,13 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
 
     internal PendingRegistry Registry => _registry;
 
+    /// <summary>
+    /// Gets or sets whether resolving a scoped service descriptor from the root provider throws, as MS.DI's does with
+    /// <see cref="ServiceProviderOptions.ValidateScopes"/> (set by <see cref="SprigServiceProviderFactory"/>); otherwise it lives
+    /// in a root scope until the context shuts down, as MS.DI's does without validation.
+    /// </summary>
+    internal bool ValidateScopes { get; set; }
+
     /// <summary>Gets the frozen component table while the context runs (for Sprig.Web), or null.</summary>
     internal ComponentTable? Table => _table;
 
@@ -454,7 +461,11 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         var table = _table;
         if (table is null)
         {
-            throw new InvalidOperationException(Errors.NotRunning(State));
+            // After shutdown the provider is disposed: MS.DI's ObjectDisposedException (an InvalidOperationException).
+            var state = State;
+            throw state is ContextState.Stopping or ContextState.Stopped
+                ? new ObjectDisposedException(null, Errors.NotRunning(state))
+                : new InvalidOperationException(Errors.NotRunning(state));
         }
 
         return table;

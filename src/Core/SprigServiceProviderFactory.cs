@@ -49,6 +49,14 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
         _registry = context.Registry;
     }
 
+    /// <summary>
+    /// Gets the validation Microsoft.Extensions.DependencyInjection's <see cref="ServiceProviderOptions"/> ask for: with
+    /// <see cref="ServiceProviderOptions.ValidateScopes"/>, resolving a scoped service from the root provider throws, as MS.DI's
+    /// does. <see langword="null"/> (the default) does what a host does with its default provider: validate in the Development
+    /// environment (the configuration's <c>environment</c>, <c>DOTNET_ENVIRONMENT</c> or <c>ASPNETCORE_ENVIRONMENT</c>).
+    /// </summary>
+    public ServiceProviderOptions? Options { get; init; }
+
     /// <summary>Returns the service collection unchanged: services are registered as usual.</summary>
     /// <param name="services">The application's services.</param>
     /// <returns>The same collection.</returns>
@@ -63,17 +71,23 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
         ArgumentNullException.ThrowIfNull(services);
         var registry = _copyRegistry ? _registry.Snapshot() : _registry;
         registry.RegisterServices(services);
+        var hostConfiguration = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration) && !d.IsKeyedService)?.ImplementationInstance as IConfiguration;
         if (_context is not null)
         {
+            _context.ValidateScopes = ValidateScopes(hostConfiguration ?? _context.Configuration);
             _context.Refresh();
             return _context;
         }
 
-        var configuration = _configuration
-            ?? services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration) && !d.IsKeyedService)?.ImplementationInstance as IConfiguration
-            ?? SprigConfiguration.CreateDefault();
-        var context = new ApplicationContext(registry, configuration, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var configuration = _configuration ?? hostConfiguration ?? SprigConfiguration.CreateDefault();
+        var context = new ApplicationContext(registry, configuration, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
+        {
+            ValidateScopes = ValidateScopes(hostConfiguration ?? configuration),
+        };
         context.Refresh();
         return context;
     }
+
+    private bool ValidateScopes(IConfiguration configuration) =>
+        Options?.ValidateScopes ?? string.Equals(Remoting.RemoteFailure.EnvironmentName(configuration), "Development", StringComparison.OrdinalIgnoreCase);
 }

@@ -63,6 +63,11 @@ internal static partial class Errors
         $"'{name}' is Request-scoped, so it exists only inside a request scope and cannot be resolved from the root context. "
         + "Resolve it through context.CreateScope() (scope.ServiceProvider), or make it Singleton or Prototype.";
 
+    public static string ScopedFromRoot(Type type, string name) =>
+        $"Cannot resolve scoped service '{TypeName(type)}' ('{name}') from the root provider: scope validation is on (the Development "
+        + "environment, or ServiceProviderOptions.ValidateScopes). Resolve it from a scope (IServiceScopeFactory.CreateScope()), inject it "
+        + "into a scoped or transient service rather than a singleton, or register it as a singleton.";
+
     public static string ScopeDisposed(string name) =>
         $"Cannot resolve '{name}': its request scope has been disposed. Resolve Request components only while their scope is open.";
 

@@ -42,6 +42,9 @@ internal sealed class ComponentEntry
 
     public bool IsCreated => Volatile.Read(ref _singleton) is not null;
 
+    /// <summary>The key of <see cref="Exception.Data"/> under which a service descriptor's own exception names the descriptor that threw it, and at which stage.</summary>
+    private const string DescriptorFailure = "Sprig.DescriptorFailure";
+
     public object Resolve(RequestScope? scope)
     {
         var instance = _singleton;
@@ -99,10 +102,31 @@ internal sealed class ComponentEntry
         return factory(scope);
     }
 
-    /// <summary>Turns a failure at creation stage <paramref name="stage"/> into the exception to throw, extending the path.</summary>
+    /// <summary>
+    /// Turns a failure at creation stage <paramref name="stage"/> into the exception to throw, extending the path. A service
+    /// descriptor's constructor or factory surfaces its own exception unchanged (an <c>OptionsValidationException</c>, an
+    /// <c>ArgumentException</c>), with its stack trace, as Microsoft.Extensions.DependencyInjection lets it through: hosts and
+    /// libraries catch those types. An attributed component that depends on it wraps it with the path.
+    /// </summary>
     public Exception Fail(int stage, Exception cause)
     {
         var stageText = stage < Plan.Stages.Count ? Plan.Stages[stage] : "creation";
+        if (Definition.FromDescriptor && cause is not (ContainerException or NullProductException) && !cause.Data.Contains(UnresolvableDependency.Marker))
+        {
+            // Remembered for an attributed component further up, which names where it failed and the path.
+            if (!cause.Data.Contains(DescriptorFailure))
+            {
+                cause.Data[DescriptorFailure] = (Name, stageText);
+            }
+
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
+        }
+
+        if (cause.Data[DescriptorFailure] is (string failed, string failedStage))
+        {
+            return ComponentCreationException.Create(Errors.StageThrew(failed, failedStage, cause), failed, cause).WithOuter(Name);
+        }
+
         return cause switch
         {
             InvalidOperationException unresolvable when unresolvable.Data.Contains(UnresolvableDependency.Marker) => unresolvable,
@@ -139,7 +163,9 @@ internal sealed class ComponentEntry
             default:
                 if (scope is null && Definition.FromDescriptor && _table.RootScope is { } root)
                 {
-                    return root.GetOrCreate(this);
+                    return _table.Context?.ValidateScopes == true
+                        ? throw new InvalidOperationException(Errors.ScopedFromRoot(Definition.Type, Name))
+                        : root.GetOrCreate(this);
                 }
 
                 return scope is null
