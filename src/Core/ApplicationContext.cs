@@ -438,6 +438,11 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             throw new ComponentNotFoundException(Errors.ExcludedComponent(name, explanation), name, []);
         }
 
+        if (_registry.EmptiedByReset)
+        {
+            throw new ComponentNotFoundException(Errors.RegistryWasReset($"No component named '{name}' is registered"), name, []);
+        }
+
         var suggestions = NameSuggestions.For(name, table.PublicNames);
         throw new ComponentNotFoundException(Errors.NoComponentNamed(name, suggestions), name, suggestions);
     }
@@ -451,7 +456,11 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         {
             1 => visible[0].Resolve(null),
             0 => GetService(type, null) ?? RemoteProxy(type)
-                ?? throw new ComponentNotFoundException(Errors.NoComponentOfType(type, Errors.ExcludedHint(table.ExclusionsOf(type))), Errors.TypeName(type), []),
+                ?? throw new ComponentNotFoundException(
+                    _registry.EmptiedByReset
+                        ? Errors.RegistryWasReset($"No component of type '{Errors.TypeName(type)}' is registered")
+                        : Errors.NoComponentOfType(type, Errors.ExcludedHint(table.ExclusionsOf(type))),
+                    Errors.TypeName(type), []),
             _ => throw new ContainerException(Errors.AmbiguousType(type, [.. visible.Select(e => e.Definition)])),
         };
     }

@@ -27,6 +27,7 @@ public sealed class PendingRegistry
     private readonly List<ContainerException> _problems = [];
     private readonly List<Interop.OpenGenericRegistration> _openGenerics = [];
     private bool _frozen;
+    private bool _reset;
 
     /// <summary>Initializes a private, initially empty registry.</summary>
     public PendingRegistry()
@@ -64,6 +65,19 @@ public sealed class PendingRegistry
             instance._problems.Clear();
             instance._openGenerics.Clear();
             Volatile.Write(ref instance._frozen, false);
+            instance._reset = true;
+        }
+    }
+
+    /// <summary>Gets whether <see cref="Reset"/> emptied this registry and nothing was registered since (for messages).</summary>
+    internal bool EmptiedByReset
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _reset && _definitions.Count == 0 && _openGenerics.Count == 0;
+            }
         }
     }
 

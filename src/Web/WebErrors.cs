@@ -10,8 +10,12 @@ internal static class WebErrors
         "MapSprig found no ApplicationContext in the application's services. Call builder.UseSprig() before building the application, "
         + "or serve a refreshed context with context.ServeAsync(url).";
 
-    public static string NotRunning(ContextState state) =>
-        $"The context is {state}: only a running context can be served. Call context.Refresh() first.";
+    public static string NotRunning(ContextState state) => state switch
+    {
+        ContextState.Created => $"The context is {state}: only a running context can be served. Call context.Refresh() first.",
+        ContextState.Refreshing => $"The context is {state}: only a running context can be served. Serve it after Refresh() returns.",
+        _ => $"The context is {state}: only a running context can be served, and a context runs once. Create a new ApplicationContext and refresh it.",
+    };
 
     public static string AmbiguousAction(IReadOnlyList<ControllerAction> actions)
     {

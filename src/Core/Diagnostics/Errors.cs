@@ -52,6 +52,11 @@ internal static partial class Errors
         $"Component '{name}' is of type '{TypeName(actual)}', which is not assignable to '{TypeName(requested)}'. "
         + $"Ask for it as '{TypeName(actual)}' or one of its interfaces, or use the name of a component that is a '{TypeName(requested)}'.";
 
+    public static string RegistryWasReset(string what) =>
+        $"{what}: PendingRegistry.Reset() emptied PendingRegistry.Instance, and nothing was registered since. Register what the test "
+        + "needs before creating the context (PendingRegistry.Instance.Register<T>(), or .Scan(assembly) for a whole assembly), or give "
+        + "the context a registry of its own (new ApplicationContext(new PendingRegistry().Register<T>())).";
+
     public static string NotRunning(ContextState state) =>
         $"The context cannot resolve components while it is {state}. "
         + (state == ContextState.Created ? "Call Refresh() first." : "Resolve components only between Refresh() and Shutdown().");

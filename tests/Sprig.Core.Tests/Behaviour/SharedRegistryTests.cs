@@ -26,6 +26,22 @@ public class SharedRegistryTests
     }
 
     [Fact]
+    public void Get_AfterReset_SaysTheRegistryWasEmptied_AndHowToFillIt()
+    {
+        PendingRegistry.Reset();
+        using var context = Contexts.Create(PendingRegistry.Instance);
+        context.Refresh();
+
+        context.Invoking(c => c.Get("UserService")).Should().Throw<ComponentNotFoundException>().Which.Message.Should().Be(
+            "No component named 'UserService' is registered: PendingRegistry.Reset() emptied PendingRegistry.Instance, and nothing was registered "
+            + "since. Register what the test needs before creating the context (PendingRegistry.Instance.Register<T>(), or .Scan(assembly) for a "
+            + "whole assembly), or give the context a registry of its own (new ApplicationContext(new PendingRegistry().Register<T>())).");
+        context.Invoking(c => c.Get<SharedGreeter>()).Should().Throw<ComponentNotFoundException>().Which.Message.Should().StartWith(
+            "No component of type 'SharedRegistryTests.SharedGreeter' is registered: PendingRegistry.Reset() emptied PendingRegistry.Instance, and nothing was registered since.");
+        PendingRegistry.Reset();
+    }
+
+    [Fact]
     public void DefaultConstructor_UsesTheSharedRegistry()
     {
         PendingRegistry.Reset();
