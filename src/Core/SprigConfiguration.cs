@@ -30,7 +30,7 @@ public static partial class SprigConfiguration
         {
             // First pass without profile files, to learn which profiles are active.
             var first = Build(basePath, args, [], overrides, codeProfiles);
-            var active = RefreshActiveProfiles(first);
+            var active = Profiles.Of(first);
             return active.Count == 0 ? first : Build(basePath, args, active, overrides, codeProfiles);
         }
         catch (InvalidDataException ex)
@@ -38,9 +38,6 @@ public static partial class SprigConfiguration
             throw new ContainerException(Diagnostics.Errors.MalformedConfigurationFile(ex.Message, Location(ex.InnerException)), ex);
         }
     }
-
-    private static List<string> RefreshActiveProfiles(IConfiguration configuration) =>
-        [.. (ConfigurationKeys.Get(configuration, "profiles:active") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private static IConfigurationRoot Build(string basePath, string[] args, List<string> active, IConfiguration? overrides, List<string> codeProfiles)
     {
@@ -64,7 +61,7 @@ public static partial class SprigConfiguration
 
         if (codeProfiles.Count > 0)
         {
-            var fromConfiguration = RefreshActiveProfiles(builder.Build());
+            var fromConfiguration = Profiles.Of(builder.Build());
             var all = fromConfiguration.Concat(codeProfiles).Distinct(StringComparer.OrdinalIgnoreCase);
             builder.AddInMemoryCollection([new("profiles:active", string.Join(',', all))]);
         }

@@ -118,8 +118,10 @@ public sealed class ContextRunner
         var properties = _properties;
         if (_profiles.Count > 0)
         {
-            var existing = properties.TryGetValue("profiles:active", out var value) && value is not null ? value.Split(',') : [];
-            properties = properties.SetItem("profiles:active", string.Join(',', existing.Concat(_profiles)));
+            // Appended to what the properties activate; the context reads (trims, de-duplicates) the list.
+            var added = string.Join(',', _profiles);
+            properties = properties.SetItem("profiles:active",
+                properties.TryGetValue("profiles:active", out var value) && !string.IsNullOrWhiteSpace(value) ? $"{value},{added}" : added);
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(properties).Build();

@@ -1,3 +1,4 @@
+using Sprig.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sprig.Conditions.Tests.Support;
@@ -87,7 +88,7 @@ public sealed class ConditionReportTests
     [Fact]
     public void Report_IsLoggedAtDebug_WhenRefreshEvaluatesConditions()
     {
-        var provider = new CapturingLoggerProvider();
+        var provider = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(provider));
 
         Runner.WithProperty("feature.email", "false").WithLoggerFactory(loggers).Run(_ => { });
@@ -105,7 +106,7 @@ public sealed class ConditionReportTests
     [Fact]
     public void Report_IsNotLogged_WhenDebugIsDisabled()
     {
-        var provider = new CapturingLoggerProvider();
+        var provider = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(provider));
 
         Runner.WithLoggerFactory(loggers).Run(_ => { });

@@ -151,11 +151,12 @@ internal static class ContractDiscovery
         configuration.GetSection("Sprig:Remotes").Exists()
         || configuration.AsEnumerable().Any(kv => kv.Key.StartsWith("Sprig.Remotes", StringComparison.OrdinalIgnoreCase));
 
-    private static readonly HashSet<Type> Wrappers =
-        [typeof(Lazy<>), typeof(Func<>), typeof(IEnumerable<>), typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IList<>), typeof(ICollection<>)];
+    private static readonly HashSet<Type> Collections =
+        [typeof(IEnumerable<>), typeof(IReadOnlyList<>), typeof(IReadOnlyCollection<>), typeof(IList<>), typeof(ICollection<>)];
 
     private static Type Unwrap(Type type) =>
         type.IsArray ? type.GetElementType()!
-        : type.IsGenericType && Wrappers.Contains(type.GetGenericTypeDefinition()) ? type.GetGenericArguments()[0]
+        : DeferredType.Is(type, out var inner, out _) ? inner
+        : type.IsGenericType && Collections.Contains(type.GetGenericTypeDefinition()) ? type.GetGenericArguments()[0]
         : type;
 }

@@ -25,6 +25,19 @@ internal sealed partial class PlanBuilder
     private ConstructorInfo? SelectLongestSatisfiable(ComponentEntry entry)
     {
         var type = entry.Definition.ImplementationType!;
+        // [Inject] on a constructor decides, as the ambiguity message advises; MS.DI's rule picks among the others.
+        var marked = type.GetConstructors().Where(c => c.IsDefined(typeof(InjectAttribute), inherit: false)).ToList();
+        if (marked.Count > 1)
+        {
+            problems.Add(new ComponentCreationException(Errors.SeveralInjectConstructors(entry.Definition, marked), entry.Name, [entry.Name]));
+            return null;
+        }
+
+        if (marked.Count == 1)
+        {
+            return marked[0];
+        }
+
         var candidates = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).ToList();
         ConstructorInfo? best = null;
         foreach (var constructor in candidates)

@@ -233,10 +233,9 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
                 return Fallback(point);
             }
 
-            if (point.Type.IsGenericType && point.Type.GetGenericTypeDefinition() is var wrapper && (wrapper == typeof(Lazy<>) || wrapper == typeof(Func<>)))
+            if (DeferredType.Is(point.Type, out var inner, out var isLazy))
             {
-                var inner = point.Type.GetGenericArguments()[0];
-                return wrapper == typeof(Lazy<>) ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
+                return isLazy ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
             }
 
             return new ComponentDependency(target);
@@ -263,16 +262,15 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
             return GenericDependency.All(element, [.. table.Find(element).Where(e => e != owner && !e.Definition.IsInfrastructure)]);
         }
 
-        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Lazy<>) || type.GetGenericTypeDefinition() == typeof(Func<>)))
+        if (DeferredType.Is(type, out var inner, out var lazy))
         {
-            var inner = type.GetGenericArguments()[0];
             var target = ByType(owner, point, inner);
             if (target is null)
             {
                 return Fallback(point);
             }
 
-            return type.GetGenericTypeDefinition() == typeof(Lazy<>) ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
+            return lazy ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
         }
 
         var single = ByType(owner, point, type);
@@ -346,9 +344,7 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
             return null;
         }
 
-        var wanted = point.Type.IsGenericType && point.Type.GetGenericTypeDefinition() is var g && (g == typeof(Lazy<>) || g == typeof(Func<>))
-            ? point.Type.GetGenericArguments()[0]
-            : point.Type;
+        var wanted = DeferredType.Unwrap(point.Type);
         if (!wanted.IsAssignableFrom(target.Definition.Type))
         {
             problems.Add(owner, path => new ContainerException(Errors.NamedWrongType(owner.Name, point.Description, target.Definition, wanted, path), owner.Name, path));

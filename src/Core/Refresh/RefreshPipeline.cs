@@ -64,9 +64,7 @@ internal sealed class RefreshPipeline(ApplicationContext context, IConfiguration
 
     /// <summary>Reads the active profiles: configuration key <c>profiles:active</c> (or <c>profiles.active</c>), comma-separated.</summary>
     public static IReadOnlySet<string> ActiveProfiles(IConfiguration configuration) =>
-        (ConfigurationKeys.Get(configuration, "profiles:active") ?? "")
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        Profiles.Of(configuration).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     private void LogReport(ConditionReport report)
     {

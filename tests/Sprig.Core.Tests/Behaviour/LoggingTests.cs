@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sprig.Tests.Shared;
 using Sprig.Tests.Support;
 
 namespace Sprig.Tests.Behaviour;
@@ -6,51 +7,6 @@ namespace Sprig.Tests.Behaviour;
 /// <summary>Refresh logs one Information summary and, at Debug, one line per component it created.</summary>
 public sealed class LoggingTests
 {
-    public sealed record LogLine(string Category, LogLevel Level, string Message);
-
-    /// <summary>Keeps every line logged through it.</summary>
-    public sealed class CapturingProvider : ILoggerProvider
-    {
-        private readonly Lock _gate = new();
-        private readonly List<LogLine> _lines = [];
-
-        public IReadOnlyList<LogLine> Lines
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return [.. _lines];
-                }
-            }
-        }
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-        public void Dispose()
-        {
-        }
-
-        private void Add(LogLine line)
-        {
-            lock (_gate)
-            {
-                _lines.Add(line);
-            }
-        }
-
-        private sealed class Logger(CapturingProvider provider, string category) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                provider.Add(new LogLine(category, logLevel, formatter(state, exception)));
-        }
-    }
-
     public sealed class Alpha;
 
     public sealed class Beta(Alpha alpha)
@@ -86,7 +42,7 @@ public sealed class LoggingTests
     [Fact]
     public void Refresh_LogsOneInformationLineWithComponentCount()
     {
-        var provider = new CapturingProvider();
+        var provider = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(provider));
         using var context = Contexts.Create(Contexts.Registry(typeof(Beta), typeof(Alpha), typeof(Gamma)), loggers: loggers);
 
@@ -101,7 +57,7 @@ public sealed class LoggingTests
     [Fact]
     public void Refresh_LogsOneDebugLinePerCreatedComponent_WhenDebugIsEnabled()
     {
-        var provider = new CapturingProvider();
+        var provider = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(provider));
         using var context = Contexts.Create(Contexts.Registry(typeof(Beta), typeof(Alpha), typeof(Gamma)), loggers: loggers);
 
@@ -119,7 +75,7 @@ public sealed class LoggingTests
     [Fact]
     public void Refresh_LogsDebugLineForComponent_WhenItIsCreatedEarlyThroughLazyLink()
     {
-        var provider = new CapturingProvider();
+        var provider = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Debug).AddProvider(provider));
         using var context = Contexts.Create(Contexts.Registry(typeof(Starter), typeof(Helper)), loggers: loggers);
 
@@ -133,7 +89,7 @@ public sealed class LoggingTests
     [Fact]
     public void Refresh_LogsNoDebugLines_WhenDebugIsDisabled()
     {
-        var provider = new CapturingProvider();
+        var provider = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(provider));
         using var context = Contexts.Create(Contexts.Registry(typeof(Beta), typeof(Alpha)), loggers: loggers);
 
@@ -145,7 +101,7 @@ public sealed class LoggingTests
     [Fact]
     public void Refresh_LogsNoSummary_WhenRefreshFails()
     {
-        var provider = new CapturingProvider();
+        var provider = new LogCapture();
         using var loggers = LoggerFactory.Create(builder => builder.SetMinimumLevel(LogLevel.Information).AddProvider(provider));
         using var context = Contexts.Create(Contexts.Registry(typeof(Beta)), loggers: loggers);
 

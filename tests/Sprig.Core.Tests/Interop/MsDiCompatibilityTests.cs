@@ -20,6 +20,21 @@ public sealed class MsDiCompatibilityTests
 
     public sealed class Basket;
 
+    public sealed class Till
+    {
+        public Till(Basket basket) => Made = "basket";
+
+        [Inject]
+        public Till(IClock clock) => Made = "clock";
+
+        public string Made { get; }
+    }
+
+    public sealed class SystemClock : IClock
+    {
+        public DateTimeOffset Now => DateTimeOffset.UnixEpoch;
+    }
+
     [Component]
     public sealed class Shop(IClock clock)
     {
@@ -68,6 +83,14 @@ public sealed class MsDiCompatibilityTests
             "Creating 'MsDiCompatibilityTests.IClock' failed: its constructor threw ArgumentException: The clock needs a time zone. (Parameter 'zone'). "
             + "Path: Shop -> MsDiCompatibilityTests.IClock.");
         thrown.InnerException.Should().BeOfType<ArgumentException>();
+    }
+
+    [Fact]
+    public void ADescriptorsConstructor_MarkedInject_IsChosen_AmongEquallyLongOnes()
+    {
+        var provider = Build(new ServiceCollection().AddSingleton<Basket>().AddSingleton<IClock, SystemClock>().AddTransient<Till>());
+
+        ((Till)provider.GetService(typeof(Till))!).Made.Should().Be("clock");
     }
 
     [Fact]

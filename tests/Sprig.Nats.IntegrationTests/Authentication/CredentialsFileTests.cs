@@ -1,3 +1,4 @@
+using Sprig.Tests.Shared;
 using NATS.NKeys;
 using Sprig.Nats.IntegrationTests.Support;
 
@@ -83,7 +84,7 @@ public sealed class CredentialsFileTests(OperatorModeWorker fixture) : IClassFix
 
             refused.Message.Should().Be(Messages.AuthenticationRefused(fixture.Server.Url, "Sprig:Nats:CredentialsFile"));
             refused.ToString().Should().NotContain(seed);
-            logs.Lines.Should().NotBeEmpty().And.NotContain(l => l.Contains(seed, StringComparison.Ordinal));
+            logs.Text.Should().NotBeEmpty().And.NotContain(l => l.Contains(seed, StringComparison.Ordinal));
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Sprig.Tests.Shared;
 using NATS.NKeys;
 using Sprig.Nats.IntegrationTests.Support;
 
@@ -58,7 +59,7 @@ public sealed class NKeyTests(NKeyProtectedWorker fixture) : IClassFixture<NKeyP
 
         refused.Message.Should().Be(Messages.AuthenticationRefused(fixture.Server.Url, "Sprig:Nats:NKey"));
         refused.ToString().Should().NotContain(seed);
-        logs.Lines.Should().NotBeEmpty().And.NotContain(l => l.Contains(seed, StringComparison.Ordinal));
+        logs.Text.Should().NotBeEmpty().And.NotContain(l => l.Contains(seed, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Sprig.Tests.Shared;
 using Sprig.Nats.IntegrationTests.Support;
 
 namespace Sprig.Nats.IntegrationTests.Authentication;
@@ -35,7 +36,7 @@ public sealed class TokenTests(TokenProtectedWorker fixture) : IClassFixture<Tok
 
         refused.Message.Should().Be(Messages.AuthenticationRefused(fixture.Server.Url, "Sprig:Nats:Token"));
         refused.ToString().Should().NotContain(wrong);
-        logs.Lines.Should().NotBeEmpty().And.NotContain(l => l.Contains(wrong, StringComparison.Ordinal));
+        logs.Text.Should().NotBeEmpty().And.NotContain(l => l.Contains(wrong, StringComparison.Ordinal));
     }
 
     [Fact]

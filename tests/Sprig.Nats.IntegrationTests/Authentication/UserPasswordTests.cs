@@ -1,3 +1,4 @@
+using Sprig.Tests.Shared;
 using Sprig.Nats.IntegrationTests.Support;
 
 namespace Sprig.Nats.IntegrationTests.Authentication;
@@ -54,7 +55,7 @@ public sealed class UserPasswordTests(PasswordProtectedWorker fixture) : IClassF
 
         refused.Message.Should().Be(Messages.AuthenticationRefused(fixture.Server.Url, "Sprig:Nats:User and Sprig:Nats:Password"));
         refused.ToString().Should().NotContain(wrong, "no inner exception holds the password either");
-        logs.Lines.Should().Contain(l => l.Contains("Authorization Violation", StringComparison.OrdinalIgnoreCase), "NATS.Net logs the refusal")
+        logs.Text.Should().Contain(l => l.Contains("Authorization Violation", StringComparison.OrdinalIgnoreCase), "NATS.Net logs the refusal")
             .And.NotContain(l => l.Contains(wrong, StringComparison.Ordinal));
     }
 
@@ -70,7 +71,7 @@ public sealed class UserPasswordTests(PasswordProtectedWorker fixture) : IClassF
         (await caller.Get<IEchoWorker>().Echo("through the url").Answer(fixture.Worker)).Should().Be("through the url");
         caller.Get<NatsTransport>().Name.Should().Be($"NATS nats://***@127.0.0.1:{fixture.Server.Port}");
         caller.ConditionReport.Explain("SprigNatsTransport").Should().Contain($"found 'nats://***@127.0.0.1:{fixture.Server.Port}'");
-        logs.Lines.Should().Contain(l => l.Contains($"127.0.0.1:{fixture.Server.Port}", StringComparison.Ordinal), "NATS.Net logs where it connects")
+        logs.Text.Should().Contain(l => l.Contains($"127.0.0.1:{fixture.Server.Port}", StringComparison.Ordinal), "NATS.Net logs where it connects")
             .And.NotContain(l => l.Contains(fixture.Password, StringComparison.Ordinal));
     }
 
@@ -85,6 +86,6 @@ public sealed class UserPasswordTests(PasswordProtectedWorker fixture) : IClassF
 
         refused.Message.Should().Be(Messages.AuthenticationRefused($"nats://***@127.0.0.1:{fixture.Server.Port}", "Sprig:Nats:Url"));
         refused.ToString().Should().NotContain(wrong);
-        logs.Lines.Should().NotBeEmpty().And.NotContain(l => l.Contains(wrong, StringComparison.Ordinal));
+        logs.Text.Should().NotBeEmpty().And.NotContain(l => l.Contains(wrong, StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using Sprig.Tests.Shared;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -27,9 +28,7 @@ internal sealed class GovernedCaller : IAsyncDisposable
     public IConfigurationRoot Configuration { get; }
 
     /// <summary>Gets the messages governance logged (category Sprig.Governance), in order.</summary>
-    public IReadOnlyList<string> GovernanceLog => [.. _log.Lines
-        .Where(l => l.Contains(" Sprig.Governance: ", StringComparison.Ordinal))
-        .Select(l => l[(l.IndexOf(" Sprig.Governance: ", StringComparison.Ordinal) + " Sprig.Governance: ".Length)..])];
+    public IReadOnlyList<string> GovernanceLog => [.. _log.Lines.Where(l => l.Category == "Sprig.Governance").Select(l => l.Message)];
 
     /// <summary>Creates and refreshes a calling context connected to <paramref name="nats"/> that serves nothing.</summary>
     /// <param name="nats">The server.</param>

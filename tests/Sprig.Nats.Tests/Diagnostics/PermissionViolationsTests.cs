@@ -1,3 +1,4 @@
+using Sprig.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sprig.Nats.Diagnostics;
@@ -62,8 +63,8 @@ public sealed class PermissionViolationsTests
     public void LogTap_ReportsTheServerErrorsNatsNetLogs_AndForwardsEveryLine()
     {
         var violations = new PermissionViolations();
-        var lines = new List<string>();
-        using var inner = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new ListProvider(lines)));
+        var logs = new LogCapture();
+        using var inner = logs.CreateFactory();
         using var tap = new ServerErrorLogTap(inner, violations);
 
         tap.CreateLogger("NATS.Client.Core.Internal.NatsReadProtocolProcessor")
@@ -72,9 +73,9 @@ public sealed class PermissionViolationsTests
 
         violations.IsSubscriptionRefused("sprig.nt.calc.add").Should().BeTrue();
         violations.IsSubscriptionRefused("sprig.nt.calc.echo").Should().BeFalse("only NATS.Net's read loop logs what the server sent");
-        lines.Should().Equal(
-            "NATS.Client.Core.Internal.NatsReadProtocolProcessor: Server error Permissions Violation for Subscription to \"sprig.nt.calc.add\"",
-            "Elsewhere: Server error Permissions Violation for Subscription to \"sprig.nt.calc.echo\"");
+        logs.Text.Should().Equal(
+            "Error NATS.Client.Core.Internal.NatsReadProtocolProcessor: Server error Permissions Violation for Subscription to \"sprig.nt.calc.add\"",
+            "Error Elsewhere: Server error Permissions Violation for Subscription to \"sprig.nt.calc.echo\"");
     }
 
     [Fact]
@@ -89,24 +90,5 @@ public sealed class PermissionViolationsTests
         logger.IsEnabled(LogLevel.Error).Should().BeTrue();
         logger.IsEnabled(LogLevel.Information).Should().BeFalse();
         violations.IsSubscriptionRefused("sprig.nt.calc.add").Should().BeTrue();
-    }
-
-    private sealed class ListProvider(List<string> lines) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, List<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Add($"{category}: {formatter(state, exception)}");
-        }
     }
 }
