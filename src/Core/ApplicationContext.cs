@@ -91,6 +91,13 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     /// </summary>
     internal bool ValidateScopes { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether refresh fails for a service descriptor whose dependencies nothing provides, as MS.DI's
+    /// <see cref="ServiceProviderOptions.ValidateOnBuild"/> does (set by <see cref="SprigServiceProviderFactory"/>); otherwise it
+    /// fails when resolved.
+    /// </summary>
+    internal bool ValidateOnBuild { get; set; }
+
     /// <summary>Gets the frozen component table while the context runs (for Sprig.Web), or null.</summary>
     internal ComponentTable? Table => _table;
 

@@ -51,9 +51,11 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
 
     /// <summary>
     /// Gets the validation Microsoft.Extensions.DependencyInjection's <see cref="ServiceProviderOptions"/> ask for: with
-    /// <see cref="ServiceProviderOptions.ValidateScopes"/>, resolving a scoped service from the root provider throws, as MS.DI's
-    /// does. <see langword="null"/> (the default) does what a host does with its default provider: validate in the Development
-    /// environment (the configuration's <c>environment</c>, <c>DOTNET_ENVIRONMENT</c> or <c>ASPNETCORE_ENVIRONMENT</c>).
+    /// <see cref="ServiceProviderOptions.ValidateScopes"/>, resolving a scoped service from the root provider throws; with
+    /// <see cref="ServiceProviderOptions.ValidateOnBuild"/>, a service descriptor whose dependencies nothing provides fails the
+    /// build (refresh) instead of its first resolution, as MS.DI's do. <see langword="null"/> (the default) does what a host does
+    /// with its default provider: both in the Development environment (the configuration's <c>environment</c>,
+    /// <c>DOTNET_ENVIRONMENT</c> or <c>ASPNETCORE_ENVIRONMENT</c>), neither elsewhere.
     /// </summary>
     public ServiceProviderOptions? Options { get; init; }
 
@@ -74,7 +76,8 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
         var hostConfiguration = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration) && !d.IsKeyedService)?.ImplementationInstance as IConfiguration;
         if (_context is not null)
         {
-            _context.ValidateScopes = ValidateScopes(hostConfiguration ?? _context.Configuration);
+            _context.ValidateScopes = ValidateScopes(services, hostConfiguration ?? _context.Configuration);
+            _context.ValidateOnBuild = ValidateOnBuild(services, hostConfiguration ?? _context.Configuration);
             _context.Refresh();
             return _context;
         }
@@ -82,12 +85,23 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
         var configuration = _configuration ?? hostConfiguration ?? SprigConfiguration.CreateDefault();
         var context = new ApplicationContext(registry, configuration, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance)
         {
-            ValidateScopes = ValidateScopes(hostConfiguration ?? configuration),
+            ValidateScopes = ValidateScopes(services, hostConfiguration ?? configuration),
+            ValidateOnBuild = ValidateOnBuild(services, hostConfiguration ?? configuration),
         };
         context.Refresh();
         return context;
     }
 
-    private bool ValidateScopes(IConfiguration configuration) =>
-        Options?.ValidateScopes ?? string.Equals(Remoting.RemoteFailure.EnvironmentName(configuration), "Development", StringComparison.OrdinalIgnoreCase);
+    private bool ValidateScopes(IServiceCollection services, IConfiguration configuration) => Options?.ValidateScopes ?? IsDevelopment(services, configuration);
+
+    private bool ValidateOnBuild(IServiceCollection services, IConfiguration configuration) => Options?.ValidateOnBuild ?? IsDevelopment(services, configuration);
+
+    /// <summary>Tells whether the host's environment (its <c>IHostEnvironment</c>, else the configuration's) is Development.</summary>
+    private static bool IsDevelopment(IServiceCollection services, IConfiguration configuration)
+    {
+        // Sprig.Core does not reference the hosting abstractions: the host's environment is read through its interface.
+        var host = services.LastOrDefault(d => !d.IsKeyedService && d.ServiceType.FullName == "Microsoft.Extensions.Hosting.IHostEnvironment");
+        var name = host?.ImplementationInstance is { } environment ? host.ServiceType.GetProperty("EnvironmentName")?.GetValue(environment) as string : null;
+        return string.Equals(name ?? Remoting.RemoteFailure.EnvironmentName(configuration), "Development", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -68,6 +68,11 @@ internal static partial class Errors
         $"'{name}' is Request-scoped, so it exists only inside a request scope and cannot be resolved from the root context. "
         + "Resolve it through context.CreateScope() (scope.ServiceProvider), or make it Singleton or Prototype.";
 
+    public static string MissingServiceOnBuild(string owner, string point, Type type) =>
+        $"'{owner}' needs a service of type '{TypeName(type)}' for {point}, but none is registered, and validation on build is on (the "
+        + $"Development environment, or ServiceProviderOptions.ValidateOnBuild). Register one (services.AddSingleton<{TypeName(type)}, …>() or a "
+        + "class marked [Component]), give the parameter a default value, or remove the registration that needs it.";
+
     public static string ScopedFromRoot(Type type, string name) =>
         $"Cannot resolve scoped service '{TypeName(type)}' ('{name}') from the root provider: scope validation is on (the Development "
         + "environment, or ServiceProviderOptions.ValidateScopes). Resolve it from a scope (IServiceScopeFactory.CreateScope()), inject it "

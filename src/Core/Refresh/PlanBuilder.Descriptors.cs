@@ -141,8 +141,22 @@ internal sealed partial class PlanBuilder
             || type == typeof(IKeyedServiceProvider) ? new ConstantDependency(context)
         : null;
 
-    private static Dependency MissingService(ComponentEntry owner, InjectionPoint point) =>
-        point.Optional
-            ? new ConstantDependency(point.DefaultValue)
-            : new UnresolvableDependency(Errors.MissingService(owner.Name, point.Description, point.Type));
+    /// <summary>
+    /// Returns what a service descriptor gets for a dependency nothing provides: its default when optional; otherwise a failure
+    /// when it is resolved (MS.DI's rule), or at once, as a problem of refresh, when the host asks for validation on build.
+    /// </summary>
+    private Dependency MissingService(ComponentEntry owner, InjectionPoint point)
+    {
+        if (point.Optional)
+        {
+            return new ConstantDependency(point.DefaultValue);
+        }
+
+        if (context.ValidateOnBuild)
+        {
+            problems.Add(new ComponentCreationException(Errors.MissingServiceOnBuild(owner.Name, point.Description, point.Type), owner.Name, [owner.Name]));
+        }
+
+        return new UnresolvableDependency(Errors.MissingService(owner.Name, point.Description, point.Type));
+    }
 }

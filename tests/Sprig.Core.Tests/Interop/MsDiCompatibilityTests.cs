@@ -93,6 +93,26 @@ public sealed class MsDiCompatibilityTests
         ((Till)provider.GetService(typeof(Till))!).Made.Should().Be("clock");
     }
 
+    public sealed class Needy(IClock clock)
+    {
+        public IClock Clock => clock;
+    }
+
+    [Fact]
+    public void AnUnresolvableDescriptor_FailsTheBuild_WhenValidateOnBuildIsOn_AndItsResolutionOtherwise()
+    {
+        var act = () => Build(new ServiceCollection().AddSingleton<Needy>(), new ServiceProviderOptions { ValidateOnBuild = true });
+
+        act.Should().Throw<ContainerException>().Which.Message.Should().Contain(
+            "'MsDiCompatibilityTests.Needy' needs a service of type 'MsDiCompatibilityTests.IClock' for constructor parameter 'clock', but none is "
+            + "registered, and validation on build is on (the Development environment, or ServiceProviderOptions.ValidateOnBuild). Register one "
+            + "(services.AddSingleton<MsDiCompatibilityTests.IClock, …>() or a class marked [Component]), give the parameter a default value, or remove "
+            + "the registration that needs it.");
+
+        var lenient = Build(new ServiceCollection().AddSingleton<Needy>());
+        lenient.Invoking(p => p.GetService(typeof(Needy))).Should().Throw<InvalidOperationException>("without validation, as MS.DI, it fails when resolved");
+    }
+
     [Fact]
     public void ResolvingFromAShutDownContext_ThrowsObjectDisposedException()
     {
