@@ -13,6 +13,9 @@ internal static class EndpointInvokerCompiler
 {
     private static readonly MethodInfo ResolveMethod = typeof(ComponentEntry).GetMethod(nameof(ComponentEntry.Resolve))!;
 
+    // Where code cannot be generated at run time (Native AOT), the expression is interpreted instead of compiled, as MS.DI does.
+    private static bool Interpret => !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled;
+
     public static CompiledEndpoint Compile(ComponentEntry? entry, EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults)
     {
         var method = descriptor.Method;
@@ -51,13 +54,13 @@ internal static class EndpointInvokerCompiler
             body.Add(Expression.Call(Expression.Constant(adapter), adapter.GetType().GetMethod(nameof(EndpointResult<int>.Stream))!, Expression.Convert(call, items), token));
             var stream = Expression.Lambda<Func<RequestScope?, JsonElement[], CancellationToken, IAsyncEnumerable<JsonElement>>>(
                 Expression.Block(typeof(IAsyncEnumerable<JsonElement>), variables, body), name, [scope, values, token]);
-            return new CompiledEndpoint(descriptor, entry) { Stream = stream.Compile() };
+            return new CompiledEndpoint(descriptor, entry) { Stream = stream.Compile(Interpret) };
         }
 
         body.Add(Adapt(call, method.ReturnType));
         var unary = Expression.Lambda<Func<RequestScope?, JsonElement[], CancellationToken, ValueTask<JsonElement>>>(
             Expression.Block(typeof(ValueTask<JsonElement>), variables, body), name, [scope, values, token]);
-        return new CompiledEndpoint(descriptor, entry) { Unary = unary.Compile() };
+        return new CompiledEndpoint(descriptor, entry) { Unary = unary.Compile(Interpret) };
     }
 
     /// <summary>Returns T when a method returning <paramref name="returnType"/> streams IAsyncEnumerable&lt;T&gt;; otherwise null.</summary>

@@ -90,9 +90,10 @@ internal sealed class ComponentEntry
         var factory = _factory;
         if (factory is null)
         {
-            if (_table.IsRefreshing || Definition.Scope == Scope.Singleton)
+            if (_table.IsRefreshing || Definition.Scope == Scope.Singleton || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
             {
-                // A singleton is created once: reflection is cheaper than compiling a factory used once.
+                // A singleton is created once: reflection is cheaper than compiling a factory used once. Where code cannot be
+                // generated at run time (Native AOT), the plan is always followed by reflection, as MS.DI interprets its call sites.
                 return ReflectionActivator.Create(this, scope);
             }
 
