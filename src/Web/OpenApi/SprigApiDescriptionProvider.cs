@@ -93,7 +93,10 @@ internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints) 
         }
 
         description.SupportedResponseTypes.Add(Success(endpoint));
-        AddProblems(description, [StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status500InternalServerError], rpc: true);
+        AddProblems(description,
+            [StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status500InternalServerError, StatusCodes.Status503ServiceUnavailable,
+                StatusCodes.Status504GatewayTimeout],
+            rpc: true);
         return description;
     }
 
@@ -156,6 +159,8 @@ internal sealed class SprigApiDescriptionProvider(EndpointDataSource endpoints) 
         StatusCodes.Status401Unauthorized => "The request carries no authenticated user.",
         StatusCodes.Status403Forbidden => "The user may not call this route.",
         StatusCodes.Status413PayloadTooLarge => "The body is larger than the limit.",
+        StatusCodes.Status503ServiceUnavailable => "The endpoint did not run: its concurrency limit is full (call again after Retry-After), a circuit is open, or the server is stopping.",
+        StatusCodes.Status504GatewayTimeout => "The call took longer than its timeout (governance's TimeoutMs, or [RequestTimeout]) and was cancelled.",
         _ => "The server failed; the problem carries a trace id to quote.",
     };
 }

@@ -13,6 +13,8 @@ public sealed class RpcOpenApiTests(OpenApiDocumentFixture fixture) : IClassFixt
     private static readonly string BadRequest = Problem("The request is not valid: malformed JSON, or an argument that does not bind (the problem names it).");
     private static readonly string TooLarge = Problem("The body is larger than the limit.");
     private static readonly string Failed = Problem("The server failed; the problem carries a trace id to quote.");
+    private static readonly string Unavailable = Problem("The endpoint did not run: its concurrency limit is full (call again after Retry-After), a circuit is open, or the server is stopping.");
+    private static readonly string TimedOut = Problem("The call took longer than its timeout (governance's TimeoutMs, or [RequestTimeout]) and was cancelled.");
 
     private JsonElement Document => fixture.Document;
 
@@ -54,7 +56,9 @@ public sealed class RpcOpenApiTests(OpenApiDocumentFixture fixture) : IClassFixt
                 "200": { "description": "The book with that id.", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Book" } } } },
                 "400": {{BadRequest}},
                 "413": {{TooLarge}},
-                "500": {{Failed}}
+                "500": {{Failed}},
+                "503": {{Unavailable}},
+                "504": {{TimedOut}}
               }
             }
             """);
@@ -118,7 +122,9 @@ public sealed class RpcOpenApiTests(OpenApiDocumentFixture fixture) : IClassFixt
                 "204": { "description": "The endpoint returned no result." },
                 "400": {{BadRequest}},
                 "413": {{TooLarge}},
-                "500": {{Failed}}
+                "500": {{Failed}},
+                "503": {{Unavailable}},
+                "504": {{TimedOut}}
               }
             }
             """);
@@ -144,7 +150,7 @@ public sealed class RpcOpenApiTests(OpenApiDocumentFixture fixture) : IClassFixt
               "content": { "application/json": { "schema": { "oneOf": [{ "type": "null" }, { "type": "string" }] } } }
             }
             """);
-        operation.GetProperty("responses").Names().Should().Equal("200", "400", "413", "500");
+        operation.GetProperty("responses").Names().Should().Equal("200", "400", "413", "500", "503", "504");
     }
 
     [Fact]
@@ -153,10 +159,10 @@ public sealed class RpcOpenApiTests(OpenApiDocumentFixture fixture) : IClassFixt
         var secured = Document.Operation("/rpc/default/Library/Count", "post").GetProperty("responses");
         var open = Document.Operation("/rpc/default/Library/Find", "post").GetProperty("responses");
 
-        secured.Names().Should().Equal("200", "400", "401", "403", "413", "500");
+        secured.Names().Should().Equal("200", "400", "401", "403", "413", "500", "503", "504");
         secured.GetProperty("401").ShouldBeJson(Problem("The request carries no authenticated user."));
         secured.GetProperty("403").ShouldBeJson(Problem("The user may not call this route."));
-        open.Names().Should().Equal("200", "400", "413", "500");
+        open.Names().Should().Equal("200", "400", "413", "500", "503", "504");
     }
 
     [Fact]
