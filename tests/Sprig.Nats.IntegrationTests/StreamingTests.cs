@@ -8,11 +8,17 @@ public sealed class SharedWorker : WorkerFixture
 {
 }
 
+/// <summary>A shared worker that logs (Debug) when flow control holds a stream back, so a test can wait for it.</summary>
+public sealed class StreamingWorker : WorkerFixture
+{
+    protected override string[] Settings => ["Logging:LogLevel:Sprig.Nats=Debug"];
+}
+
 /// <summary>
 /// Rule 3 — streaming IAsyncEnumerable&lt;T&gt; across processes: items arrive in order, and a slow caller holds the worker back
 /// (flow control) instead of making it buffer without bound.
 /// </summary>
-public sealed class StreamingTests(SharedWorker fixture) : IClassFixture<SharedWorker>
+public sealed class StreamingTests(StreamingWorker fixture) : IClassFixture<StreamingWorker>
 {
     private const int Items = 10_000;
 
@@ -57,6 +63,7 @@ public sealed class StreamingTests(SharedWorker fixture) : IClassFixture<SharedW
         using var timeout = new CancellationTokenSource(Deadlines.Call);
         await using var items = stream.Produce("slow-reader", Items).GetAsyncEnumerator(timeout.Token);
 
+        var heldBefore = HeldLines(fixture.Worker);
         var consumed = 0;
         for (; consumed < 10; consumed++)
         {
@@ -64,8 +71,9 @@ public sealed class StreamingTests(SharedWorker fixture) : IClassFixture<SharedW
             items.Current.Should().Be(consumed);
         }
 
-        // The caller stops reading. The producer runs on until flow control stops it: wait until its count stops growing.
-        var produced = await ProducedWhenSettledAsync(stream, "slow-reader", fixture.Worker);
+        // The caller stops reading. The producer runs on until flow control stops it, which the worker logs; from then on its
+        // count no longer grows.
+        var produced = await ProducedWhenHeldAsync(stream, "slow-reader", fixture.Worker, heldBefore);
         (produced - consumed).Should().BeInRange(0, Window,
             "a caller that stops reading holds the worker back within a bounded window, not the whole stream of {0}\n{1}", Items, fixture.Worker.Describe());
 
@@ -77,24 +85,17 @@ public sealed class StreamingTests(SharedWorker fixture) : IClassFixture<SharedW
         consumed.Should().Be(Items, "the held-back stream still delivers every item once reading resumes");
     }
 
-    // The produced count has no event of its own; it is read until three reads in a row agree, or it passes the window (which
-    // already fails the test). The reads go through the same transport, so they also show the worker still answers meanwhile.
-    private static async Task<int> ProducedWhenSettledAsync(IStreamWorker stream, string tag, WorkerProcess worker)
+    private const string Held = "Stream test/StreamWorker/Produce waits for its caller";
+
+    private static int HeldLines(WorkerProcess worker) => worker.Output.Count(l => l.Contains(Held, StringComparison.Ordinal));
+
+    // Waits for the worker's log line saying flow control stopped the stream (the first one after <paramref name="before"/>),
+    // then reads how many items the producer made; the read goes through the same transport, so it also shows the worker
+    // still answers while a stream is held back.
+    private static async Task<int> ProducedWhenHeldAsync(IStreamWorker stream, string tag, WorkerProcess worker, int before)
     {
-        var waited = Stopwatch.StartNew();
-        var (last, same) = (-1, 0);
-        while (waited.Elapsed < Deadlines.Line)
-        {
-            var now = await stream.Produced(tag).Answer(worker);
-            (last, same) = now == last ? (now, same + 1) : (now, 0);
-            if (same == 3 || now > Window * 2)
-            {
-                return now;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return last;
+        var seen = 0;
+        await worker.Output.WaitForAsync(l => l.Contains(Held, StringComparison.Ordinal) && ++seen > before, "flow control holding the stream back", Deadlines.Line, worker.Describe);
+        return await stream.Produced(tag).Answer(worker);
     }
 }

@@ -50,6 +50,9 @@ internal static partial class NatsLog
     [LoggerMessage(16, LogLevel.Warning, "The NATS transport cancels {Count} call(s) still running after the drain ({DrainTimeout}).")]
     public static partial void DrainCancelling(ILogger logger, int count, TimeSpan drainTimeout);
 
+    [LoggerMessage(18, LogLevel.Debug, "Stream {Address} waits for its caller: item {Sequence} is beyond the window of {Window} items past the last acknowledged one.")]
+    public static partial void WaitingForCaller(ILogger logger, string address, long sequence, int window);
+
     [LoggerMessage(17, LogLevel.Error, "Calls served over NATS ignored their cancellation for {DrainTimeout}; shutdown goes on without them.")]
     public static partial void DrainIgnored(ILogger logger, TimeSpan drainTimeout);
 }

@@ -66,7 +66,7 @@ internal sealed class CallExecutor(ApplicationContext context, INatsConnection c
         await foreach (var item in context.EndpointsCore.StreamAsync(address, arguments, null, call.Token, call.Parent, Transport).WithCancellation(call.Token).ConfigureAwait(false))
         {
             sequence++;
-            await call.WaitForWindowAsync(sequence).ConfigureAwait(false);
+            await call.WaitForWindowAsync(sequence, logger).ConfigureAwait(false);
             var frame = Frame.Item(control, sequence, JsonSerializer.SerializeToUtf8Bytes(item, EndpointJson.Options));
             ThrowIfTooLarge(call, frame, "item");
             await FramePublisher.PublishAsync(connection, call.ReplyTo, frame, cancellationToken: call.Token).ConfigureAwait(false);

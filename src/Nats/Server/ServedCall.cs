@@ -94,13 +94,15 @@ internal sealed class ServedCall : IDisposable
         }
     }
 
-    /// <summary>Waits until item <paramref name="sequence"/> is within the window of the caller's acks.</summary>
-    public async ValueTask WaitForWindowAsync(long sequence)
+    /// <summary>Waits until item <paramref name="sequence"/> is within the window of the caller's acks; a wait is logged (Debug) when it starts.</summary>
+    public async ValueTask WaitForWindowAsync(long sequence, Microsoft.Extensions.Logging.ILogger logger)
     {
         if (sequence - Volatile.Read(ref _acked) <= Window)
         {
             return;
         }
+
+        Diagnostics.NatsLog.WaitingForCaller(logger, Endpoint.Address, sequence, Window);
 
         Volatile.Write(ref _lastHeard, Stopwatch.GetTimestamp());
         Volatile.Write(ref _blocked, 1);
