@@ -84,7 +84,7 @@ internal sealed partial class Governor
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = TimeSpan.FromMilliseconds(50),
-                    ShouldHandle = args => new ValueTask<bool>(Retriable(args.Outcome.Exception, args.Context.Properties.GetValue(IdempotentKey, false))),
+                    ShouldHandle = args => new ValueTask<bool>(Retriable(args.Outcome.Exception, args.Context.Properties.GetValue(PollyKeys.Idempotent, false))),
                     // A serving process that refused the call because it is busy says when to come back.
                     DelayGenerator = args => new ValueTask<TimeSpan?>(args.Outcome.Exception is EndpointCallException { RetryAfter: { } after } ? after : null),
                     OnRetry = args =>

@@ -24,7 +24,6 @@ namespace Sprig.Governance;
 /// </summary>
 internal sealed partial class Governor : IDisposable
 {
-    private static readonly ResiliencePropertyKey<bool> IdempotentKey = new("sprig.idempotent");
     private static readonly ConcurrentDictionary<Governor, byte> Live = new();
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
 
@@ -128,7 +127,7 @@ internal sealed partial class Governor : IDisposable
     {
         var address = governed.Address;
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(IdempotentKey, idempotent || governed.Declared.Idempotent);
+        context.Properties.Set(PollyKeys.Idempotent, idempotent || governed.Declared.Idempotent);
         try
         {
             return await governed.Unary.ExecuteAsync(
@@ -195,7 +194,7 @@ internal sealed partial class Governor : IDisposable
         Func<TState, CancellationToken, IAsyncEnumerable<JsonElement>> open, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(IdempotentKey, idempotent || governed.Declared.Idempotent);
+        context.Properties.Set(PollyKeys.Idempotent, idempotent || governed.Declared.Idempotent);
         try
         {
             return await governed.Stream.ExecuteAsync(
