@@ -233,23 +233,28 @@ internal sealed partial class Governor : IDisposable
         }
     }
 
-    /// <summary>One attempt to open a stream: until its first item (or its end), under the attempt's timeout.</summary>
+    /// <summary>
+    /// One attempt to open a stream: until its first item (or its end), under the attempt's timeout. The timeout is a wait on
+    /// the first item, not a timer on the stream's token: when it passes, the attempt's own source is cancelled (the endpoint's
+    /// token fires); once the first item is there, nothing can cancel the rest of the stream but the caller.
+    /// </summary>
     private async ValueTask<OpenStream> AttemptAsync<TState>(Governed governed, TState state, Func<TState, CancellationToken, IAsyncEnumerable<JsonElement>> open,
         CancellationToken cancellationToken)
     {
-        var timer = governed.Policy.StreamTimeout is { } timeout ? new CancellationTokenSource(timeout, _time.Value) : null;
-        var linked = timer is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var limit = governed.Policy.StreamTimeout;
+        var linked = limit is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = linked?.Token ?? cancellationToken;
         IAsyncEnumerator<JsonElement>? enumerator = null;
         try
         {
             enumerator = open(state, token).GetAsyncEnumerator(token);
-            var hasFirst = await enumerator.MoveNextAsync().ConfigureAwait(false);
-            // The timeout covers the wait for the first item only.
-            timer?.CancelAfter(Timeout.InfiniteTimeSpan);
-            return new OpenStream(enumerator, hasFirst, linked, timer);
+            var first = enumerator.MoveNextAsync();
+            var hasFirst = limit is { } timeout && !first.IsCompleted
+                ? await FirstWithinAsync(first.AsTask(), timeout, linked!, governed, cancellationToken).ConfigureAwait(false)
+                : await first.ConfigureAwait(false);
+            return new OpenStream(enumerator, hasFirst, linked);
         }
-        catch (Exception ex)
+        catch
         {
             if (enumerator is not null)
             {
@@ -257,14 +262,31 @@ internal sealed partial class Governor : IDisposable
             }
 
             linked?.Dispose();
-            var timedOut = timer is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested;
-            timer?.Dispose();
-            if (timedOut && ex is OperationCanceledException or EndpointCallException { StatusCode: 504 })
+            throw;
+        }
+    }
+
+    /// <summary>Waits for a stream's first item; past the timeout, cancels the attempt, lets it end, and reports the timeout.</summary>
+    private async Task<bool> FirstWithinAsync(Task<bool> first, TimeSpan timeout, CancellationTokenSource attempt, Governed governed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await first.WaitAsync(timeout, _time.Value, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await attempt.CancelAsync().ConfigureAwait(false);
+            try
             {
-                throw new TimeoutRejectedException(Errors.GovernanceTimedOut(governed.Address, governed.Policy.StreamTimeout!.Value, governed.Policy.TimeoutSource), governed.Policy.StreamTimeout!.Value, ex);
+                // The endpoint sees its token fire; its enumerator is disposed only once the pending step has ended.
+                await first.WaitAsync(timeout, _time.Value, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // Cancelled, or it failed on its own as it was cancelled: the timeout is what the caller learns.
             }
 
-            throw;
+            throw new TimeoutRejectedException(Errors.GovernanceTimedOut(governed.Address, timeout, governed.Policy.TimeoutSource), timeout);
         }
     }
 

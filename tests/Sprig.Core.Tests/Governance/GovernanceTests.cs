@@ -70,6 +70,31 @@ public sealed class GovernanceTests : IAsyncLifetime
             return 1;
         }
 
+        [Endpoint("ticks"), Governance(TimeoutMs = 100)]
+        public async IAsyncEnumerable<int> TicksAsync(bool firstAtOnce, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            if (firstAtOnce)
+            {
+                yield return 1;
+                await signals.Release.Task;
+                yield return 2;
+                yield break;
+            }
+
+            signals.Started.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                signals.Cancelled.TrySetResult();
+                throw;
+            }
+
+            yield return 1;
+        }
+
         [Endpoint("held"), Governance(MaxConcurrency = 1, MaxQueue = 1, Retries = -1)]
         public async Task<int> HeldAsync(int n)
         {
@@ -132,6 +157,39 @@ public sealed class GovernanceTests : IAsyncLifetime
         await _fixture.Signals.Cancelled.Task.WaitAsync(GovernanceFixture.Bound);
         _fixture.GovernanceLog().Should().Equal(
             "The call of gov/Slow/wait timed out after 200 ms ([Governance(TimeoutMs = 200)] on GovernanceTests.Slow.WaitAsync).");
+    }
+
+    [Fact]
+    public async Task Timeout_OfAStream_CoversTheWaitForItsFirstItem_AndCancelsTheEndpoint()
+    {
+        var context = _fixture.Start(null, typeof(Slow));
+        await using var items = context.Endpoints.StreamAsync("gov/Slow/ticks", JsonSerializer.SerializeToElement(false)).GetAsyncEnumerator();
+
+        var first = items.MoveNextAsync().AsTask();
+        await _fixture.Signals.Started.Task.WaitAsync(GovernanceFixture.Bound);
+        _fixture.Time.Advance(TimeSpan.FromMilliseconds(100));
+
+        var thrown = (await first.Invoking(f => f.WaitAsync(GovernanceFixture.Bound)).Should().ThrowAsync<EndpointCallException>()).Which;
+        thrown.Message.Should().Be(
+            "Calling 'gov/Slow/ticks' took longer than 100 ms ([Governance(TimeoutMs = 100)] on GovernanceTests.Slow.TicksAsync), so the call was cancelled. "
+            + "The endpoint may be slow or stuck; raise TimeoutMs if it needs longer, or make it faster.");
+        thrown.StatusCode.Should().Be(504);
+        await _fixture.Signals.Cancelled.Task.WaitAsync(GovernanceFixture.Bound);
+    }
+
+    [Fact]
+    public async Task Timeout_OfAStream_NeverCutsItOff_AfterItsFirstItem()
+    {
+        var context = _fixture.Start(null, typeof(Slow));
+        await using var items = context.Endpoints.StreamAsync("gov/Slow/ticks", JsonSerializer.SerializeToElement(true)).GetAsyncEnumerator();
+
+        (await items.MoveNextAsync()).Should().BeTrue();
+        var second = items.MoveNextAsync().AsTask();
+        _fixture.Time.Advance(TimeSpan.FromSeconds(10));
+        _fixture.Signals.Release.SetResult();
+
+        (await second.WaitAsync(GovernanceFixture.Bound)).Should().BeTrue();
+        items.Current.GetInt32().Should().Be(2);
     }
 
     [Fact]
