@@ -209,7 +209,24 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
 
         var values = endpoint.Arguments(arguments);
-        var (scope, owned) = Open(endpoint, callerScope);
+        ThrowIfNotRunning(endpoint);
+        var caller = endpoint.NeedsScope ? callerScope?.Invoke() : null;
+        if (endpoint.NeedsScope && caller is null)
+        {
+            // The stream's own scope is made when it is enumerated, so a stream nobody reads (or governance refuses) makes nothing.
+            return InOwnScope(endpoint, stream, values, limited ? endpoint.Address : null, clearKey, cancellationToken);
+        }
+
+        var items = stream(caller, values, cancellationToken);
+        return limited || clearKey ? Finish(items, limited ? endpoint.Address : null, null, clearKey, cancellationToken) : items;
+    }
+
+    /// <summary>Serves a stream of a Prototype or Request component in a scope of its own, made on the first step and disposed at the end.</summary>
+    private async IAsyncEnumerable<JsonElement> InOwnScope(CompiledEndpoint endpoint, Func<RequestScope?, JsonElement[], CancellationToken, IAsyncEnumerable<JsonElement>> stream,
+        JsonElement[] values, string? limited, bool clearKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ThrowIfNotRunning(endpoint);
+        var scope = (RequestScope)_context!.CreateScope();
         IAsyncEnumerable<JsonElement> items;
         try
         {
@@ -217,15 +234,14 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
         catch
         {
-            if (owned)
-            {
-                DisposeAfterFailureAsync(scope!).AsTask().GetAwaiter().GetResult();
-            }
-
+            await DisposeAfterFailureAsync(scope).ConfigureAwait(false);
             throw;
         }
 
-        return owned || limited || clearKey ? Finish(items, limited ? endpoint.Address : null, owned ? scope : null, clearKey, cancellationToken) : items;
+        await foreach (var item in Finish(items, limited, scope, clearKey, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     public IEnumerator<EndpointDescriptor> GetEnumerator() => _endpoints.Select(e => e.Descriptor).GetEnumerator();
@@ -353,17 +369,21 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     /// <summary>Returns the scope a call runs in, and whether the call owns (and so disposes) it.</summary>
     private (RequestScope? Scope, bool Owned) Open(CompiledEndpoint endpoint, Func<RequestScope?>? callerScope)
     {
-        var state = _context!.State;
-        if (state is not (ContextState.Running or ContextState.Refreshing))
-        {
-            throw new InvalidOperationException(Errors.EndpointsNotRunning(endpoint.Address, state));
-        }
-
+        ThrowIfNotRunning(endpoint);
         if (!endpoint.NeedsScope)
         {
             return (null, false);
         }
 
-        return callerScope?.Invoke() is { } caller ? (caller, false) : ((RequestScope)_context.CreateScope(), true);
+        return callerScope?.Invoke() is { } caller ? (caller, false) : ((RequestScope)_context!.CreateScope(), true);
+    }
+
+    private void ThrowIfNotRunning(CompiledEndpoint endpoint)
+    {
+        var state = _context!.State;
+        if (state is not (ContextState.Running or ContextState.Refreshing))
+        {
+            throw new InvalidOperationException(Errors.EndpointsNotRunning(endpoint.Address, state));
+        }
     }
 }

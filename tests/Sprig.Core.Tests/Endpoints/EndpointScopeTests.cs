@@ -40,6 +40,27 @@ public sealed class EndpointScopeTests
         public void Dispose() => _journal.Write("Draft.Dispose");
     }
 
+    [Component(Scope = Scope.Prototype)]
+    public sealed class Feed : IDisposable
+    {
+        private readonly Journal _journal;
+
+        public Feed(Journal journal)
+        {
+            _journal = journal;
+            journal.Write("Feed.ctor");
+        }
+
+        [Endpoint]
+        public async IAsyncEnumerable<int> Items()
+        {
+            await Task.Yield();
+            yield return 1;
+        }
+
+        public void Dispose() => _journal.Write("Feed.Dispose");
+    }
+
     [Component(Scope = Scope.Request)]
     public sealed class Session(Journal journal) : IDisposable
     {
@@ -195,5 +216,24 @@ public sealed class EndpointScopeTests
         }
 
         journal.Entries.Should().Equal("Cart.Items(0)", "Cart.DisposeAsync", "Session.Dispose");
+    }
+
+    [Fact]
+    public async Task StreamAsync_MakesNothing_ForAStreamNobodyReads()
+    {
+        var (context, journal) = Refreshed(typeof(Feed));
+        await using var _context = context;
+
+        var unread = context.Endpoints.StreamAsync("default/Feed/Items", default);
+        await using (unread.GetAsyncEnumerator())
+        {
+        }
+
+        journal.Entries.Should().BeEmpty("the stream's scope and component are made when it is first read");
+        await foreach (var _ in context.Endpoints.StreamAsync("default/Feed/Items", default))
+        {
+        }
+
+        journal.Entries.Should().Equal(["Feed.ctor", "Feed.Dispose"], "a stream that is read makes its component and destroys it at the end");
     }
 }
