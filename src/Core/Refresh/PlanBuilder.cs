@@ -130,9 +130,11 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
         var result = new List<MemberInjection>();
         foreach (var level in Hierarchy(type))
         {
-            foreach (var member in level.GetMembers(Declared))
+            // Fields and properties only: asking for every member would also make reflection build the level's methods,
+            // constructors and nested types, which is most of planning's cost for a large graph.
+            foreach (var member in level.GetFields(Declared).Concat<MemberInfo>(level.GetProperties(Declared)))
             {
-                if (member is not (FieldInfo or PropertyInfo) || !IsInjected(member, out var optional))
+                if (!IsInjected(member, out var optional))
                 {
                     continue;
                 }
@@ -156,6 +158,12 @@ internal sealed partial class PlanBuilder(ComponentTable table, IConfiguration c
     private static bool IsInjected(MemberInfo member, out bool optional)
     {
         optional = false;
+        // One metadata check for the common case of a member without any attribute, instead of four.
+        if (!member.IsDefined(typeof(Attribute), inherit: true))
+        {
+            return false;
+        }
+
         if (member.IsDefined(typeof(InjectAttribute)) && member.GetCustomAttribute<InjectAttribute>() is { } inject)
         {
             optional = !inject.Required;
