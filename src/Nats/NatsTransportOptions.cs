@@ -32,7 +32,10 @@ public sealed record NatsTransportOptions
     /// <summary>Gets whether this process serves its endpoints to other processes. Default <see langword="true"/>.</summary>
     public bool Serve { get; init; } = true;
 
-    /// <summary>Gets the deadline of a unary call made through the transport. Default 30 seconds.</summary>
+    /// <summary>
+    /// Gets the transport's own limit of a unary call (504 after it). Governance's <c>TimeoutMs</c> (5 seconds by default for calls to
+    /// other processes) normally ends a call first; this is the bound when governance's timeout is off. Default 30 seconds.
+    /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Gets how many served calls this process runs at once; more wait in a queue, none is dropped. Default 64.</summary>

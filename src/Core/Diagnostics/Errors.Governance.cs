@@ -8,7 +8,7 @@ internal static partial class Errors
         + "The endpoint may be slow or stuck; raise TimeoutMs if it needs longer, or make it faster.";
 
     public static string GovernanceCircuitOpen(string address, int failures, TimeSpan? retryAfter) =>
-        $"Calling '{address}' was refused without sending it: its circuit is open after {Math.Max(2, failures)} failed calls in a row"
+        $"Calling '{address}' was refused without sending it: its circuit is open after {failures} failed calls in a row"
         + (retryAfter is { } wait ? $", for {Math.Ceiling(wait.TotalSeconds):0} s more" : "")
         + ". Fix what makes the endpoint fail (the log names the last failure), or tune BreakAfterFailures / BreakForSeconds in "
         + "[Governance] or Sprig:Governance.";

@@ -96,7 +96,13 @@ internal sealed class EndpointCatalog : IEndpointCatalog
 
     private Task<JsonElement> GovernedAsync(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken) =>
         _context!.Governor.InvokeAsync(endpoint.Address, remote: false, endpoint.Descriptor.Idempotent, arguments, (Catalog: this, Endpoint: endpoint, Arguments: arguments),
-            static (s, token) => s.Catalog.InvokeAsync(s.Endpoint.Address, s.Arguments, null, token), cancellationToken);
+            static (s, token) => s.Catalog.Serve(s.Endpoint, s.Arguments, token), cancellationToken);
+
+    /// <summary>Serves a call of a local endpoint already looked up (the caller's side found it): traced when somebody listens.</summary>
+    private Task<JsonElement> Serve(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken) =>
+        SprigTelemetry.Enabled
+            ? TracedServerAsync(endpoint.Address, arguments, null, default, InProcess, cancellationToken)
+            : RunAsync(endpoint, arguments, null, limited: true, cancellationToken);
 
     private IAsyncEnumerable<JsonElement> Governed(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken)
     {

@@ -89,8 +89,8 @@ internal sealed partial class EndpointCollector
             return null;
         }
 
-        var parts = address.Split('/');
-        var descriptor = new EndpointDescriptor(parts[0], parts[1], parts[2], streaming, method)
+        var (ns, component, name) = RemoteEndpoints.Parse(address)!.Value;
+        var descriptor = new EndpointDescriptor(ns, component, name, streaming, method)
         {
             Parameters = [.. method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))],
             ResultType = result,

@@ -3,8 +3,8 @@ namespace Sprig.Governance;
 /// <summary>The governance of one endpoint as calls see it: every level merged, and where the timeout came from (for messages).</summary>
 /// <param name="Timeout">How long one attempt may take, or null for no limit.</param>
 /// <param name="Retries">How many times a call is tried again (0: never).</param>
-/// <param name="BreakAfterFailures">How many failed calls in a row open the circuit (0: no breaker).</param>
-/// <param name="BreakFor">How long an open circuit refuses calls.</param>
+/// <param name="BreakAfterFailures">How many failed calls in a row open the circuit: at least 2, or 0 for no breaker.</param>
+/// <param name="BreakFor">How long an open circuit refuses calls (whole seconds, at least 1).</param>
 /// <param name="MaxConcurrency">How many calls the serving process runs at once (0: no limit).</param>
 /// <param name="MaxQueue">How many calls wait for a free slot.</param>
 /// <param name="TimeoutSource">Where the timeout was set, e.g. "Sprig:Governance:Defaults:TimeoutMs".</param>
@@ -21,7 +21,8 @@ internal sealed record GovernancePolicy(
     public static GovernancePolicy From(GovernanceValues values, string timeoutSource) => new(
         values.TimeoutMs > 0 ? TimeSpan.FromMilliseconds(values.TimeoutMs) : null,
         Math.Max(0, values.Retries),
-        Math.Max(0, values.BreakAfterFailures),
+        // Polly's breaker needs at least two calls in its window to judge a failure ratio.
+        values.BreakAfterFailures > 0 ? Math.Max(2, values.BreakAfterFailures) : 0,
         TimeSpan.FromSeconds(values.BreakForSeconds > 0 ? values.BreakForSeconds : 60),
         Math.Max(0, values.MaxConcurrency),
         Math.Max(0, values.MaxQueue),

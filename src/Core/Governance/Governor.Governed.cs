@@ -48,14 +48,14 @@ internal sealed partial class Governor
                 {
                     // Every call in the window failed, and there were at least BreakAfterFailures of them: "N failures in a row".
                     FailureRatio = 1.0,
-                    MinimumThroughput = Math.Max(2, policy.BreakAfterFailures),
-                    SamplingDuration = policy.BreakFor < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : policy.BreakFor,
-                    BreakDuration = policy.BreakFor < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : policy.BreakFor,
+                    MinimumThroughput = policy.BreakAfterFailures,
+                    SamplingDuration = policy.BreakFor,
+                    BreakDuration = policy.BreakFor,
                     ShouldHandle = args => new ValueTask<bool>(Unwell(args.Outcome.Exception)),
                     OnOpened = args =>
                     {
                         State = 1;
-                        GovernanceLog.BreakerOpened(governor._logger, address, args.BreakDuration.TotalSeconds, Math.Max(2, policy.BreakAfterFailures), Reason(args.Outcome.Exception));
+                        GovernanceLog.BreakerOpened(governor._logger, address, args.BreakDuration.TotalSeconds, policy.BreakAfterFailures, Reason(args.Outcome.Exception));
                         GovernanceTelemetry.Breaker(address, "open");
                         return default;
                     },

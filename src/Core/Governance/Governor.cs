@@ -383,11 +383,7 @@ internal sealed partial class Governor : IDisposable
         }
     }
 
-    private static string ComponentOf(string address)
-    {
-        var parts = address.Split('/');
-        return parts.Length == 3 ? parts[1] : address;
-    }
+    private static string ComponentOf(string address) => Remoting.RemoteEndpoints.Parse(address)?.Component ?? address;
 
     private void UsingFallback(Governed governed, EndpointCallException? failure, Exception ex)
     {
@@ -531,7 +527,7 @@ internal sealed partial class Governor : IDisposable
     private sealed record Limit(string Address, GovernancePolicy Policy, int Generation, ConcurrencyLimiter? Limiter);
 
     /// <summary>An opened stream: its enumerator, whether it has a first item, and what to dispose with it.</summary>
-    private sealed class OpenStream(IAsyncEnumerator<JsonElement> enumerator, bool hasFirst, IDisposable? linked, IDisposable? timer = null) : IAsyncDisposable
+    private sealed class OpenStream(IAsyncEnumerator<JsonElement> enumerator, bool hasFirst, IDisposable? linked) : IAsyncDisposable
     {
         public IAsyncEnumerator<JsonElement> Enumerator => enumerator;
 
@@ -546,7 +542,6 @@ internal sealed partial class Governor : IDisposable
             finally
             {
                 linked?.Dispose();
-                timer?.Dispose();
             }
         }
     }

@@ -3,13 +3,13 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using Sprig.Tests.Shared;
 
 namespace Sprig.Tests.Governance;
 
 /// <summary>What one governance test runs on: a fake clock, a scripted transport for "remote" calls, a log, and the signals of its components.</summary>
-public sealed class GovernanceFixture : IAsyncDisposable
+internal sealed class GovernanceFixture : IAsyncDisposable
 {
     public static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
@@ -19,7 +19,7 @@ public sealed class GovernanceFixture : IAsyncDisposable
 
     public Signals Signals { get; } = new();
 
-    public FakeLogCollector Logs { get; } = new();
+    public LogCapture Logs { get; } = new();
 
     public ConfigurationManager Configuration { get; } = new();
 
@@ -38,7 +38,7 @@ public sealed class GovernanceFixture : IAsyncDisposable
         }
 
         Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Debug).AddProvider(new FakeLoggerProvider(Logs)));
+        var loggers = Logs.CreateFactory(LogLevel.Debug);
         Context = new ApplicationContext(registry, Configuration, loggers);
         Context.Refresh();
         return Context;
@@ -46,7 +46,7 @@ public sealed class GovernanceFixture : IAsyncDisposable
 
     /// <summary>Lists the messages governance logged.</summary>
     public IReadOnlyList<string> GovernanceLog() =>
-        [.. Logs.GetSnapshot().Where(r => r.Category == "Sprig.Governance").Select(r => r.Message)];
+        [.. Logs.Lines.Where(l => l.Category == "Sprig.Governance").Select(l => l.Message)];
 
     /// <summary>Moves the fake clock forward until <paramref name="call"/> completes (retries wait for it), then returns its result.</summary>
     public async Task<T> DriveAsync<T>(Task<T> call, TimeSpan? step = null)
