@@ -16,6 +16,20 @@ public static class Contexts
         return context;
     }
 
+    /// <summary>Refreshes a serving context over NATS with the given components.</summary>
+    public static async Task<ApplicationContext> ServingAsync(string url, params Type[] components)
+    {
+        var registry = new PendingRegistry().AddNats();
+        foreach (var component in components)
+        {
+            registry.Register(component);
+        }
+
+        var context = new ApplicationContext(registry, Configuration(url, [("environment", "Production")]));
+        await context.RefreshAsync();
+        return context;
+    }
+
     public static async Task<ApplicationContext> ClientAsync(string url, params (string Key, string Value)[] settings)
     {
         var context = new ApplicationContext(new PendingRegistry().AddNats(), Configuration(url, [("Sprig:Nats:Serve", "false"), .. settings]));
