@@ -31,6 +31,8 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     private readonly Lock _stateGate = new();
     private readonly ContainerException? _configurationError;
     private ComponentTable? _table;
+    private ConditionReport? _report;
+    private global::Sprig.Endpoints.EndpointCatalog _endpoints = global::Sprig.Endpoints.EndpointCatalog.Empty;
     private ContextState _state;
     private IEndpointServer[] _servers = [];
     private Task? _shutdown;
@@ -105,17 +107,15 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     public IConfiguration Configuration { get; }
 
     /// <summary>Gets why each conditional component is in or out. Empty until refresh has evaluated the conditions.</summary>
-    public ConditionReport ConditionReport => ConditionReportCore ?? ConditionReport.Empty;
+    public ConditionReport ConditionReport => _report ?? ConditionReport.Empty;
 
     /// <summary>Gets the active profiles: configuration key <c>profiles:active</c>, comma-separated.</summary>
-    public IReadOnlySet<string> ActiveProfiles => RefreshPipeline.ActiveProfiles(Configuration);
-
-    internal ConditionReport? ConditionReportCore { get; set; }
+    public IReadOnlySet<string> ActiveProfiles => Profiles.Of(Configuration).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Gets the RPC endpoints refresh found: every [Endpoint] method of every component that is in. Empty until refresh.</summary>
     public IEndpointCatalog Endpoints => EndpointsCore;
 
-    internal global::Sprig.Endpoints.EndpointCatalog EndpointsCore { get; set; } = global::Sprig.Endpoints.EndpointCatalog.Empty;
+    internal global::Sprig.Endpoints.EndpointCatalog EndpointsCore => _endpoints;
 
     /// <summary>Gets the life stage of the context.</summary>
     public ContextState State
@@ -151,22 +151,24 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var pipeline = new RefreshPipeline(this, Configuration, _loggers);
+        var pipeline = new RefreshPipeline(new Planning.PlanServices(Configuration, _loggers, this), RemoteProxies, KeyedProxies);
         ComponentTable? table = null;
         using var traced = Telemetry.SprigTelemetry.StartRefresh();
         try
         {
-            List<ComponentEntry> order;
+            Prepared prepared;
             using (Telemetry.SprigTelemetry.StartRefresh("plan"))
             {
-                (table, order) = pipeline.Plan(_registry);
+                prepared = pipeline.Prepare(_registry);
             }
 
+            // The one hand-over: components being created may already resolve others and call endpoints through the context.
+            (table, _report, _endpoints) = (prepared.Table, prepared.Report, prepared.Endpoints);
             _table = table;
             UseTransports(table);
             using (var create = Telemetry.SprigTelemetry.StartRefresh("create"))
             {
-                pipeline.CreateSingletons(table, order);
+                pipeline.Instantiate(prepared);
                 create?.SetTag("sprig.components", table.Entries.Length);
             }
 
@@ -178,7 +180,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
                 Activity.Current = null;
                 try
                 {
-                    await RefreshPipeline.StartAsync(order, cancellationToken).ConfigureAwait(false);
+                    await StartPhase.RunAsync(prepared.Order, cancellationToken).ConfigureAwait(false);
                     await StartServersAsync(table, cancellationToken).ConfigureAwait(false);
                 }
                 finally
@@ -187,20 +189,20 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
                 }
             }
 
-            RefreshPipeline.ReleasePlans(table);
-            table.IsRefreshing = false;
+            StartPhase.Finish(table);
             MoveTo(ContextState.Running, from: ContextState.Refreshing);
-            pipeline.LogRefreshed(table, stopwatch);
+            pipeline.LogRefreshed(table, stopwatch.ElapsedMilliseconds);
         }
         catch (Exception ex)
         {
             Telemetry.SprigTelemetry.Failed(traced, ex);
             _table = null;
+            _report ??= pipeline.Report;
             if (table is not null)
             {
                 // What refresh built is destroyed; failures there are secondary to the one being thrown.
                 await StopServersAsync().ConfigureAwait(false);
-                await table.Singletons.DestroyAllAsync().ConfigureAwait(false);
+                await table.Lifetime.Singletons.DestroyAllAsync().ConfigureAwait(false);
             }
 
             Remote.Dispose();
@@ -391,7 +393,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             _table = null;
         }
 
-        var problems = await table!.Singletons.DestroyAllAsync().ConfigureAwait(false);
+        var problems = await table!.Lifetime.Singletons.DestroyAllAsync().ConfigureAwait(false);
         Remote.Dispose();
         Governor.Dispose();
         DisposeLoggers();

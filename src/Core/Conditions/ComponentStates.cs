@@ -36,7 +36,7 @@ internal sealed class ComponentStates
         {
             if (definitions[i].FactoryOwner is { } owner && _byName.TryGetValue(owner, out var owners))
             {
-                if (owner.StartsWith('&'))
+                if (definitions[i].Factory == FactoryKind.Provider)
                 {
                     _products[owners[0]] = i; // a provider's own instance follows its product
                 }

@@ -34,8 +34,8 @@ internal sealed class ComponentDefinition
 
     public MethodInfo? FactoryMethod { get; init; }
 
-    /// <summary>Gets a word for the factory in messages: "[Bean] method" or "provider".</summary>
-    public string? FactoryDescription { get; init; }
+    /// <summary>Gets what <see cref="FactoryMethod"/> is, for a <see cref="ComponentKind.Factory"/> definition: a [Bean] method or a provider's Get.</summary>
+    public FactoryKind Factory { get; init; }
 
     public IReadOnlyList<string> DependsOn { get; init; } = [];
 

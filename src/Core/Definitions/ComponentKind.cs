@@ -15,3 +15,16 @@ internal enum ComponentKind
     /// <summary>A <c>ServiceDescriptor</c>'s factory delegate, called with the resolving provider (and the service key).</summary>
     Delegate,
 }
+
+/// <summary>What the factory method of a <see cref="ComponentKind.Factory"/> component is.</summary>
+internal enum FactoryKind
+{
+    /// <summary>Not a factory component.</summary>
+    None,
+
+    /// <summary>A [Bean] method of a [Configuration] class (or a static one).</summary>
+    BeanMethod,
+
+    /// <summary>The Get method of an <see cref="IProvider{T}"/> component, whose own instance is infrastructure.</summary>
+    Provider,
+}

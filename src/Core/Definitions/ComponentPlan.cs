@@ -11,6 +11,9 @@ internal sealed class ComponentPlan
 {
     public static readonly ComponentPlan Empty = new();
 
+    /// <summary>The plan of every service descriptor's factory delegate: call it (the definition holds it).</summary>
+    public static readonly ComponentPlan Delegate = new() { Stages = ["its factory delegate"] };
+
     public ConstructorInfo? Constructor { get; init; }
 
     public MethodInfo? FactoryMethod { get; init; }

@@ -19,6 +19,12 @@ internal sealed record InjectionPoint(string Description, string MemberName, Typ
     public static InjectionPoint ForMember(MemberInfo member, Type type, bool optional) =>
         new($"{(member is FieldInfo ? "field" : "property")} '{member.Name}'", member.Name, type, member, optional, null);
 
+    /// <summary>Gets whether the point is a constructor or factory parameter (a member is a field or property).</summary>
+    public bool IsParameter => Attributes is ParameterInfo;
+
+    /// <summary>Gets whether the point is a [Lazy] link (resolved on first use, through a proxy).</summary>
+    public bool IsLazy { get; init; }
+
     /// <summary>Gets the component name a member stands for: <c>UserRepo</c>, <c>userRepo</c> and <c>_userRepo</c> mean "UserRepo".</summary>
     public string InferredName
     {

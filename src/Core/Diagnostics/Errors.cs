@@ -331,8 +331,9 @@ internal static partial class Errors
     public static string Describe(ComponentDefinition definition) => definition.Kind switch
     {
         ComponentKind.Instance => $"an instance of {TypeName(definition.Type)}",
-        ComponentKind.Factory => $"{definition.FactoryDescription} {TypeName(definition.Source)}"
-            + (definition.FactoryDescription == "provider" ? "" : "." + definition.FactoryMethod!.Name),
+        ComponentKind.Factory => definition.Factory == FactoryKind.Provider
+            ? $"provider {TypeName(definition.Source)}"
+            : $"[Bean] method {TypeName(definition.Source)}.{definition.FactoryMethod!.Name}",
         _ => TypeName(definition.ImplementationType ?? definition.Type),
     };
 

@@ -36,7 +36,7 @@ internal static class DefinitionReader
             {
                 FactoryOwner = ownerName,
                 FactoryMethod = typeof(IProvider<>).MakeGenericType(providedType).GetMethod(nameof(IProvider<object>.Get))!,
-                FactoryDescription = "provider",
+                Factory = FactoryKind.Provider,
                 Namespace = ns,
                 Source = type,
                 Conditions = conditions,
@@ -68,7 +68,7 @@ internal static class DefinitionReader
                 {
                     FactoryOwner = method.IsStatic ? null : name,
                     FactoryMethod = method,
-                    FactoryDescription = "[Bean] method",
+                    Factory = FactoryKind.BeanMethod,
                     Namespace = ns,
                     Source = type,
                     Conditions = [.. method.GetCustomAttributes<ConditionAttribute>(inherit: true)], // the class's apply through FactoryOwner

@@ -14,22 +14,23 @@ internal sealed class ComponentEntry
     [ThreadStatic]
     private static List<ComponentEntry>? t_creating;
 
-    private readonly ComponentTable _table;
+    private readonly RootLifetime _lifetime;
     private object? _singleton;
     private Func<RequestScope?, object>? _factory;
     private int _creatingThread;
 
-    public ComponentEntry(ComponentDefinition definition, int index, ComponentTable table)
+    public ComponentEntry(ComponentDefinition definition, int index, RootLifetime lifetime)
     {
         Definition = definition;
         Index = index;
-        _table = table;
+        _lifetime = lifetime;
         _singleton = definition.Instance;
     }
 
     public ComponentDefinition Definition { get; }
 
-    public ComponentTable Table => _table;
+    /// <summary>Gets what the context owns while it runs (its provider, singletons, root scope).</summary>
+    public RootLifetime Lifetime => _lifetime;
 
     public string Name => Definition.Name;
 
@@ -73,7 +74,7 @@ internal sealed class ComponentEntry
             try
             {
                 var instance = Create(null);
-                _table.Created(this, instance);
+                _lifetime.Created(this, instance);
                 Volatile.Write(ref _singleton, instance);
                 return instance;
             }
@@ -90,7 +91,7 @@ internal sealed class ComponentEntry
         var factory = _factory;
         if (factory is null)
         {
-            if (_table.IsRefreshing || Definition.Scope == Scope.Singleton || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
+            if (_lifetime.IsRefreshing || Definition.Scope == Scope.Singleton || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
             {
                 // A singleton is created once: reflection is cheaper than compiling a factory used once. Where code cannot be
                 // generated at run time (Native AOT), the plan is always followed by reflection, as MS.DI interprets its call sites.
@@ -157,16 +158,16 @@ internal sealed class ComponentEntry
                 {
                     // MS.DI tracks disposable transients resolved from the root in the root; Sprig's own prototypes are
                     // tracked only inside a request scope, like Spring's.
-                    (scope ?? (Definition.FromDescriptor ? _table.RootScope : null))?.Track(this, instance);
+                    (scope ?? (Definition.FromDescriptor ? _lifetime.RootScope : null))?.Track(this, instance);
                 }
 
                 return instance;
             default:
-                if (scope is null && Definition.FromDescriptor && _table.RootScope is { } root)
+                if (scope is null && Definition.FromDescriptor)
                 {
-                    return _table.Context?.ValidateScopes == true
+                    return _lifetime.Context.ValidateScopes
                         ? throw new InvalidOperationException(Errors.ScopedFromRoot(Definition.Type, Name))
-                        : root.GetOrCreate(this);
+                        : _lifetime.RootScope.GetOrCreate(this);
                 }
 
                 return scope is null

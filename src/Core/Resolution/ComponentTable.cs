@@ -2,11 +2,17 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.Extensions.DependencyInjection;
 using Sprig.Interop;
+using Microsoft.Extensions.Logging;
 using Sprig.Definitions;
+using Sprig.Planning;
 
 namespace Sprig.Resolution;
 
-/// <summary>The frozen lookup tables of a refreshed context: entries by name and by every type they answer for.</summary>
+/// <summary>
+/// The frozen lookup tables of a refreshed context: entries by name, by every type they answer for, by key, and the entries closed
+/// from open generic registrations on demand (planned by the table's own <see cref="Planner"/>). Lookup only: instances, scopes
+/// and disposal live in <see cref="RootLifetime"/>.
+/// </summary>
 internal sealed class ComponentTable
 {
     private readonly FrozenDictionary<Type, ComponentEntry[]> _byType;
@@ -17,11 +23,20 @@ internal sealed class ComponentTable
 
     public ComponentTable(
         IReadOnlyList<ComponentDefinition> definitions,
+        PlanServices services,
         IReadOnlyList<ComponentDefinition>? excluded = null,
         ConditionReport? report = null,
         IReadOnlyList<OpenGenericRegistration>? openGenerics = null)
     {
         OpenGenerics = openGenerics ?? [];
+        var requestSlots = 0;
+        foreach (var definition in definitions)
+        {
+            requestSlots += definition.Scope == Scope.Request ? 1 : 0;
+        }
+
+        Lifetime = new RootLifetime(services.Context, requestSlots, services.Loggers.CreateLogger("Sprig.ApplicationContext"));
+        Planner = new Planner(this, services);
         var keyed = new Dictionary<(Type, object), List<ComponentEntry>>();
         Excluded = excluded ?? [];
         Report = report ?? ConditionReport.Empty;
@@ -30,7 +45,7 @@ internal sealed class ComponentTable
         var byType = new Dictionary<Type, List<ComponentEntry>>();
         for (var i = 0; i < definitions.Count; i++)
         {
-            var entry = Entries[i] = new ComponentEntry(definitions[i], i, this);
+            var entry = Entries[i] = new ComponentEntry(definitions[i], i, Lifetime);
             if (!byName.TryGetValue(entry.Name, out var existing))
             {
                 byName.Add(entry.Name, entry);
@@ -90,44 +105,16 @@ internal sealed class ComponentTable
 
     public ConditionReport Report { get; }
 
-    /// <summary>Gets or sets whether refresh is still running (creation then uses reflection instead of compiling).</summary>
-    public bool IsRefreshing
-    {
-        get => Volatile.Read(ref _refreshing);
-        set => Volatile.Write(ref _refreshing, value);
-    }
+    /// <summary>Gets what the context owns while it runs: singletons, the root scope, disposal.</summary>
+    public RootLifetime Lifetime { get; }
 
-    public DisposalList Singletons { get; } = new();
-
-    /// <summary>Gets or sets the logger that records each singleton created (at Debug).</summary>
-    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-    /// <summary>Records a singleton just created: for destruction at shutdown, and in the Debug log.</summary>
-    public void Created(ComponentEntry entry, object instance)
-    {
-        Singletons.Add(entry, instance);
-        if (!entry.Definition.IsInfrastructure && Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
-        {
-            Microsoft.Extensions.Logging.LoggerExtensions.LogDebug(
-                Logger, "Created component {Name} ({Type}, {Scope})", entry.Name, entry.Definition.Type.FullName?.Replace('+', '.'), entry.Definition.Scope);
-        }
-    }
-
-    private bool _refreshing = true;
+    /// <summary>Gets the planner of this table's components: refresh plans them with it, and so does closing an open generic later.</summary>
+    public Planner Planner { get; }
 
     public IReadOnlyList<OpenGenericRegistration> OpenGenerics { get; }
 
     /// <summary>Gets the cached arrays of enumerables made only of singletons, by element type and key.</summary>
     public ConcurrentDictionary<(Type Element, object? Key), Array> Enumerables { get; } = new();
-
-    /// <summary>Gets or sets the context the table belongs to (the root <see cref="IServiceProvider"/>).</summary>
-    public ApplicationContext? Context { get; set; }
-
-    /// <summary>Gets or sets the request scope that Scoped service descriptors resolved from the root live in (MS.DI's root scope).</summary>
-    public RequestScope? RootScope { get; set; }
-
-    /// <summary>Gets or sets how a component closed from an open generic registration after refresh gets its plan.</summary>
-    public Func<ComponentEntry, ComponentPlan>? PlanDynamic { get; set; }
 
     /// <summary>Returns every non-keyed component for a type, closing open generic registrations, in registration order.</summary>
     public ComponentEntry[] FindAll(Type type)
@@ -263,8 +250,8 @@ internal sealed class ComponentTable
 
     private ComponentEntry Dynamic(Definitions.ComponentDefinition definition)
     {
-        var entry = new ComponentEntry(definition, -1, this);
-        entry.Plan = PlanDynamic?.Invoke(entry) ?? ComponentPlan.Empty;
+        var entry = new ComponentEntry(definition, -1, Lifetime);
+        entry.Plan = Planner.PlanClosed(entry);
         return entry;
     }
 

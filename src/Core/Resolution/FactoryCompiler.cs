@@ -91,7 +91,7 @@ internal static class FactoryCompiler
 
         if (entry.Definition.Delegate is { } factory)
         {
-            var provider = Expression.Call(ProviderForMethod, scope, Expression.Constant(entry.Table.Context));
+            var provider = Expression.Call(ProviderForMethod, scope, Expression.Constant(entry.Lifetime.Context));
             var call = Expression.Invoke(Expression.Constant(factory), provider, Expression.Constant(entry.Definition.ServiceKey, typeof(object)));
             return Expression.Convert(Expression.Call(CheckMethod, call), type);
         }

@@ -56,7 +56,7 @@ internal static class ReflectionActivator
 
         if (entry.Definition.Delegate is { } factory)
         {
-            return NullProductException.Check(factory(RequestScope.ProviderFor(scope, entry.Table.Context!), entry.Definition.ServiceKey));
+            return NullProductException.Check(factory(RequestScope.ProviderFor(scope, entry.Lifetime.Context), entry.Definition.ServiceKey));
         }
 
         return entry.Definition.Instance ?? throw new InvalidOperationException(Diagnostics.Errors.Bug($"'{entry.Name}' has no way to be created."));

@@ -1,76 +1,28 @@
 using System.Reflection;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Sprig.Definitions;
 using Sprig.Diagnostics;
 
-namespace Sprig.Refresh;
+namespace Sprig.Planning;
 
 /// <summary>
 /// The Microsoft.Extensions.DependencyInjection rules for components that came from service descriptors: the longest
 /// constructor whose parameters can all be satisfied, the last registration for a type, keyed parameters, the service key.
 /// </summary>
-internal sealed partial class PlanBuilder
+internal sealed partial class Planner
 {
-    /// <summary>Plans a component closed from an open generic registration after refresh; its problems are thrown at once.</summary>
-    public static ComponentPlan BuildDynamic(ComponentEntry entry, ComponentTable table, IConfiguration configuration, ILoggerFactory loggers, ApplicationContext context)
+    /// <summary>MS.DI's rule for how a service descriptor's class is made: the longest satisfiable constructor.</summary>
+    private Construction Descriptor(ComponentEntry entry, Problems problems)
     {
-        var problems = new Problems();
-        new PlanBuilder(table, configuration, loggers, context, problems).Build(entry);
-        ApplicationContext.ThrowProblems(problems.Render(e => [e.Name]), Errors.RefreshProblems);
-        return entry.Plan;
-    }
-
-    private ConstructorInfo? SelectLongestSatisfiable(ComponentEntry entry)
-    {
-        var type = entry.Definition.ImplementationType!;
-        // [Inject] on a constructor decides, as the ambiguity message advises; MS.DI's rule picks among the others.
-        var marked = type.GetConstructors().Where(c => c.IsDefined(typeof(InjectAttribute), inherit: false)).ToList();
-        if (marked.Count > 1)
+        var constructor = ConstructorSelection.LongestSatisfiable(entry.Definition, p => CanResolve(entry, p), problems);
+        var parameters = constructor?.GetParameters() ?? [];
+        var arguments = new Dependency[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
         {
-            problems.Add(new ComponentCreationException(Errors.SeveralInjectConstructors(entry.Definition, marked), entry.Name, [entry.Name]));
-            return null;
+            arguments[i] = ResolveService(entry, InjectionPoint.ForParameter(parameters[i], "constructor"), parameters[i], problems);
         }
 
-        if (marked.Count == 1)
-        {
-            return marked[0];
-        }
-
-        var candidates = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).ToList();
-        ConstructorInfo? best = null;
-        foreach (var constructor in candidates)
-        {
-            if (best is not null && constructor.GetParameters().Length < best.GetParameters().Length)
-            {
-                break;
-            }
-
-            if (constructor.GetParameters().All(p => p.HasDefaultValue || CanResolve(entry, p)))
-            {
-                if (best is not null)
-                {
-                    problems.Add(new ComponentCreationException(Errors.SeveralConstructors(entry.Definition, [best, constructor]), entry.Name, [entry.Name]));
-                    return null;
-                }
-
-                best = constructor;
-            }
-        }
-
-        if (best is null && candidates.Count > 0)
-        {
-            // Report what the longest constructor lacks.
-            return candidates[0];
-        }
-
-        if (best is null)
-        {
-            problems.Add(new ComponentCreationException(Errors.NoPublicConstructor(entry.Definition), entry.Name, [entry.Name]));
-        }
-
-        return best;
+        return new(constructor, null, arguments, "its constructor");
     }
 
     private bool CanResolve(ComponentEntry owner, ParameterInfo parameter)
@@ -92,7 +44,7 @@ internal sealed partial class PlanBuilder
             || Builtin(owner, type) is not null;
     }
 
-    private Dependency ResolveService(ComponentEntry owner, InjectionPoint point, ParameterInfo parameter)
+    private Dependency ResolveService(ComponentEntry owner, InjectionPoint point, ParameterInfo parameter, Problems problems)
     {
         var type = point.Type;
         if (parameter.GetCustomAttribute<Microsoft.Extensions.DependencyInjection.ServiceKeyAttribute>() is not null)
@@ -111,7 +63,7 @@ internal sealed partial class PlanBuilder
                 return GenericDependency.All(keyedElement, key is null ? table.FindAll(keyedElement) : table.FindKeyed(keyedElement, key));
             }
 
-            return KeyedTarget(type, key) is { } target ? new ComponentDependency(target) : MissingService(owner, point);
+            return KeyedTarget(type, key) is { } target ? new ComponentDependency(target) : MissingService(owner, point, problems);
         }
 
         if (table.FindLast(type) is { } registered && registered != owner)
@@ -129,30 +81,30 @@ internal sealed partial class PlanBuilder
             return service;
         }
 
-        return Builtin(owner, type) is { } builtin ? new ConstantDependency(builtin) : MissingService(owner, point);
+        return Builtin(owner, type) is { } builtin ? new ConstantDependency(builtin) : MissingService(owner, point, problems);
     }
 
     private ComponentEntry? KeyedTarget(Type type, object? key) =>
         key is null ? table.FindLast(type) : table.FindKeyed(type, key) is { Length: > 0 } all ? all[^1] : table.FindAnyKey(type, key);
 
     private Dependency? ServiceBuiltin(ComponentEntry owner, Type type) =>
-        type == typeof(IServiceProvider) ? new ScopeProviderDependency(context)
+        type == typeof(IServiceProvider) ? new ScopeProviderDependency(services.Context)
         : type == typeof(IServiceScopeFactory) || type == typeof(IServiceProviderIsService) || type == typeof(IServiceProviderIsKeyedService)
-            || type == typeof(IKeyedServiceProvider) ? new ConstantDependency(context)
+            || type == typeof(IKeyedServiceProvider) ? new ConstantDependency(services.Context)
         : null;
 
     /// <summary>
     /// Returns what a service descriptor gets for a dependency nothing provides: its default when optional; otherwise a failure
     /// when it is resolved (MS.DI's rule), or at once, as a problem of refresh, when the host asks for validation on build.
     /// </summary>
-    private Dependency MissingService(ComponentEntry owner, InjectionPoint point)
+    private Dependency MissingService(ComponentEntry owner, InjectionPoint point, Problems problems)
     {
         if (point.Optional)
         {
             return new ConstantDependency(point.DefaultValue);
         }
 
-        if (context.ValidateOnBuild)
+        if (services.Context.ValidateOnBuild)
         {
             problems.Add(new ComponentCreationException(Errors.MissingServiceOnBuild(owner.Name, point.Description, point.Type), owner.Name, [owner.Name]));
         }

@@ -1,4 +1,4 @@
-namespace Sprig.Refresh;
+namespace Sprig.Diagnostics;
 
 /// <summary>
 /// The problems refresh found, collected so that all are reported at once. Each is rendered once the dependency graph is known,

@@ -1,0 +1,228 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Sprig.Definitions;
+using Sprig.Diagnostics;
+using Sprig.Proxies;
+
+namespace Sprig.Planning;
+
+/// <summary>How an injection point finds what it receives: a [Value], a [Lazy] proxy, a component by name or by type, a collection, a built-in service.</summary>
+internal sealed partial class Planner
+{
+    /// <summary>Resolves one injection point to the dependency that fills it; records a problem when it cannot.</summary>
+    private Dependency Resolve(ComponentEntry owner, InjectionPoint point, Problems problems)
+    {
+        var attributes = point.Attributes;
+        var name = owner.Name;
+
+        if (Attribute<ValueAttribute>(attributes) is { } value)
+        {
+            return ValueKeys.Bind(value, name, point, services.Configuration, problems);
+        }
+
+        if (Attribute<LazyAttribute>(attributes) is { } lazy)
+        {
+            var lazyPoint = point with { Description = "[Lazy] " + point.Description, IsLazy = true };
+            var target = lazy.Name is not null ? ByName(owner, lazyPoint, lazy.Name, problems) : ByType(owner, lazyPoint, point.Type, problems);
+            if (target is null)
+            {
+                return SkipDependency.Instance;
+            }
+
+            if (LazyProxies.WhyNotProxyable(point.Type) is { } why)
+            {
+                problems.Add(new ComponentCreationException(Errors.NotProxyable(name, point.Description, point.Type, why.Reason, why.Fix), name, [name]));
+                return SkipDependency.Instance;
+            }
+
+            return new LazyProxyDependency(target, point.Type);
+        }
+
+        if (Attribute<InjectByNameAttribute>(attributes) is { } byName)
+        {
+            var target = ByName(owner, point, byName.Name ?? point.InferredName, problems);
+            if (target is null)
+            {
+                return Fallback(point);
+            }
+
+            if (DeferredType.Is(point.Type, out var inner, out var isLazy))
+            {
+                return isLazy ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
+            }
+
+            return new ComponentDependency(target);
+        }
+
+        return ByTypeDependency(owner, point, problems);
+    }
+
+    private Dependency ByTypeDependency(ComponentEntry owner, InjectionPoint point, Problems problems)
+    {
+        var type = point.Type;
+        if (ServiceBuiltin(owner, type) is { } service)
+        {
+            return service;
+        }
+
+        if (Builtin(owner, type) is { } builtin)
+        {
+            return new ConstantDependency(builtin);
+        }
+
+        if (ElementType(type) is { } element)
+        {
+            return GenericDependency.All(element, [.. table.Find(element).Where(e => e != owner && !e.Definition.IsInfrastructure)]);
+        }
+
+        if (DeferredType.Is(type, out var inner, out var lazy))
+        {
+            var target = ByType(owner, point, inner, problems);
+            if (target is null)
+            {
+                return Fallback(point);
+            }
+
+            return lazy ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
+        }
+
+        var single = ByType(owner, point, type, problems);
+        return single is null ? Fallback(point) : new ComponentDependency(single);
+    }
+
+    private static Dependency Fallback(InjectionPoint point) =>
+        point.IsParameter ? new ConstantDependency(point.DefaultValue) : SkipDependency.Instance;
+
+    private ComponentEntry? ByType(ComponentEntry owner, InjectionPoint point, Type type, Problems problems)
+    {
+        var candidates = table.Find(type).Where(e => e != owner).ToList();
+        if (candidates.Count > 1)
+        {
+            // Like Spring: among several candidates, the one named after the parameter or member wins.
+            var named = candidates.Where(c => string.Equals(c.Name, point.InferredName, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (named.Count == 1)
+            {
+                return named[0];
+            }
+
+            var visible = candidates.Where(c => !c.Definition.IsInfrastructure).ToList();
+            if (visible.Count == 1)
+            {
+                return visible[0];
+            }
+
+            problems.Add(owner, path => new ContainerException(
+                Errors.AmbiguousDependency(owner.Name, point.Description, type, [.. candidates.Select(c => c.Definition)], path, point.IsLazy), owner.Name, path));
+            return null;
+        }
+
+        if (candidates.Count == 1)
+        {
+            return candidates[0];
+        }
+
+        // An open generic service descriptor (ILogger<>, IOptions<>) closes for this type.
+        if (candidates.Count == 0 && table.FindLast(type) is { } closed && closed != owner)
+        {
+            return closed;
+        }
+
+        if (!point.Optional)
+        {
+            var contract = Remoting.ContractInfo.Of(type);
+            problems.Add(owner, path => new ComponentNotFoundException(
+                contract is null
+                    ? Errors.MissingByType(owner.Name, point.Description, type, path, Errors.ExcludedHint(table.ExclusionsOf(type)))
+                    : Errors.ContractWithoutServer(owner.Name, point.Description, type, contract.Namespace, contract.Component, path),
+                Errors.TypeName(type), [], owner.Name, path));
+        }
+
+        return null;
+    }
+
+    private ComponentEntry? ByName(ComponentEntry owner, InjectionPoint point, string name, Problems problems)
+    {
+        if (!table.ByName.TryGetValue(name, out var target))
+        {
+            if (!point.Optional)
+            {
+                var excluded = table.ExclusionOf(name);
+                var suggestions = excluded is null ? NameSuggestions.For(name, table.PublicNames) : [];
+                problems.Add(owner, path => new ComponentNotFoundException(
+                    Errors.MissingByName(owner.Name, point.Description, name, suggestions, path, Errors.ExcludedHint(excluded is null ? [] : [excluded])),
+                    name, suggestions, owner.Name, path));
+            }
+
+            return null;
+        }
+
+        var wanted = DeferredType.Unwrap(point.Type);
+        if (!wanted.IsAssignableFrom(target.Definition.Type))
+        {
+            problems.Add(owner, path => new ContainerException(Errors.NamedWrongType(owner.Name, point.Description, target.Definition, wanted, path), owner.Name, path));
+            return null;
+        }
+
+        return target;
+    }
+
+    private object? Builtin(ComponentEntry owner, Type type)
+    {
+        // A registered component (an ILoggerFactory or IConfiguration from the host, an open generic ILogger<>) wins.
+        if (table.FindLast(type) is { } registered && registered != owner)
+        {
+            return null;
+        }
+
+        if (type == typeof(IConfiguration))
+        {
+            return services.Configuration;
+        }
+
+        if (type == typeof(ApplicationContext) || type == typeof(IServiceProvider))
+        {
+            return services.Context;
+        }
+
+        if (type == typeof(ILoggerFactory))
+        {
+            return services.Loggers;
+        }
+
+        if (type == typeof(ILogger))
+        {
+            return services.Loggers.CreateLogger(owner.Definition.Type.FullName?.Replace('+', '.') ?? owner.Name);
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ILogger<>) && table.Find(type).Length == 0)
+        {
+            return Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), services.Loggers);
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns T for IEnumerable&lt;T&gt;, IReadOnlyList&lt;T&gt;, IReadOnlyCollection&lt;T&gt;, ICollection&lt;T&gt;, IList&lt;T&gt; and T[].</summary>
+    private static Type? ElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        if (!type.IsGenericType)
+        {
+            return null;
+        }
+
+        var definition = type.GetGenericTypeDefinition();
+        return definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>)
+            || definition == typeof(ICollection<>) || definition == typeof(IList<>)
+            ? type.GetGenericArguments()[0]
+            : null;
+    }
+
+    private static T? Attribute<T>(ICustomAttributeProvider provider)
+        where T : Attribute => provider.IsDefined(typeof(T), true) ? provider.GetCustomAttributes(typeof(T), true).OfType<T>().FirstOrDefault() : null;
+}

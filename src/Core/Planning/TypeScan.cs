@@ -1,0 +1,174 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Sprig.Planning;
+
+/// <summary>
+/// What a class's own metadata says about injection, read once per type and shared by every context that plans it (a test suite
+/// refreshes the same types many times): the members that receive dependencies, and the lifecycle methods. Facts only; the
+/// planner turns a bad one into a problem naming the component.
+/// </summary>
+internal sealed class TypeScan
+{
+    private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+
+    // Weak keys: a collectible assembly's types can still be unloaded.
+    private static readonly ConditionalWeakTable<Type, TypeScan> Cache = [];
+
+    private static readonly TypeScan Nothing = new([], [], [], [], []);
+
+    private TypeScan(ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
+    {
+        Members = members;
+        PostConstruct = postConstruct;
+        OnStart = onStart;
+        PreDestroy = preDestroy;
+        BadHooks = badHooks;
+    }
+
+    /// <summary>Gets the fields and properties with an injection attribute, base class first.</summary>
+    public ScannedMember[] Members { get; }
+
+    /// <summary>Gets the valid [PostConstruct] methods, base class first, an override once.</summary>
+    public MethodInfo[] PostConstruct { get; }
+
+    /// <summary>Gets the valid [OnStart] methods.</summary>
+    public MethodInfo[] OnStart { get; }
+
+    /// <summary>Gets the valid [PreDestroy] methods.</summary>
+    public MethodInfo[] PreDestroy { get; }
+
+    /// <summary>Gets the lifecycle methods whose signature breaks their attribute's rule.</summary>
+    public BadHook[] BadHooks { get; }
+
+    /// <summary>Returns the scan of <paramref name="type"/>, reading its metadata the first time only.</summary>
+    public static TypeScan Of(Type type) => Cache.TryGetValue(type, out var scan) ? scan : Cache.GetValue(type, Read);
+
+    private static TypeScan Read(Type type)
+    {
+        var hierarchy = Hierarchy(type);
+        var members = new List<ScannedMember>();
+        var hooks = new List<(Type Attribute, MethodInfo Method)>();
+        foreach (var level in hierarchy)
+        {
+            // Fields and properties only: asking for every member would also make reflection build the level's methods,
+            // constructors and nested types.
+            foreach (var member in level.GetFields(Declared).Concat<MemberInfo>(level.GetProperties(Declared)))
+            {
+                if (InjectionKind(member) is { } optional)
+                {
+                    var memberType = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
+                    members.Add(new ScannedMember(member, memberType, optional, member is PropertyInfo { SetMethod: null }));
+                }
+            }
+
+            foreach (var method in level.GetMethods(Declared))
+            {
+                // One metadata check for the common method without attributes (inherited ones count: an override keeps its hook).
+                if (!method.IsDefined(typeof(Attribute), inherit: true))
+                {
+                    continue;
+                }
+
+                foreach (var attribute in LifecycleAttributes)
+                {
+                    if (method.IsDefined(attribute))
+                    {
+                        hooks.Add((attribute, method));
+                    }
+                }
+            }
+        }
+
+        if (members.Count == 0 && hooks.Count == 0)
+        {
+            return Nothing;
+        }
+
+        var bad = new List<BadHook>();
+        return new TypeScan(
+            [.. members],
+            Hooks(typeof(PostConstructAttribute), "PostConstruct", Diagnostics.Errors.PostConstructRule, IsSimpleHook),
+            Hooks(typeof(OnStartAttribute), "OnStart", Diagnostics.Errors.OnStartRule, IsStartHook),
+            Hooks(typeof(PreDestroyAttribute), "PreDestroy", Diagnostics.Errors.PreDestroyRule, IsSimpleHook),
+            [.. bad]);
+
+        MethodInfo[] Hooks(Type attribute, string name, string rule, Func<MethodInfo, bool> valid)
+        {
+            var result = new List<MethodInfo>();
+            foreach (var (kind, method) in hooks)
+            {
+                if (kind != attribute || result.Any(m => m.GetBaseDefinition() == method.GetBaseDefinition()))
+                {
+                    continue;
+                }
+
+                if (valid(method))
+                {
+                    result.Add(method);
+                }
+                else
+                {
+                    bad.Add(new BadHook(name, method, rule));
+                }
+            }
+
+            return [.. result];
+        }
+    }
+
+    private static readonly Type[] LifecycleAttributes = [typeof(PostConstructAttribute), typeof(OnStartAttribute), typeof(PreDestroyAttribute)];
+
+    /// <summary>Returns null for a member that receives nothing, else whether it is optional.</summary>
+    private static bool? InjectionKind(MemberInfo member)
+    {
+        // IsDefined reads the metadata without creating attribute objects; most members carry no attribute at all.
+        if (!member.IsDefined(typeof(Attribute), inherit: true))
+        {
+            return null;
+        }
+
+        if (member.IsDefined(typeof(InjectAttribute)) && member.GetCustomAttribute<InjectAttribute>() is { } inject)
+        {
+            return !inject.Required;
+        }
+
+        if (member.IsDefined(typeof(InjectByNameAttribute)) && member.GetCustomAttribute<InjectByNameAttribute>() is { } byName)
+        {
+            return !byName.Required;
+        }
+
+        // A [Value] member without its key keeps the class's own default.
+        if (member.IsDefined(typeof(ValueAttribute)))
+        {
+            return true;
+        }
+
+        return member.IsDefined(typeof(LazyAttribute)) ? false : null;
+    }
+
+    private static bool IsSimpleHook(MethodInfo method) =>
+        method.GetParameters().Length == 0 && !method.ContainsGenericParameters && (method.ReturnType == typeof(void) || method.ReturnType == typeof(Task));
+
+    private static bool IsStartHook(MethodInfo method) =>
+        typeof(Task).IsAssignableFrom(method.ReturnType) && !method.ContainsGenericParameters
+        && method.GetParameters() is var p && (p.Length == 0 || (p.Length == 1 && p[0].ParameterType == typeof(CancellationToken)));
+
+    /// <summary>Lists a type and its base classes, base first, so that base members are injected and base hooks run first.</summary>
+    private static List<Type> Hierarchy(Type type)
+    {
+        var chain = new List<Type>();
+        for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        return chain;
+    }
+
+    /// <summary>A field or property with an injection attribute.</summary>
+    public sealed record ScannedMember(MemberInfo Member, Type Type, bool Optional, bool HasNoSetter);
+
+    /// <summary>A lifecycle method whose signature breaks the rule of its attribute.</summary>
+    public sealed record BadHook(string Attribute, MethodInfo Method, string Rule);
+}

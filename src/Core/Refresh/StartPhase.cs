@@ -1,0 +1,46 @@
+using System.Reflection;
+using Sprig.Diagnostics;
+
+namespace Sprig.Refresh;
+
+/// <summary>
+/// Phase 7: runs the [OnStart] hooks in creation order (the context then starts its endpoint servers), and afterwards drops
+/// what created singletons needed only to be built, so that a running context retains less per component.
+/// </summary>
+internal static class StartPhase
+{
+    public static async Task RunAsync(IReadOnlyList<ComponentEntry> order, CancellationToken cancellationToken)
+    {
+        foreach (var entry in order)
+        {
+            foreach (var method in entry.Plan.OnStart)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    object?[]? arguments = method.GetParameters().Length == 1 ? [cancellationToken] : null;
+                    var task = (Task)method.Invoke(entry.Resolve(null), BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
+                    await task.ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not ContainerException and not OperationCanceledException)
+                {
+                    throw new ComponentCreationException(Errors.StartFailed(entry.Name, method, ex), entry.Name, [entry.Name], ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>Keeps of each created singleton's plan only its [PreDestroy] methods, and ends refresh's creation mode.</summary>
+    public static void Finish(ComponentTable table)
+    {
+        foreach (var entry in table.Entries)
+        {
+            if (entry.IsCreated && entry.Definition.Scope == Scope.Singleton)
+            {
+                entry.Plan = entry.Plan.Slim();
+            }
+        }
+
+        table.Lifetime.Refreshed();
+    }
+}
