@@ -95,10 +95,10 @@ internal sealed class ComponentEntry
             {
                 // A singleton is created once: reflection is cheaper than compiling a factory used once. Where code cannot be
                 // generated at run time (Native AOT), the plan is always followed by reflection, as MS.DI interprets its call sites.
-                return ReflectionActivator.Create(this, scope);
+                return PlanInterpreter.Create(this, scope);
             }
 
-            factory = _factory = FactoryCompiler.Compile(this);
+            factory = _factory = PlanCompiler.Compile(this);
         }
 
         return factory(scope);

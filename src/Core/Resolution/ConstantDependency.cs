@@ -1,13 +1,7 @@
-using System.Linq.Expressions;
-
 namespace Sprig.Resolution;
 
 /// <summary>A value known at refresh: a configuration value, a logger, the context itself, a parameter's default.</summary>
 internal sealed class ConstantDependency(object? value) : Dependency
 {
     public object? Value { get; } = value;
-
-    public override object? Resolve(RequestScope? scope) => Value;
-
-    public override Expression Build(Expression scope, Type type) => Expression.Constant(Value, type);
 }

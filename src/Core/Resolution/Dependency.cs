@@ -1,10 +1,9 @@
-using System.Linq.Expressions;
-
 namespace Sprig.Resolution;
 
 /// <summary>
-/// One value an injection point receives. The same object serves both creation paths: <see cref="Resolve"/> while refresh
-/// builds singletons, <see cref="Build"/> for the compiled factories used afterwards.
+/// One value an injection point receives, as data: what it links to and how the value is made. Plans hold these; the
+/// <see cref="PlanInterpreter"/> follows them (refresh, and everywhere code cannot be generated at run time) and the
+/// <see cref="PlanCompiler"/> turns them into expression trees, each with one switch over the kinds below.
 /// </summary>
 internal abstract class Dependency
 {
@@ -13,9 +12,4 @@ internal abstract class Dependency
 
     /// <summary>Gets whether the injection point is left untouched (an optional member with nothing to inject).</summary>
     public virtual bool Skip => false;
-
-    public abstract object? Resolve(RequestScope? scope);
-
-    /// <summary>Builds an expression of type <paramref name="type"/> that produces the value.</summary>
-    public abstract Expression Build(Expression scope, Type type);
 }

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Reflection;
 
 namespace Sprig.Resolution;
@@ -9,31 +8,32 @@ namespace Sprig.Resolution;
 /// </summary>
 internal sealed class GenericDependency : Dependency
 {
-    private readonly Func<ComponentEntry[], RequestScope?, object> _make;
-    private readonly MethodInfo _method;
-    private readonly ComponentEntry[] _targets;
     private readonly bool _lazy;
 
     private GenericDependency(string helper, Type elementType, ComponentEntry[] targets, bool lazy)
     {
-        _method = typeof(GenericDependency).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(elementType);
-        _make = _method.CreateDelegate<Func<ComponentEntry[], RequestScope?, object>>();
-        _targets = targets;
+        Method = typeof(GenericDependency).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(elementType);
+        Make = Method.CreateDelegate<Func<ComponentEntry[], RequestScope?, object>>();
+        Targets = targets;
         _lazy = lazy;
     }
 
-    public override IEnumerable<(ComponentEntry Target, bool Lazy)> Links => _targets.Select(t => (t, _lazy));
+    /// <summary>Gets the helper closed over the element type: <c>(targets, scope) =&gt; value</c>.</summary>
+    public MethodInfo Method { get; }
+
+    /// <summary>Gets <see cref="Method"/> as a delegate, for the interpreter.</summary>
+    public Func<ComponentEntry[], RequestScope?, object> Make { get; }
+
+    /// <summary>Gets the components the value is made of, in order.</summary>
+    public ComponentEntry[] Targets { get; }
+
+    public override IEnumerable<(ComponentEntry Target, bool Lazy)> Links => Targets.Select(t => (t, _lazy));
 
     public static GenericDependency All(Type elementType, ComponentEntry[] targets) => new(nameof(MakeAll), elementType, targets, lazy: false);
 
     public static GenericDependency Lazy(Type elementType, ComponentEntry target) => new(nameof(MakeLazy), elementType, [target], lazy: true);
 
     public static GenericDependency Func(Type elementType, ComponentEntry target) => new(nameof(MakeFunc), elementType, [target], lazy: true);
-
-    public override object? Resolve(RequestScope? scope) => _make(_targets, scope);
-
-    public override Expression Build(Expression scope, Type type) =>
-        Expression.Convert(Expression.Call(_method, Expression.Constant(_targets), scope), type);
 
 #pragma warning disable CA1859 // Each helper is bound to one delegate type, Func<ComponentEntry[], RequestScope?, object>.
     private static object MakeAll<T>(ComponentEntry[] targets, RequestScope? scope)

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace Sprig.Resolution;
 
 /// <summary>An optional member with nothing to inject: the member keeps the value the class gave it.</summary>
@@ -12,8 +10,4 @@ internal sealed class SkipDependency : Dependency
     }
 
     public override bool Skip => true;
-
-    public override object? Resolve(RequestScope? scope) => null;
-
-    public override Expression Build(Expression scope, Type type) => Expression.Default(type);
 }

@@ -1,6 +1,3 @@
-using System.Linq.Expressions;
-using System.Reflection;
-
 namespace Sprig.Resolution;
 
 /// <summary>
@@ -12,16 +9,12 @@ internal sealed class UnresolvableDependency(string message) : Dependency
     /// <summary>Marks the exception so that creation lets it through unwrapped, as MS.DI callers expect.</summary>
     public const string Marker = "Sprig.Unresolvable";
 
-    private static readonly MethodInfo ThrowMethod = typeof(UnresolvableDependency).GetMethod(nameof(Throw), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    public string Message { get; } = message;
 
-    public override object? Resolve(RequestScope? scope) => Throw();
-
-    public override Expression Build(Expression scope, Type type) =>
-        Expression.Convert(Expression.Call(Expression.Constant(this), ThrowMethod), type);
-
-    private object Throw()
+    /// <summary>Throws the marked exception; the interpreter calls it, and compiled factories call it through a constant.</summary>
+    public object Throw()
     {
-        var exception = new InvalidOperationException(message);
+        var exception = new InvalidOperationException(Message);
         exception.Data[Marker] = true;
         throw exception;
     }

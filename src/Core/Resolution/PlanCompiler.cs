@@ -6,15 +6,19 @@ using Sprig.Definitions;
 namespace Sprig.Resolution;
 
 /// <summary>
-/// Compiles a component's plan into a <c>Func&lt;RequestScope?, object&gt;</c> with expression trees, once, on first use after
-/// refresh: construction, member injection and [PostConstruct] with no reflection per call.
+/// The one expression builder: compiles a component's plan into a <c>Func&lt;RequestScope?, object&gt;</c>, once, on first use
+/// after refresh: construction, member injection and [PostConstruct] with no reflection per call. Never used where code cannot
+/// be generated at run time; <see cref="PlanInterpreter"/> follows the same plan there.
 /// </summary>
-internal static class FactoryCompiler
+internal static class PlanCompiler
 {
     private static readonly MethodInfo FailMethod = typeof(ComponentEntry).GetMethod(nameof(ComponentEntry.Fail))!;
     private static readonly MethodInfo CheckMethod = typeof(NullProductException).GetMethod(nameof(NullProductException.Check))!;
     private static readonly MethodInfo ProviderForMethod = typeof(RequestScope).GetMethod(nameof(RequestScope.ProviderFor))!;
-    private static readonly MethodInfo WaitMethod = typeof(FactoryCompiler).GetMethod(nameof(Wait), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly MethodInfo ResolveMethod = typeof(ComponentEntry).GetMethod(nameof(ComponentEntry.Resolve))!;
+    private static readonly MethodInfo LazyProxyMethod = typeof(PlanInterpreter).GetMethod(nameof(PlanInterpreter.LazyProxy))!;
+    private static readonly MethodInfo ThrowMethod = typeof(UnresolvableDependency).GetMethod(nameof(UnresolvableDependency.Throw))!;
+    private static readonly MethodInfo WaitMethod = typeof(PlanCompiler).GetMethod(nameof(Wait), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     public static Func<RequestScope?, object> Compile(ComponentEntry entry)
     {
@@ -27,15 +31,12 @@ internal static class FactoryCompiler
     /// Tells whether a prototype can be constructed inline in the factory of a component that needs it: a class built by its
     /// constructor and member injection (no [PostConstruct]) that never needs destroying, so nothing has to track it.
     /// </summary>
-    public static bool CanInline(ComponentEntry target)
+    private static bool CanInline(ComponentEntry target)
     {
         var plan = target.Plan;
         return target.Definition.Scope == Scope.Prototype && target.Definition.Kind == ComponentKind.Class && plan.Constructor is not null
             && plan.PostConstruct.Count == 0 && !plan.MayNeedDestroy && target.Index >= 0;
     }
-
-    /// <summary>Constructs <paramref name="target"/> inline; a failure is reported as the target's own, so the path stays right.</summary>
-    public static Expression Inline(ComponentEntry target, Expression scope) => Guarded(target, (ParameterExpression)scope);
 
     /// <summary>
     /// Builds one component: construction, member injection and [PostConstruct], counting stages so that a failure is reported
@@ -54,7 +55,7 @@ internal static class FactoryCompiler
             body.Add(Expression.Assign(stage, Expression.Constant(++index)));
             if (!member.Dependency.Skip)
             {
-                body.Add(Assign(instance, member, member.Dependency.Build(scope, member.MemberType)));
+                body.Add(Assign(instance, member, Build(member.Dependency, scope, member.MemberType)));
             }
         }
 
@@ -77,14 +78,14 @@ internal static class FactoryCompiler
         if (plan.Constructor is { } constructor)
         {
             var parameters = constructor.GetParameters();
-            return Expression.New(constructor, plan.Arguments.Select((a, i) => a.Build(scope, parameters[i].ParameterType)));
+            return Expression.New(constructor, plan.Arguments.Select((a, i) => Build(a, scope, parameters[i].ParameterType)));
         }
 
         if (plan.FactoryMethod is { } method)
         {
             var parameters = method.GetParameters();
-            var arguments = plan.Arguments.Select((a, i) => a.Build(scope, parameters[i].ParameterType));
-            var owner = method.IsStatic ? null : plan.FactoryOwner!.Build(scope, method.DeclaringType!);
+            var arguments = plan.Arguments.Select((a, i) => Build(a, scope, parameters[i].ParameterType));
+            var owner = method.IsStatic ? null : Build(plan.FactoryOwner!, scope, method.DeclaringType!);
             var call = Expression.Call(owner, method, arguments);
             return Expression.Convert(Expression.Call(CheckMethod, Expression.Convert(call, typeof(object))), type);
         }
@@ -98,6 +99,23 @@ internal static class FactoryCompiler
 
         return Expression.Constant(entry.Definition.Instance, type);
     }
+
+    /// <summary>Builds an expression of type <paramref name="type"/> that makes the value one dependency stands for.</summary>
+    private static Expression Build(Dependency dependency, ParameterExpression scope, Type type) => dependency switch
+    {
+        // Factories compile after refresh, when every singleton exists: a singleton dependency is then a constant, and a simple
+        // prototype is constructed inline, in the same compiled method as the component that needs it.
+        ComponentDependency { Target: var target } => target.Definition.Scope == Scope.Singleton && target.IsCreated ? Expression.Constant(target.Resolve(null), type)
+            : CanInline(target) ? Expression.Convert(Guarded(target, scope), type)
+            : Expression.Convert(Expression.Call(Expression.Constant(target), ResolveMethod, scope), type),
+        ConstantDependency constant => Expression.Constant(constant.Value, type),
+        GenericDependency generic => Expression.Convert(Expression.Call(generic.Method, Expression.Constant(generic.Targets), scope), type),
+        LazyProxyDependency lazy => Expression.Convert(Expression.Call(LazyProxyMethod, Expression.Constant(lazy), scope), type),
+        ScopeProviderDependency provider => Expression.Convert(Expression.Call(ProviderForMethod, scope, Expression.Constant(provider.Context)), type),
+        UnresolvableDependency unresolvable => Expression.Convert(Expression.Call(Expression.Constant(unresolvable), ThrowMethod), type),
+        SkipDependency => Expression.Default(type),
+        _ => throw new InvalidOperationException(Diagnostics.Errors.Bug($"No compilation of {dependency.GetType().Name}.")),
+    };
 
     private static Expression Assign(ParameterExpression instance, MemberInjection member, Expression value)
     {

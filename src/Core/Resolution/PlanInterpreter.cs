@@ -3,8 +3,12 @@ using Sprig.Definitions;
 
 namespace Sprig.Resolution;
 
-/// <summary>Creates a component by following its plan with reflection. Used only while refresh builds singletons.</summary>
-internal static class ReflectionActivator
+/// <summary>
+/// The runtime resolver: creates a component by following its plan with reflection. Refresh uses it (a singleton is created once:
+/// compiling would cost more), and so does everything where code cannot be generated at run time (Native AOT), as MS.DI
+/// interprets its call sites there.
+/// </summary>
+internal static class PlanInterpreter
 {
     private const BindingFlags Invoke = BindingFlags.DoNotWrapExceptions;
 
@@ -20,7 +24,7 @@ internal static class ReflectionActivator
                 stage++;
                 if (!member.Dependency.Skip)
                 {
-                    SetMember(instance, member.Member, member.Dependency.Resolve(scope));
+                    SetMember(instance, member.Member, Value(member.Dependency, scope));
                 }
             }
 
@@ -50,7 +54,7 @@ internal static class ReflectionActivator
 
         if (plan.FactoryMethod is { } method)
         {
-            var owner = plan.FactoryOwner?.Resolve(scope);
+            var owner = plan.FactoryOwner is null ? null : Value(plan.FactoryOwner, scope);
             return NullProductException.Check(method.Invoke(owner, Invoke, null, Arguments(plan, scope), null));
         }
 
@@ -67,10 +71,30 @@ internal static class ReflectionActivator
         var values = new object?[plan.Arguments.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = plan.Arguments[i].Resolve(scope);
+            values[i] = Value(plan.Arguments[i], scope);
         }
 
         return values;
+    }
+
+    /// <summary>Makes the value one dependency stands for, in <paramref name="scope"/>.</summary>
+    public static object? Value(Dependency dependency, RequestScope? scope) => dependency switch
+    {
+        ComponentDependency component => component.Target.Resolve(scope),
+        ConstantDependency constant => constant.Value,
+        GenericDependency generic => generic.Make(generic.Targets, scope),
+        LazyProxyDependency lazy => LazyProxy(lazy, scope),
+        ScopeProviderDependency provider => RequestScope.ProviderFor(scope, provider.Context),
+        UnresolvableDependency unresolvable => unresolvable.Throw(),
+        SkipDependency => null,
+        _ => throw new InvalidOperationException(Diagnostics.Errors.Bug($"No interpretation of {dependency.GetType().Name}.")),
+    };
+
+    /// <summary>Makes a [Lazy] link's proxy: its target is resolved, in the scope the owner was created in, on the first call.</summary>
+    public static object LazyProxy(LazyProxyDependency lazy, RequestScope? scope)
+    {
+        var target = lazy.Target;
+        return Proxies.LazyProxies.Create(lazy.ProxyType, () => target.Resolve(scope));
     }
 
     private static void SetMember(object instance, MemberInfo member, object? value)
