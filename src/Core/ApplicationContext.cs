@@ -480,10 +480,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         if (table is null)
         {
             // After shutdown the provider is disposed: MS.DI's ObjectDisposedException (an InvalidOperationException).
-            var state = State;
-            throw state is ContextState.Stopping or ContextState.Stopped
-                ? new ObjectDisposedException(null, Errors.NotRunning(state))
-                : new InvalidOperationException(Errors.NotRunning(state));
+            ThrowHelper.NotRunning(State);
         }
 
         return table;

@@ -105,7 +105,7 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
     {
         if (Volatile.Read(ref _disposed))
         {
-            throw new ContainerException(Errors.ScopeDisposed(entry.Name), entry.Name, null);
+            ThrowHelper.ScopeDisposed(entry.Name);
         }
     }
 

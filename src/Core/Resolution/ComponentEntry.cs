@@ -166,13 +166,11 @@ internal sealed class ComponentEntry
                 if (scope is null && Definition.FromDescriptor)
                 {
                     return _lifetime.Context.ValidateScopes
-                        ? throw new InvalidOperationException(Errors.ScopedFromRoot(Definition.Type, Name))
+                        ? ThrowHelper.ScopedFromRoot(Definition.Type, Name)
                         : _lifetime.RootScope.GetOrCreate(this);
                 }
 
-                return scope is null
-                    ? throw new ContainerException(Errors.RequestScopeRequired(Name), Name, null)
-                    : scope.GetOrCreate(this);
+                return scope is null ? ThrowHelper.RequestScopeRequired(Name) : scope.GetOrCreate(this);
         }
     }
 }
