@@ -180,7 +180,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
                 Activity.Current = null;
                 try
                 {
-                    await StartPhase.RunAsync(prepared.Order, cancellationToken).ConfigureAwait(false);
+                    await StartPhase.RunAsync(prepared.Order, prepared.Graph, cancellationToken).ConfigureAwait(false);
                     await StartServersAsync(table, cancellationToken).ConfigureAwait(false);
                 }
                 finally

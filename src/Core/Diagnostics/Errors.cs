@@ -202,8 +202,10 @@ internal static partial class Errors
         + $"constructor or [PostConstruct] method, and what it reached needs '{cycle[0]}' again. "
         + "Use the lazy link only after creation, e.g. in an [OnStart] method or a later call.";
 
-    public static string StartFailed(string component, MethodInfo method, Exception cause) =>
-        $"Starting '{component}' failed: [OnStart] method '{method.Name}' threw {cause.GetType().Name}: {cause.Message}";
+    public static string StartFailed(string component, MethodInfo method, Exception cause, IReadOnlyList<string> path) =>
+        $"Starting '{component}' failed: [OnStart] method '{method.Name}' threw {cause.GetType().Name}: {cause.Message.TrimEnd()}{(cause.Message.TrimEnd().EndsWith('.') ? "" : ".")}"
+        + (path.Count > 1 ? $" Path: {Path(path)}." : "")
+        + " Refresh stopped and destroyed what it had created; fix the hook or what it uses, or catch the failure inside the hook if the component can run without it.";
 
     public static string StopFailed(string component, string stage, Exception cause) =>
         $"Stopping '{component}' failed: {stage} threw {cause.GetType().Name}: {cause.Message}";

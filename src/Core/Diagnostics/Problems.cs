@@ -8,6 +8,13 @@ internal sealed class Problems
 {
     private readonly List<(ComponentEntry? Owner, Func<IReadOnlyList<string>, ContainerException> Make)> _items = [];
 
+    public Problems()
+    {
+    }
+
+    /// <summary>Initializes a collection that starts with the problems of <paramref name="earlier"/> (which stays unchanged).</summary>
+    public Problems(Problems earlier) => _items.AddRange(earlier._items);
+
     public int Count => _items.Count;
 
     public void Add(ComponentEntry? owner, Func<IReadOnlyList<string>, ContainerException> make) => _items.Add((owner, make));

@@ -12,8 +12,11 @@ internal sealed class DependencyGraph
     private readonly List<(ComponentEntry Target, bool Lazy)>[] _links;
     private readonly ComponentEntry?[] _firstDependent;
 
-    public DependencyGraph(ComponentTable table, Problems problems)
+    private readonly ComponentTable _table;
+
+    public DependencyGraph(ComponentTable table)
     {
+        _table = table;
         _entries = table.Entries;
         _links = new List<(ComponentEntry, bool)>[_entries.Length];
         _firstDependent = new ComponentEntry?[_entries.Length];
@@ -23,14 +26,10 @@ internal sealed class DependencyGraph
             var links = entry.Plan.Links.Where(l => l.Target.Index >= 0).ToList();
             foreach (var name in entry.Definition.DependsOn)
             {
+                // An unknown name is reported by FindUnknownDependsOn.
                 if (table.ByName.TryGetValue(name, out var target))
                 {
                     links.Add((target, false));
-                }
-                else
-                {
-                    var suggestions = NameSuggestions.For(name, table.PublicNames);
-                    problems.Add(new ComponentNotFoundException(Errors.UnknownDependsOn(entry.Name, name, suggestions), name, suggestions, entry.Name));
                 }
             }
 
@@ -56,6 +55,22 @@ internal sealed class DependencyGraph
         }
 
         return path;
+    }
+
+    /// <summary>Records every DependsOn name that no component has, with a "did you mean".</summary>
+    public void FindUnknownDependsOn(Problems problems)
+    {
+        foreach (var entry in _entries)
+        {
+            foreach (var name in entry.Definition.DependsOn)
+            {
+                if (!_table.ByName.ContainsKey(name))
+                {
+                    var suggestions = NameSuggestions.For(name, _table.PublicNames);
+                    problems.Add(new ComponentNotFoundException(Errors.UnknownDependsOn(entry.Name, name, suggestions), name, suggestions, entry.Name));
+                }
+            }
+        }
     }
 
     /// <summary>Records every cycle made only of eager links, once each.</summary>

@@ -9,7 +9,8 @@ namespace Sprig.Refresh;
 /// </summary>
 internal static class StartPhase
 {
-    public static async Task RunAsync(IReadOnlyList<ComponentEntry> order, CancellationToken cancellationToken)
+    /// <summary>Runs the hooks; a failure names the path from the outermost component that needs the one whose hook threw.</summary>
+    public static async Task RunAsync(IReadOnlyList<ComponentEntry> order, DependencyGraph graph, CancellationToken cancellationToken)
     {
         foreach (var entry in order)
         {
@@ -24,7 +25,8 @@ internal static class StartPhase
                 }
                 catch (Exception ex) when (ex is not ContainerException and not OperationCanceledException)
                 {
-                    throw new ComponentCreationException(Errors.StartFailed(entry.Name, method, ex), entry.Name, [entry.Name], ex);
+                    var path = graph.PathTo(entry);
+                    throw new ComponentCreationException(Errors.StartFailed(entry.Name, method, ex, path), entry.Name, path, ex);
                 }
             }
         }

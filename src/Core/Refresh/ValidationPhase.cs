@@ -13,13 +13,14 @@ internal static class ValidationPhase
 {
     public static DependencyGraph Run(Planned planned, IConfiguration configuration)
     {
-        var problems = planned.Problems;
+        var problems = new Problems(planned.Problems);
         foreach (var problem in GovernanceConfiguration.Validate(configuration))
         {
             problems.Add(new ContainerException(problem));
         }
 
-        var graph = new DependencyGraph(planned.Table, problems);
+        var graph = new DependencyGraph(planned.Table);
+        graph.FindUnknownDependsOn(problems);
         graph.FindCycles(problems);
         graph.FindScopeCaptures(problems);
         ApplicationContext.ThrowProblems(problems.Render(graph.PathTo), Errors.RefreshProblems);

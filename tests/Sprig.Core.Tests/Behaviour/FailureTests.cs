@@ -136,7 +136,9 @@ public sealed class FailureTests
 
         var ex = Assert.Throws<ComponentCreationException>(context.Refresh);
 
-        ex.Message.Should().Be("Starting 'Worker' failed: [OnStart] method 'StartAsync' threw InvalidOperationException: Queue unavailable.");
+        ex.Message.Should().Be(
+            "Starting 'Worker' failed: [OnStart] method 'StartAsync' threw InvalidOperationException: Queue unavailable. "
+            + "Refresh stopped and destroyed what it had created; fix the hook or what it uses, or catch the failure inside the hook if the component can run without it.");
         ex.ComponentName.Should().Be("Worker");
         ex.InnerException.Should().BeOfType<InvalidOperationException>();
         journal.Entries.Should().Equal("Worker.Dispose", "AuditLog.Dispose");
