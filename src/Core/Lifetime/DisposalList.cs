@@ -9,8 +9,11 @@ namespace Sprig.Lifetime;
 /// </summary>
 internal sealed class DisposalList
 {
-    // Locks on itself and creates its list on first use: most request scopes have nothing to destroy.
-    private List<(ComponentEntry Entry, object Instance)>? _items;
+    // Locks on itself. The first instance is held inline and a list made only for more: most request scopes destroy one
+    // instance or none.
+    private ComponentEntry? _firstEntry;
+    private object? _firstInstance;
+    private List<(ComponentEntry Entry, object Instance)>? _more;
     private bool _closed;
 
     /// <summary>Closes the list when nothing was added for destruction (later additions are destroyed at once).</summary>
@@ -19,7 +22,7 @@ internal sealed class DisposalList
     {
         lock (this)
         {
-            if (_items is { Count: > 0 })
+            if (_firstEntry is not null)
             {
                 return false;
             }
@@ -47,7 +50,15 @@ internal sealed class DisposalList
 
             if (!_closed)
             {
-                (_items ??= []).Add((entry, instance));
+                if (_firstEntry is null)
+                {
+                    (_firstEntry, _firstInstance) = (entry, instance);
+                }
+                else
+                {
+                    (_more ??= new(2)).Add((entry, instance));
+                }
+
                 return;
             }
         }
@@ -56,13 +67,51 @@ internal sealed class DisposalList
         DestroyAsync(entry, instance, []).AsTask().GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Destroys everything without the asynchronous machinery when nothing needs it: no [PreDestroy] method returns a task and
+    /// every instance is <see cref="IDisposable"/> (the common request scope). Otherwise destroys nothing and returns false.
+    /// </summary>
+    /// <param name="problems">The failures, or null when there were none.</param>
+    /// <returns><see langword="true"/> when everything was destroyed here.</returns>
+    public bool TryDestroyAllSynchronously(out List<ContainerException>? problems)
+    {
+        problems = null;
+        ComponentEntry? firstEntry;
+        object? firstInstance;
+        List<(ComponentEntry Entry, object Instance)>? more;
+        lock (this)
+        {
+            if (_firstEntry is not null && (!Synchronous(_firstEntry, _firstInstance!) || (_more is not null && !_more.TrueForAll(i => Synchronous(i.Entry, i.Instance)))))
+            {
+                return false;
+            }
+
+            // Closed, the list no longer changes (a late instance is destroyed at once instead): nothing to copy.
+            _closed = true;
+            (firstEntry, firstInstance, more) = (_firstEntry, _firstInstance, _more);
+            (_firstEntry, _firstInstance, _more) = (null, null, null);
+        }
+
+        for (var i = (more?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            DestroySynchronously(more![i].Entry, more[i].Instance, ref problems);
+        }
+
+        if (firstEntry is not null)
+        {
+            DestroySynchronously(firstEntry, firstInstance!, ref problems);
+        }
+
+        return true;
+    }
+
     public async Task<List<ContainerException>> DestroyAllAsync()
     {
         (ComponentEntry Entry, object Instance)[] items;
         lock (this)
         {
-            items = _items is null ? [] : [.. _items];
-            _items?.Clear();
+            items = _firstEntry is null ? [] : [(_firstEntry, _firstInstance!), .. _more ?? []];
+            (_firstEntry, _firstInstance, _more) = (null, null, null);
             _closed = true;
         }
 
@@ -73,6 +122,49 @@ internal sealed class DisposalList
         }
 
         return problems;
+    }
+
+    private static bool Synchronous(ComponentEntry entry, object instance)
+    {
+        if (instance is not IDisposable)
+        {
+            return false;
+        }
+
+        foreach (var method in entry.Plan.PreDestroy)
+        {
+            if (method.ReturnType != typeof(void))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void DestroySynchronously(ComponentEntry entry, object instance, ref List<ContainerException>? problems)
+    {
+        foreach (var method in entry.Plan.PreDestroy)
+        {
+            try
+            {
+                method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, null, null);
+            }
+            catch (Exception ex)
+            {
+                (problems ??= []).Add(new ContainerException(Errors.StopFailed(entry.Name, $"[PreDestroy] method '{method.Name}'", ex), entry.Name, null, ex));
+            }
+        }
+
+        try
+        {
+            // Like MS.DI's synchronous Dispose of a scope: IDisposable.Dispose, also for an instance that is IAsyncDisposable too.
+            ((IDisposable)instance).Dispose();
+        }
+        catch (Exception ex)
+        {
+            (problems ??= []).Add(new ContainerException(Errors.StopFailed(entry.Name, "Dispose", ex), entry.Name, null, ex));
+        }
     }
 
     private static async ValueTask DestroyAsync(ComponentEntry entry, object instance, List<ContainerException> problems)

@@ -10,7 +10,7 @@ namespace Sprig.Lifetime;
 internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServiceProvider, ISupportRequiredService, IAsyncDisposable
 {
     private readonly ApplicationContext _context;
-    private readonly object _gate = new();
+    private readonly object _gate;
     private readonly object?[] _slots;
     private readonly DisposalList _disposals;
     private Dictionary<ComponentEntry, object>? _dynamic;
@@ -21,6 +21,10 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
         _context = context;
         _slots = slots == 0 ? [] : new object?[slots];
         _disposals = disposals ?? new DisposalList();
+
+        // A request scope's own disposal list is its lock too (one object fewer per scope). The root scope shares the context's
+        // list of singletons, which every singleton creation locks: it gets a lock of its own, so the two never wait on each other.
+        _gate = disposals is null ? _disposals : new object();
     }
 
     public IServiceProvider ServiceProvider => IsRoot ? _context : this;
@@ -111,11 +115,28 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
 
     public void Dispose()
     {
-        var pending = DisposeAsync();
-        if (!pending.IsCompletedSuccessfully)
+        lock (_gate)
         {
-            pending.AsTask().GetAwaiter().GetResult();
+            if (_disposed)
+            {
+                return;
+            }
+
+            Volatile.Write(ref _disposed, true);
         }
+
+        // The common request scope holds only IDisposable instances: destroyed here, with no task or state machine.
+        if (_disposals.TryDestroyAllSynchronously(out var problems))
+        {
+            if (problems is not null)
+            {
+                ApplicationContext.ThrowProblems(problems, Errors.ShutdownProblems);
+            }
+
+            return;
+        }
+
+        DestroyAsync().AsTask().GetAwaiter().GetResult();
     }
 
     public ValueTask DisposeAsync()

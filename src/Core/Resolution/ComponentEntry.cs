@@ -17,6 +17,9 @@ internal sealed class ComponentEntry
     private readonly RootLifetime _lifetime;
     private object? _singleton;
     private Func<RequestScope?, object>? _factory;
+
+    // The compiled factory of one of Sprig's own prototypes, for resolution from the root, where nothing tracks it.
+    private Func<RequestScope?, object>? _untracked;
     private int _creatingThread;
 
     public ComponentEntry(ComponentDefinition definition, int index, RootLifetime lifetime)
@@ -49,7 +52,12 @@ internal sealed class ComponentEntry
     public object Resolve(RequestScope? scope)
     {
         var instance = _singleton;
-        return instance ?? ResolveSlow(scope);
+        if (instance is not null)
+        {
+            return instance;
+        }
+
+        return scope is null && _untracked is { } untracked ? untracked(null) : ResolveSlow(scope);
     }
 
     public object GetOrCreateSingleton()
@@ -99,6 +107,10 @@ internal sealed class ComponentEntry
             }
 
             factory = _factory = PlanCompiler.Compile(this);
+            if (Definition.Scope == Scope.Prototype && !Definition.FromDescriptor)
+            {
+                _untracked = factory;
+            }
         }
 
         return factory(scope);

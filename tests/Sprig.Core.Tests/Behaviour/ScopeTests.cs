@@ -64,6 +64,34 @@ public sealed class ScopeTests
         public void Dispose() => journal.Write("Order.Dispose");
     }
 
+    [Component(Scope = Scope.Request)]
+    public sealed class Ledger(Journal journal) : IDisposable, IAsyncDisposable
+    {
+        [PreDestroy]
+        public void Close() => journal.Write("Ledger.PreDestroy");
+
+        public void Dispose() => journal.Write("Ledger.Dispose");
+
+        public ValueTask DisposeAsync()
+        {
+            journal.Write("Ledger.DisposeAsync");
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Component(Scope = Scope.Request)]
+    public sealed class Flusher(Journal journal) : IDisposable
+    {
+        [PreDestroy]
+        public async Task FlushAsync()
+        {
+            await Task.Yield();
+            journal.Write("Flusher.FlushAsync");
+        }
+
+        public void Dispose() => journal.Write("Flusher.Dispose");
+    }
+
     public sealed class Cart(Basket basket)
     {
         public Basket Basket { get; } = basket;
@@ -160,6 +188,51 @@ public sealed class ScopeTests
         scope.Dispose();
 
         journal.Entries.Should().Equal("Checkout.PreDestroy", "Checkout.DisposeAsync", "Basket.Dispose");
+    }
+
+    [Fact]
+    public void DisposeScope_CallsDispose_OfAComponentThatIsBothDisposables_AsMsDiDoes()
+    {
+        var journal = new Journal();
+        using var context = Create(journal, typeof(Basket), typeof(Ledger));
+        context.Refresh();
+        var scope = context.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Basket>();
+        scope.ServiceProvider.GetRequiredService<Ledger>();
+
+        scope.Dispose();
+        scope.Dispose();
+
+        journal.Entries.Should().Equal("Ledger.PreDestroy", "Ledger.Dispose", "Basket.Dispose");
+    }
+
+    [Fact]
+    public async Task DisposeScopeAsync_CallsDisposeAsync_OfAComponentThatIsBothDisposables()
+    {
+        var journal = new Journal();
+        await using var context = Create(journal, typeof(Ledger));
+        context.Refresh();
+        var scope = context.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Ledger>();
+
+        await ((IAsyncDisposable)scope).DisposeAsync();
+
+        journal.Entries.Should().Equal("Ledger.PreDestroy", "Ledger.DisposeAsync");
+    }
+
+    [Fact]
+    public void DisposeScope_WaitsForAnAsynchronousPreDestroy_BeforeDisposing()
+    {
+        var journal = new Journal();
+        using var context = Create(journal, typeof(Basket), typeof(Flusher));
+        context.Refresh();
+        var scope = context.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Basket>();
+        scope.ServiceProvider.GetRequiredService<Flusher>();
+
+        scope.Dispose();
+
+        journal.Entries.Should().Equal("Flusher.FlushAsync", "Flusher.Dispose", "Basket.Dispose");
     }
 
     [Fact]
