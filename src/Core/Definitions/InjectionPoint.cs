@@ -2,7 +2,10 @@ using System.Reflection;
 
 namespace Sprig.Definitions;
 
-/// <summary>A constructor or factory parameter, a property or a field that receives a dependency.</summary>
+/// <summary>
+/// A constructor or factory parameter, a property or a field that receives a dependency, with the Sprig attributes that say
+/// how (read once, when the point is made: the planner of every context that plans the type reuses it).
+/// </summary>
 internal sealed record InjectionPoint(string Description, string MemberName, Type Type, ICustomAttributeProvider Attributes, bool Optional, object? DefaultValue)
 {
     public static InjectionPoint ForParameter(ParameterInfo parameter, string owner)
@@ -13,17 +16,26 @@ internal sealed record InjectionPoint(string Description, string MemberName, Typ
             defaultValue = Activator.CreateInstance(parameter.ParameterType);
         }
 
-        return new($"{owner} parameter '{parameter.Name}'", parameter.Name ?? "", parameter.ParameterType, parameter, parameter.HasDefaultValue, defaultValue);
+        return WithAttributes(new($"{owner} parameter '{parameter.Name}'", parameter.Name ?? "", parameter.ParameterType, parameter, parameter.HasDefaultValue, defaultValue));
     }
 
     public static InjectionPoint ForMember(MemberInfo member, Type type, bool optional) =>
-        new($"{(member is FieldInfo ? "field" : "property")} '{member.Name}'", member.Name, type, member, optional, null);
+        WithAttributes(new($"{(member is FieldInfo ? "field" : "property")} '{member.Name}'", member.Name, type, member, optional, null));
 
     /// <summary>Gets whether the point is a constructor or factory parameter (a member is a field or property).</summary>
     public bool IsParameter => Attributes is ParameterInfo;
 
     /// <summary>Gets whether the point is a [Lazy] link (resolved on first use, through a proxy).</summary>
     public bool IsLazy { get; init; }
+
+    /// <summary>Gets the point's [Value], or null.</summary>
+    public ValueAttribute? Value { get; private init; }
+
+    /// <summary>Gets the point's [Lazy], or null.</summary>
+    public LazyAttribute? Lazy { get; private init; }
+
+    /// <summary>Gets the point's [InjectByName], or null.</summary>
+    public InjectByNameAttribute? ByName { get; private init; }
 
     /// <summary>Gets the component name a member stands for: <c>UserRepo</c>, <c>userRepo</c> and <c>_userRepo</c> mean "UserRepo".</summary>
     public string InferredName
@@ -34,4 +46,19 @@ internal sealed record InjectionPoint(string Description, string MemberName, Typ
             return name.Length == 0 ? MemberName : char.ToUpperInvariant(name[0]) + name[1..];
         }
     }
+
+    private static InjectionPoint WithAttributes(InjectionPoint point)
+    {
+        // One metadata check for the common point without any attribute.
+        var provider = point.Attributes;
+        if (!provider.IsDefined(typeof(Attribute), true))
+        {
+            return point;
+        }
+
+        return point with { Value = Find<ValueAttribute>(provider), Lazy = Find<LazyAttribute>(provider), ByName = Find<InjectByNameAttribute>(provider) };
+    }
+
+    private static T? Find<T>(ICustomAttributeProvider provider)
+        where T : Attribute => provider.IsDefined(typeof(T), true) ? provider.GetCustomAttributes(typeof(T), true).OfType<T>().FirstOrDefault() : null;
 }

@@ -97,16 +97,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     }
 
     /// <summary>Lists the contracts a component's type implements (or is, for a [Bean] that returns a contract).</summary>
-    private static List<ContractInfo> Contracts(Type type)
-    {
-        var contracts = ContractInfo.Implemented(type).ToList();
-        if (ContractInfo.Of(type) is { } itself)
-        {
-            contracts.Insert(0, itself);
-        }
-
-        return contracts;
-    }
+    private static List<ContractInfo> Contracts(Type type) => [.. Planning.TypeScan.Of(type).Contracts];
 
     /// <summary>Records a problem for each contract whose address is not the component's: its callers would call an address nobody serves.</summary>
     private bool MatchesContracts(ComponentEntry entry, List<ContractInfo> contracts)
@@ -131,7 +122,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     /// </summary>
     private static List<(MethodInfo Method, EndpointAttribute Attribute)> Methods(Type type, List<ContractInfo> contracts)
     {
-        var result = AttributedMethods(type);
+        var result = new List<(MethodInfo Method, EndpointAttribute Attribute)>(Planning.TypeScan.Of(type).EndpointMethods);
         foreach (var contract in contracts)
         {
             foreach (var declared in contract.Methods)
@@ -166,7 +157,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     }
 
     /// <summary>Lists the [Endpoint] methods of a class and its base classes, base first; an override replaces what it overrides.</summary>
-    private static List<(MethodInfo Method, EndpointAttribute Attribute)> AttributedMethods(Type type)
+    internal static (MethodInfo Method, EndpointAttribute Attribute)[] AttributedMethods(Type type)
     {
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
@@ -197,7 +188,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
             }
         }
 
-        return result;
+        return [.. result];
     }
 
     private static Type TypeOf(ComponentDefinition definition) => definition.Kind switch

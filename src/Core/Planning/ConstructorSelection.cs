@@ -11,48 +11,24 @@ namespace Sprig.Planning;
 /// </summary>
 internal static class ConstructorSelection
 {
-    /// <summary>Sprig's rule, for attributed components.</summary>
-    public static ConstructorInfo? Attributed(ComponentDefinition definition, Problems problems)
+    /// <summary>Sprig's rule, for attributed components: the choice is made once per class (<see cref="TypeScan.Constructor"/>).</summary>
+    public static (ConstructorInfo? Constructor, InjectionPoint[] Parameters) Attributed(ComponentDefinition definition, Problems problems)
     {
-        var type = definition.ImplementationType!;
-        var all = type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
-        if (all.Length == 1 && all[0].IsPublic)
+        var choice = TypeScan.Of(definition.ImplementationType!).Constructor;
+        switch (choice.Problem)
         {
-            return all[0]; // the common case: one public constructor, marked or not
+            case ConstructorProblem.SeveralMarked:
+                problems.Add(new ComponentCreationException(Errors.SeveralInjectConstructors(definition, choice.Candidates), definition.Name, [definition.Name]));
+                break;
+            case ConstructorProblem.NonePublic:
+                problems.Add(new ComponentCreationException(Errors.NoPublicConstructor(definition), definition.Name, [definition.Name]));
+                break;
+            case ConstructorProblem.SeveralPublic:
+                problems.Add(new ComponentCreationException(Errors.SeveralConstructors(definition, choice.Candidates), definition.Name, [definition.Name]));
+                break;
         }
 
-        var marked = all.Where(c => c.IsDefined(typeof(InjectAttribute))).ToList();
-        if (marked.Count == 1)
-        {
-            return marked[0];
-        }
-
-        if (marked.Count > 1)
-        {
-            problems.Add(new ComponentCreationException(Errors.SeveralInjectConstructors(definition, marked), definition.Name, [definition.Name]));
-            return null;
-        }
-
-        var visible = all.Where(c => c.IsPublic).ToList();
-        if (visible.Count == 1)
-        {
-            return visible[0];
-        }
-
-        if (visible.Count == 0)
-        {
-            problems.Add(new ComponentCreationException(Errors.NoPublicConstructor(definition), definition.Name, [definition.Name]));
-            return null;
-        }
-
-        // Several public constructors and none marked: like Spring, the parameterless one is the default.
-        var parameterless = visible.FirstOrDefault(c => c.GetParameters().Length == 0);
-        if (parameterless is null)
-        {
-            problems.Add(new ComponentCreationException(Errors.SeveralConstructors(definition, visible), definition.Name, [definition.Name]));
-        }
-
-        return parameterless;
+        return (choice.Chosen, choice.Parameters);
     }
 
     /// <summary>MS.DI's rule, for service descriptors; <paramref name="canResolve"/> tells whether a parameter can be satisfied.</summary>

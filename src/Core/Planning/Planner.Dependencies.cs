@@ -13,15 +13,14 @@ internal sealed partial class Planner
     /// <summary>Resolves one injection point to the dependency that fills it; records a problem when it cannot.</summary>
     private Dependency Resolve(ComponentEntry owner, InjectionPoint point, Problems problems)
     {
-        var attributes = point.Attributes;
         var name = owner.Name;
 
-        if (Attribute<ValueAttribute>(attributes) is { } value)
+        if (point.Value is { } value)
         {
             return ValueKeys.Bind(value, name, point, services.Configuration, problems);
         }
 
-        if (Attribute<LazyAttribute>(attributes) is { } lazy)
+        if (point.Lazy is { } lazy)
         {
             var lazyPoint = point with { Description = "[Lazy] " + point.Description, IsLazy = true };
             var target = lazy.Name is not null ? ByName(owner, lazyPoint, lazy.Name, problems) : ByType(owner, lazyPoint, point.Type, problems);
@@ -39,7 +38,7 @@ internal sealed partial class Planner
             return new LazyProxyDependency(target, point.Type);
         }
 
-        if (Attribute<InjectByNameAttribute>(attributes) is { } byName)
+        if (point.ByName is { } byName)
         {
             var target = ByName(owner, point, byName.Name ?? point.InferredName, problems);
             if (target is null)
@@ -222,7 +221,4 @@ internal sealed partial class Planner
             ? type.GetGenericArguments()[0]
             : null;
     }
-
-    private static T? Attribute<T>(ICustomAttributeProvider provider)
-        where T : Attribute => provider.IsDefined(typeof(T), true) ? provider.GetCustomAttributes(typeof(T), true).OfType<T>().FirstOrDefault() : null;
 }

@@ -41,12 +41,11 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
         var definition = entry.Definition;
         if (definition.Kind == ComponentKind.Class)
         {
-            var constructor = ConstructorSelection.Attributed(definition, problems);
-            var parameters = constructor?.GetParameters() ?? [];
-            var arguments = new Dependency[parameters.Length];
-            for (var i = 0; i < parameters.Length; i++)
+            var (constructor, points) = ConstructorSelection.Attributed(definition, problems);
+            var arguments = new Dependency[points.Length];
+            for (var i = 0; i < points.Length; i++)
             {
-                arguments[i] = Resolve(entry, InjectionPoint.ForParameter(parameters[i], "constructor"), problems);
+                arguments[i] = Resolve(entry, points[i], problems);
             }
 
             return new(constructor, null, arguments, "its constructor");
@@ -126,8 +125,7 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
                 continue;
             }
 
-            var point = InjectionPoint.ForMember(member.Member, member.Type, member.Optional);
-            result.Add(new MemberInjection(member.Member, member.Type, Resolve(entry, point, problems), point.Description));
+            result.Add(new MemberInjection(member.Member, member.Type, Resolve(entry, member.Point, problems), member.Point.Description));
         }
 
         return [.. result];

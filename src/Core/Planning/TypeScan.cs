@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Sprig.Definitions;
 
 namespace Sprig.Planning;
 
@@ -15,16 +16,33 @@ internal sealed class TypeScan
     // Weak keys: a collectible assembly's types can still be unloaded.
     private static readonly ConditionalWeakTable<Type, TypeScan> Cache = [];
 
-    private static readonly TypeScan Nothing = new([], [], [], [], []);
+    private static readonly Type[] LifecycleAttributes = [typeof(PostConstructAttribute), typeof(OnStartAttribute), typeof(PreDestroyAttribute)];
 
-    private TypeScan(ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
+    private AttributedConstructor? _constructor;
+    private (MethodInfo Method, EndpointAttribute Attribute)[]? _endpointMethods;
+    private Remoting.ContractInfo[]? _contracts;
+
+    private TypeScan(Type type, ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
     {
+        Type = type;
         Members = members;
         PostConstruct = postConstruct;
         OnStart = onStart;
         PreDestroy = preDestroy;
         BadHooks = badHooks;
     }
+
+    /// <summary>Gets the type scanned.</summary>
+    public Type Type { get; }
+
+    /// <summary>Gets the constructor Sprig's rule chooses for an attributed component of this class, with its injection points.</summary>
+    public AttributedConstructor Constructor => _constructor ??= AttributedConstructor.Read(Type);
+
+    /// <summary>Gets the [Endpoint] methods of the class and its base classes, base first; an override replaces what it overrides.</summary>
+    public IReadOnlyList<(MethodInfo Method, EndpointAttribute Attribute)> EndpointMethods => _endpointMethods ??= Endpoints.EndpointCollector.AttributedMethods(Type);
+
+    /// <summary>Gets the contracts the type implements (or is, for an interface), itself first.</summary>
+    public IReadOnlyList<Remoting.ContractInfo> Contracts => _contracts ??= ContractsOf(Type);
 
     /// <summary>Gets the fields and properties with an injection attribute, base class first.</summary>
     public ScannedMember[] Members { get; }
@@ -58,7 +76,7 @@ internal sealed class TypeScan
                 if (InjectionKind(member) is { } optional)
                 {
                     var memberType = member is FieldInfo f ? f.FieldType : ((PropertyInfo)member).PropertyType;
-                    members.Add(new ScannedMember(member, memberType, optional, member is PropertyInfo { SetMethod: null }));
+                    members.Add(new ScannedMember(member, memberType, optional, member is PropertyInfo { SetMethod: null }, InjectionPoint.ForMember(member, memberType, optional)));
                 }
             }
 
@@ -80,13 +98,9 @@ internal sealed class TypeScan
             }
         }
 
-        if (members.Count == 0 && hooks.Count == 0)
-        {
-            return Nothing;
-        }
-
         var bad = new List<BadHook>();
         return new TypeScan(
+            type,
             [.. members],
             Hooks(typeof(PostConstructAttribute), "PostConstruct", Diagnostics.Errors.PostConstructRule, IsSimpleHook),
             Hooks(typeof(OnStartAttribute), "OnStart", Diagnostics.Errors.OnStartRule, IsStartHook),
@@ -117,7 +131,11 @@ internal sealed class TypeScan
         }
     }
 
-    private static readonly Type[] LifecycleAttributes = [typeof(PostConstructAttribute), typeof(OnStartAttribute), typeof(PreDestroyAttribute)];
+    private static Remoting.ContractInfo[] ContractsOf(Type type)
+    {
+        var implemented = Remoting.ContractInfo.Implemented(type);
+        return Remoting.ContractInfo.Of(type) is { } itself ? [itself, .. implemented] : [.. implemented];
+    }
 
     /// <summary>Returns null for a member that receives nothing, else whether it is optional.</summary>
     private static bool? InjectionKind(MemberInfo member)
@@ -167,7 +185,7 @@ internal sealed class TypeScan
     }
 
     /// <summary>A field or property with an injection attribute.</summary>
-    public sealed record ScannedMember(MemberInfo Member, Type Type, bool Optional, bool HasNoSetter);
+    public sealed record ScannedMember(MemberInfo Member, Type Type, bool Optional, bool HasNoSetter, InjectionPoint Point);
 
     /// <summary>A lifecycle method whose signature breaks the rule of its attribute.</summary>
     public sealed record BadHook(string Attribute, MethodInfo Method, string Rule);

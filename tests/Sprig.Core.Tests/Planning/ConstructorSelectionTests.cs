@@ -161,7 +161,7 @@ public sealed class ConstructorSelectionTests
     {
         var problems = new Problems();
 
-        var chosen = ConstructorSelection.Attributed(Definition(type), problems);
+        var (chosen, _) = ConstructorSelection.Attributed(Definition(type), problems);
 
         chosen.Should().BeSameAs(Constructor(type, parameters));
         problems.Count.Should().Be(0);
@@ -172,7 +172,7 @@ public sealed class ConstructorSelectionTests
     {
         var problems = new Problems();
 
-        var chosen = ConstructorSelection.Attributed(Definition(typeof(TwoMarked)), problems);
+        var (chosen, _) = ConstructorSelection.Attributed(Definition(typeof(TwoMarked)), problems);
 
         chosen.Should().BeNull();
         Messages(problems).Should().Equal(
@@ -186,7 +186,7 @@ public sealed class ConstructorSelectionTests
     {
         var problems = new Problems();
 
-        var chosen = ConstructorSelection.Attributed(Definition(typeof(SeveralPublic)), problems);
+        var (chosen, _) = ConstructorSelection.Attributed(Definition(typeof(SeveralPublic)), problems);
 
         chosen.Should().BeNull();
         Messages(problems).Should().Equal(
