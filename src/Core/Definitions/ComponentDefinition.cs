@@ -11,8 +11,12 @@ internal sealed class ComponentDefinition
         Type = type;
         Kind = kind;
         Scope = scope;
-        ServiceTypes = ServiceTypesOf(type);
     }
+
+    // Shared by every definition of a type, in every registry: a type's service types never change.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, Type[]> ServiceTypesCache = [];
+
+    private IReadOnlyList<Type>? _serviceTypes;
 
     /// <summary>Gets the name the component is registered and resolved by.</summary>
     public string Name { get; }
@@ -51,7 +55,11 @@ internal sealed class ComponentDefinition
     public bool IsInfrastructure { get; init; }
 
     /// <summary>Gets every type the component answers for: its type, its base classes and its interfaces.</summary>
-    public IReadOnlyList<Type> ServiceTypes { get; init; }
+    public IReadOnlyList<Type> ServiceTypes
+    {
+        get => _serviceTypes ??= ServiceTypesCache.GetValue(Type, ServiceTypesOf);
+        init => _serviceTypes = value;
+    }
 
     /// <summary>
     /// Gets whether the definition came from a <c>ServiceDescriptor</c>: it then follows Microsoft.Extensions.DependencyInjection's

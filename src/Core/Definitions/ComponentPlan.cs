@@ -34,8 +34,7 @@ internal sealed class ComponentPlan
     public IReadOnlyList<string> Stages { get; init; } = ["its constructor"];
 
     /// <summary>Gets every component this plan links to, and whether the link is lazy (computed once).</summary>
-    public IReadOnlyList<(ComponentEntry Target, bool Lazy)> Links =>
-        _links ??= [.. (FactoryOwner?.Links ?? []).Concat(Arguments.SelectMany(a => a.Links)).Concat(Members.SelectMany(m => m.Dependency.Links))];
+    public IReadOnlyList<(ComponentEntry Target, bool Lazy)> Links => _links ??= CollectLinks();
 
     /// <summary>
     /// Gets whether an instance may need destroying: it has [PreDestroy] methods, or its type is (or, for a factory whose declared
@@ -52,6 +51,40 @@ internal sealed class ComponentPlan
     public bool NeedsDestroy(object instance) => MayNeedDestroy && (PreDestroy.Count > 0 || instance is IDisposable || instance is IAsyncDisposable);
 
     private (ComponentEntry Target, bool Lazy)[]? _links;
+
+    private (ComponentEntry Target, bool Lazy)[] CollectLinks()
+    {
+        // Most plans link only through their arguments to single components: no LINQ, one array.
+        List<(ComponentEntry Target, bool Lazy)>? links = null;
+        if (FactoryOwner is not null)
+        {
+            Add(FactoryOwner);
+        }
+
+        foreach (var argument in Arguments)
+        {
+            Add(argument);
+        }
+
+        foreach (var member in Members)
+        {
+            Add(member.Dependency);
+        }
+
+        return links is null ? [] : [.. links];
+
+        void Add(Dependency dependency)
+        {
+            if (dependency is ComponentDependency direct)
+            {
+                (links ??= []).Add((direct.Target, false));
+            }
+            else if (dependency is not (ConstantDependency or SkipDependency))
+            {
+                (links ??= []).AddRange(dependency.Links);
+            }
+        }
+    }
 
     public static bool TypeMayNeedDestroy(Type type, bool exact) =>
         typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type) || (!exact && !type.IsSealed && !type.IsValueType);

@@ -22,7 +22,7 @@ internal sealed partial class Planner
             arguments[i] = ResolveService(entry, InjectionPoint.ForParameter(parameters[i], "constructor"), parameters[i], problems);
         }
 
-        return new(constructor, null, arguments, "its constructor");
+        return new(constructor, null, arguments, ConstructorStage);
     }
 
     private bool CanResolve(ComponentEntry owner, ParameterInfo parameter)

@@ -48,7 +48,7 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
                 arguments[i] = Resolve(entry, points[i], problems);
             }
 
-            return new(constructor, null, arguments, "its constructor");
+            return new(constructor, null, arguments, ConstructorStage);
         }
 
         var method = definition.FactoryMethod!;
@@ -104,7 +104,7 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
             PostConstruct = scan.PostConstruct,
             OnStart = scan.OnStart,
             PreDestroy = scan.PreDestroy,
-            Stages = [.. stages],
+            Stages = stages.Count == 1 && ReferenceEquals(stages[0], ConstructorStage) ? ConstructorOnly : [.. stages],
             MayNeedDestroy = scan.PreDestroy.Length > 0 || ComponentPlan.TypeMayNeedDestroy(type, exact: definition.Kind == ComponentKind.Class),
         };
     }
@@ -130,6 +130,11 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
 
         return [.. result];
     }
+
+    private const string ConstructorStage = "its constructor";
+
+    // The stages of most components: shared, not one array each.
+    private static readonly string[] ConstructorOnly = [ConstructorStage];
 
     /// <summary>How a component is made: a constructor, or a factory method on an owner, with its arguments.</summary>
     private readonly record struct Construction(ConstructorInfo? Constructor, Dependency? FactoryOwner, Dependency[] Arguments, string Stage);

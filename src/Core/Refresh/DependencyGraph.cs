@@ -9,7 +9,7 @@ namespace Sprig.Refresh;
 internal sealed class DependencyGraph
 {
     private readonly ComponentEntry[] _entries;
-    private readonly List<(ComponentEntry Target, bool Lazy)>[] _links;
+    private readonly IReadOnlyList<(ComponentEntry Target, bool Lazy)>[] _links;
     private readonly ComponentEntry?[] _firstDependent;
 
     private readonly ComponentTable _table;
@@ -18,19 +18,27 @@ internal sealed class DependencyGraph
     {
         _table = table;
         _entries = table.Entries;
-        _links = new List<(ComponentEntry, bool)>[_entries.Length];
+        _links = new IReadOnlyList<(ComponentEntry, bool)>[_entries.Length];
         _firstDependent = new ComponentEntry?[_entries.Length];
         foreach (var entry in _entries)
         {
             // Components closed from open generic registrations are made on demand, outside the graph (as MS.DI does).
-            var links = entry.Plan.Links.Where(l => l.Target.Index >= 0).ToList();
-            foreach (var name in entry.Definition.DependsOn)
+            // The plan's own list is used as it is unless something must be left out or added (no copy per component).
+            var planned = entry.Plan.Links;
+            IReadOnlyList<(ComponentEntry Target, bool Lazy)> links = planned;
+            if (entry.Definition.DependsOn.Count > 0 || !AllInGraph(planned))
             {
-                // An unknown name is reported by FindUnknownDependsOn.
-                if (table.ByName.TryGetValue(name, out var target))
+                var list = planned.Where(l => l.Target.Index >= 0).ToList();
+                foreach (var name in entry.Definition.DependsOn)
                 {
-                    links.Add((target, false));
+                    // An unknown name is reported by FindUnknownDependsOn.
+                    if (table.ByName.TryGetValue(name, out var target))
+                    {
+                        list.Add((target, false));
+                    }
                 }
+
+                links = list;
             }
 
             _links[entry.Index] = links;
@@ -42,6 +50,19 @@ internal sealed class DependencyGraph
                 }
             }
         }
+    }
+
+    private static bool AllInGraph(IReadOnlyList<(ComponentEntry Target, bool Lazy)> links)
+    {
+        foreach (var (target, _) in links)
+        {
+            if (target.Index < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Returns the path from an outermost component down to <paramref name="entry"/>: <c>UserController -> UserService -> EmailService</c>.</summary>
@@ -124,8 +145,14 @@ internal sealed class DependencyGraph
     public void FindScopeCaptures(Problems problems)
     {
         // Service descriptors follow MS.DI, where a singleton may use a Scoped service (it gets the root scope's).
-        foreach (var singleton in _entries.Where(e => e.Definition.Scope == Scope.Singleton && !e.Definition.FromDescriptor))
+        foreach (var singleton in _entries)
         {
+            // Most singletons link only to singletons: nothing to search, nothing allocated.
+            if (singleton.Definition.Scope != Scope.Singleton || singleton.Definition.FromDescriptor || OnlySingletons(_links[singleton.Index]))
+            {
+                continue;
+            }
+
             var path = new List<ComponentEntry> { singleton };
             var seen = new HashSet<ComponentEntry> { singleton };
             if (FindRequest(singleton, path, seen) is { } request)
@@ -160,6 +187,19 @@ internal sealed class DependencyGraph
 
             return null;
         }
+    }
+
+    private static bool OnlySingletons(IReadOnlyList<(ComponentEntry Target, bool Lazy)> links)
+    {
+        foreach (var (target, _) in links)
+        {
+            if (target.Definition.Scope != Scope.Singleton)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Orders components so that each comes after everything it needs eagerly; registration order otherwise.</summary>

@@ -9,7 +9,28 @@ internal static class DefinitionReader
 {
     private const BindingFlags AllInstance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-    public static IEnumerable<ComponentDefinition> Read(Type type, string? explicitName)
+    // Definitions are immutable: a class registered under its own name reads the same in every registry, so it is read once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, ComponentDefinition[]> Cache = [];
+
+    /// <summary>Returns the definitions a class declares; under its own name they are read once per process and shared.</summary>
+    public static IReadOnlyList<ComponentDefinition> Read(Type type, string? explicitName)
+    {
+        if (explicitName is not null)
+        {
+            return [.. ReadUncached(type, explicitName)];
+        }
+
+        if (Cache.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        // A class that cannot be read throws here, every time: only good definitions are kept.
+        ComponentDefinition[] definitions = [.. ReadUncached(type, null)];
+        return Cache.GetValue(type, _ => definitions);
+    }
+
+    private static IEnumerable<ComponentDefinition> ReadUncached(Type type, string? explicitName)
     {
         Validate(type);
         var attribute = type.GetCustomAttribute<ComponentAttribute>(inherit: false);
