@@ -9,13 +9,15 @@ namespace Sprig;
 public sealed class ConditionReport
 {
     private readonly FrozenDictionary<string, ComponentConditions> _byName;
-    private readonly FrozenSet<string> _unconditional;
+    private readonly IEnumerable<string> _unconditionalNames;
+    private HashSet<string>? _unconditional;
 
     internal ConditionReport(IReadOnlyList<ComponentConditions> components, IEnumerable<string> unconditional)
     {
         Components = components;
         _byName = components.GroupBy(c => c.Component, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        _unconditional = unconditional.ToFrozenSet(StringComparer.Ordinal);
+        // Only Explain asks about unconditional components: their set is made then, not at every refresh.
+        _unconditionalNames = unconditional;
     }
 
     internal static ConditionReport Empty { get; } = new([], []);
@@ -43,7 +45,14 @@ public sealed class ConditionReport
             return component.Text;
         }
 
-        return _unconditional.Contains(componentName) ? $"{componentName}: in — no conditions" : $"{componentName}: not registered";
+        var unconditional = Volatile.Read(ref _unconditional);
+        if (unconditional is null)
+        {
+            unconditional = new HashSet<string>(_unconditionalNames, StringComparer.Ordinal);
+            Volatile.Write(ref _unconditional, unconditional);
+        }
+
+        return unconditional.Contains(componentName) ? $"{componentName}: in — no conditions" : $"{componentName}: not registered";
     }
 
     /// <summary>Returns the conditions that did not match, for error messages.</summary>

@@ -34,9 +34,15 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
             }
 
             var type = TypeOf(entry.Definition);
-            var contracts = entry.Definition.FromDescriptor ? [] : Contracts(type);
+            var scan = Planning.TypeScan.Of(type);
+            var contracts = entry.Definition.FromDescriptor ? [] : scan.Contracts;
+            if (contracts.Count == 0 && scan.EndpointMethods.Count == 0)
+            {
+                continue; // most components serve nothing
+            }
+
             // A keyed implementation serves its contracts' addresses, whatever its own name.
-            var key = entry.Definition.FromDescriptor ? null : type.GetCustomAttribute<ServiceKeyAttribute>(inherit: false);
+            var key = entry.Definition.FromDescriptor ? null : scan.ServiceKey;
             if (key is null && !MatchesContracts(entry, contracts))
             {
                 continue;
@@ -97,10 +103,10 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     }
 
     /// <summary>Lists the contracts a component's type implements (or is, for a [Bean] that returns a contract).</summary>
-    private static List<ContractInfo> Contracts(Type type) => [.. Planning.TypeScan.Of(type).Contracts];
+
 
     /// <summary>Records a problem for each contract whose address is not the component's: its callers would call an address nobody serves.</summary>
-    private bool MatchesContracts(ComponentEntry entry, List<ContractInfo> contracts)
+    private bool MatchesContracts(ComponentEntry entry, IReadOnlyList<ContractInfo> contracts)
     {
         var matches = true;
         foreach (var contract in contracts)
@@ -120,7 +126,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     /// Lists the endpoint methods of a class: its [Endpoint] methods and those of its base classes, base first (an override
     /// replaces what it overrides), then the methods implementing its contracts, named as the contract names them.
     /// </summary>
-    private static List<(MethodInfo Method, EndpointAttribute Attribute)> Methods(Type type, List<ContractInfo> contracts)
+    private static List<(MethodInfo Method, EndpointAttribute Attribute)> Methods(Type type, IReadOnlyList<ContractInfo> contracts)
     {
         var result = new List<(MethodInfo Method, EndpointAttribute Attribute)>(Planning.TypeScan.Of(type).EndpointMethods);
         foreach (var contract in contracts)

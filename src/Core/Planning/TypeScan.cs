@@ -21,6 +21,8 @@ internal sealed class TypeScan
     private AttributedConstructor? _constructor;
     private (MethodInfo Method, EndpointAttribute Attribute)[]? _endpointMethods;
     private Remoting.ContractInfo[]? _contracts;
+    private ServiceKeyAttribute? _serviceKey;
+    private bool _serviceKeyRead;
 
     private TypeScan(Type type, ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
     {
@@ -43,6 +45,21 @@ internal sealed class TypeScan
 
     /// <summary>Gets the contracts the type implements (or is, for an interface), itself first.</summary>
     public IReadOnlyList<Remoting.ContractInfo> Contracts => _contracts ??= ContractsOf(Type);
+
+    /// <summary>Gets the class's own [ServiceKey], or null.</summary>
+    public ServiceKeyAttribute? ServiceKey
+    {
+        get
+        {
+            if (!Volatile.Read(ref _serviceKeyRead))
+            {
+                _serviceKey = Type.GetCustomAttribute<ServiceKeyAttribute>(inherit: false);
+                Volatile.Write(ref _serviceKeyRead, true);
+            }
+
+            return _serviceKey;
+        }
+    }
 
     /// <summary>Gets the fields and properties with an injection attribute, base class first.</summary>
     public ScannedMember[] Members { get; }

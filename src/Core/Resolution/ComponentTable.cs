@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using Microsoft.Extensions.DependencyInjection;
 using Sprig.Interop;
 using Microsoft.Extensions.Logging;
@@ -15,9 +14,11 @@ namespace Sprig.Resolution;
 /// </summary>
 internal sealed class ComponentTable
 {
-    private readonly FrozenDictionary<Type, ComponentEntry[]> _byType;
+    // Plain dictionaries: a frozen one looks up a little faster but costs far more to build, and a context is built often
+    // (every test, every host) while a type's entries are cached per type slot on the hot path anyway.
+    private readonly Dictionary<Type, ComponentEntry[]> _byType;
 
-    private readonly FrozenDictionary<(Type, object), ComponentEntry[]> _keyed;
+    private readonly Dictionary<(Type, object), ComponentEntry[]> _keyed;
     private readonly ConcurrentDictionary<(Type, int, object?), ComponentEntry?> _closed = new();
     private readonly ConcurrentDictionary<(Type, object), ComponentEntry> _anyKeyClosed = new();
 
@@ -41,8 +42,8 @@ internal sealed class ComponentTable
         Excluded = excluded ?? [];
         Report = report ?? ConditionReport.Empty;
         Entries = new ComponentEntry[definitions.Count];
-        var byName = new Dictionary<string, ComponentEntry>(StringComparer.Ordinal);
-        var byType = new Dictionary<Type, List<ComponentEntry>>();
+        var byName = new Dictionary<string, ComponentEntry>(definitions.Count, StringComparer.Ordinal);
+        var byType = new Dictionary<Type, List<ComponentEntry>>(definitions.Count);
         for (var i = 0; i < definitions.Count; i++)
         {
             var entry = Entries[i] = new ComponentEntry(definitions[i], i, Lifetime);
@@ -83,15 +84,23 @@ internal sealed class ComponentTable
             }
         }
 
-        _keyed = keyed.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        _keyed = new Dictionary<(Type, object), ComponentEntry[]>(keyed.Count);
+        foreach (var (typeAndKey, list) in keyed)
+        {
+            _keyed.Add(typeAndKey, [.. list]);
+        }
 
-        ByName = byName.ToFrozenDictionary(StringComparer.Ordinal);
-        _byType = byType.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        ByName = byName;
+        _byType = new Dictionary<Type, ComponentEntry[]>(byType.Count);
+        foreach (var (type, list) in byType)
+        {
+            _byType.Add(type, [.. list]);
+        }
     }
 
     public ComponentEntry[] Entries { get; }
 
-    public FrozenDictionary<string, ComponentEntry> ByName { get; }
+    public Dictionary<string, ComponentEntry> ByName { get; }
 
     /// <summary>Gets the names users give components (not a provider's internal "&amp;name"), for "did you mean".</summary>
     public IEnumerable<string> PublicNames => Entries.Where(e => !e.Definition.IsInfrastructure).Select(e => e.Name);
