@@ -1,5 +1,5 @@
 using System.Reflection;
-using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
 using Sprig.Definitions;
 
 namespace Sprig.Planning;
@@ -13,8 +13,12 @@ internal sealed class TypeScan
 {
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    // Weak keys: a collectible assembly's types can still be unloaded.
-    private static readonly ConditionalWeakTable<Type, TypeScan> Cache = [];
+    // The whole cache is held weakly: it lives from one refresh to the next (a test suite refreshing the same classes again
+    // and again reads their metadata once) but not past the next full collection. Held strongly, the scans would keep the
+    // runtime's reflection caches of every component class alive for the life of the process, about 2.4 KB per class, for an
+    // application that refreshes once. (A ConditionalWeakTable would not do: its entries outlive it until its finalizer runs.)
+    // A collectible assembly's types are held only as long as the cache.
+    private static readonly WeakReference<ConcurrentDictionary<Type, TypeScan>?> Cache = new(null);
 
     private static readonly Type[] LifecycleAttributes = [typeof(PostConstructAttribute), typeof(OnStartAttribute), typeof(PreDestroyAttribute)];
 
@@ -77,7 +81,29 @@ internal sealed class TypeScan
     public BadHook[] BadHooks { get; }
 
     /// <summary>Returns the scan of <paramref name="type"/>, reading its metadata the first time only.</summary>
-    public static TypeScan Of(Type type) => Cache.TryGetValue(type, out var scan) ? scan : Cache.GetValue(type, Read);
+    public static TypeScan Of(Type type)
+    {
+        var scans = Scans();
+        return scans.TryGetValue(type, out var scan) ? scan : scans.GetOrAdd(type, Read);
+    }
+
+    /// <summary>
+    /// Returns the cache, for a refresh to hold while it runs: held weakly only, a young cache would not survive the many small
+    /// collections of a large refresh. Once a refresh ends it is held weakly again, until the next full collection.
+    /// </summary>
+    public static object Hold() => Scans();
+
+    private static ConcurrentDictionary<Type, TypeScan> Scans()
+    {
+        if (!Cache.TryGetTarget(out var scans) || scans is null)
+        {
+            // Two threads may each start a cache after a collection; one wins, and the other's scans are read again later.
+            scans = [];
+            Cache.SetTarget(scans);
+        }
+
+        return scans;
+    }
 
     private static TypeScan Read(Type type)
     {

@@ -16,6 +16,9 @@ internal sealed class RefreshPipeline(PlanServices services, RemoteProxies remot
 {
     private readonly ILogger _logger = services.Loggers.CreateLogger("Sprig.ApplicationContext");
 
+    // Keeps the per-type metadata cache alive for as long as this refresh runs (TypeScan holds it weakly otherwise).
+    private readonly object _scans = TypeScan.Hold();
+
     /// <summary>Gets the condition report once conditions are evaluated (also when a later phase fails), else null.</summary>
     public ConditionReport? Report { get; private set; }
 
@@ -35,6 +38,7 @@ internal sealed class RefreshPipeline(PlanServices services, RemoteProxies remot
 
     public void LogRefreshed(ComponentTable table, long elapsedMilliseconds)
     {
+        GC.KeepAlive(_scans);
         if (_logger.IsEnabled(LogLevel.Information))
         {
             _logger.LogInformation("Sprig context refreshed in {Elapsed} ms: components={Count}, singletons created={Singletons}",
