@@ -136,12 +136,15 @@ public sealed class TypeScanTests
     }
 
     [Fact]
-    public void Of_ReturnsTheSameScan_EachTimeForAType()
+    public void Of_ReturnsTheSameScan_EachTimeForAType_WhileTheCacheIsHeld()
     {
+        // A refresh holds the cache while it runs; without a holder a collection between the two calls could release it.
+        var held = TypeScan.Hold();
         var first = TypeScan.Of(typeof(DerivedService));
 
         TypeScan.Of(typeof(DerivedService)).Should().BeSameAs(first);
         TypeScan.Of(typeof(BaseService)).Should().NotBeSameAs(first);
+        GC.KeepAlive(held);
     }
 
     [Fact]
