@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyModel;
 
 namespace Sprig.Registry;
 
@@ -18,22 +19,61 @@ internal static class AssemblyScanner
         return Order(services.Select(d => d.ImplementationType!));
     }
 
-    /// <summary>Lists the attributed classes of the application: the entry assembly and every dependency that references Sprig.Core.</summary>
+    /// <summary>
+    /// Lists the attributed classes of the application: the entry assembly and every dependency that references Sprig.Core.
+    /// Only libraries that depend on Sprig, directly or through another library, are loaded (from the application's
+    /// dependency manifest, before loading anything): the rest of the application and the framework stay unloaded.
+    /// </summary>
     public static IReadOnlyList<Type> ApplicationComponentTypes()
     {
-        var services = new ServiceCollection();
-        services.Scan(scan => scan
-            .FromApplicationDependencies(ReferencesSprig)
-            .AddClasses(classes => classes.WithAttribute<ComponentAttribute>(), publicOnly: false)
-            .AsSelf()
-            .WithSingletonLifetime());
-        var types = services.Select(d => d.ImplementationType!);
+        var assemblies = new List<Assembly>();
         if (Assembly.GetEntryAssembly() is { } entry && ReferencesSprig(entry))
         {
-            types = types.Concat(ComponentTypes([entry]));
+            assemblies.Add(entry);
         }
 
-        return Order(types);
+        if (DependencyContext.Default is { } context)
+        {
+            foreach (var name in DependingOnSprig(context))
+            {
+                try
+                {
+                    if (Assembly.Load(name) is var assembly && ReferencesSprig(assembly) && !assemblies.Contains(assembly))
+                    {
+                        assemblies.Add(assembly);
+                    }
+                }
+                catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+                {
+                    // Listed in the manifest but not loadable here (a reference assembly, a trimmed one): it declares nothing to run.
+                }
+            }
+        }
+
+        return ComponentTypes(assemblies);
+    }
+
+    /// <summary>Returns the assembly names of the manifest's libraries that depend on Sprig.Core, directly or transitively.</summary>
+    private static List<AssemblyName> DependingOnSprig(DependencyContext context)
+    {
+        var sprig = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { typeof(ComponentAttribute).Assembly.GetName().Name! };
+        bool grew;
+        do
+        {
+            grew = false;
+            foreach (var library in context.RuntimeLibraries)
+            {
+                if (!sprig.Contains(library.Name) && library.Dependencies.Any(d => sprig.Contains(d.Name)))
+                {
+                    grew |= sprig.Add(library.Name);
+                }
+            }
+        }
+        while (grew);
+
+        return [.. context.RuntimeLibraries
+            .Where(l => sprig.Contains(l.Name) && !string.Equals(l.Name, typeof(ComponentAttribute).Assembly.GetName().Name, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(l => l.GetDefaultAssemblyNames(context))];
     }
 
     private static bool ReferencesSprig(Assembly assembly)
