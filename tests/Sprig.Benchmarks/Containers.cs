@@ -19,7 +19,7 @@ internal static class Containers
                  {
                      typeof(Leaf), typeof(Prototype1), typeof(Prototype2), typeof(Prototype3), typeof(Root),
                      typeof(PropertyPrototype1), typeof(PropertyPrototype2), typeof(PropertyPrototype3), typeof(PropertyRoot),
-                     typeof(RequestState), typeof(Worker), typeof(LazyWorkerHolder),
+                     typeof(RequestState), typeof(DisposableRequestState), typeof(Worker), typeof(LazyWorkerHolder),
                  })
         {
             registry.Register(type);
@@ -28,6 +28,20 @@ internal static class Containers
         var context = new ApplicationContext(registry, new ConfigurationBuilder().Build(), NullLoggerFactory.Instance);
         context.Refresh();
         return context;
+    }
+
+    /// <summary>
+    /// Sprig as ASP.NET Core's container: the disposable scoped service is a <see cref="ServiceDescriptor"/> (<c>AddScoped</c>)
+    /// that <see cref="SprigServiceProviderFactory"/> turns into a component, with no attributed class involved.
+    /// </summary>
+    public static ApplicationContext SprigFromDescriptors()
+    {
+        var services = new ServiceCollection().AddScoped<ScopedDisposable>();
+        var factory = new SprigServiceProviderFactory(new PendingRegistry(), new ConfigurationBuilder().Build())
+        {
+            Options = new ServiceProviderOptions(), // no scope validation, as in Production
+        };
+        return (ApplicationContext)factory.CreateServiceProvider(factory.CreateBuilder(services));
     }
 
     public static ServiceProvider MsDi() => new ServiceCollection()
@@ -48,6 +62,7 @@ internal static class Containers
             P3 = sp.GetRequiredService<PropertyPrototype3>(),
         })
         .AddScoped<RequestState>()
+        .AddScoped<ScopedDisposable>()
         .BuildServiceProvider();
 
     public static DependencyInjectionContainer Grace()
@@ -71,6 +86,7 @@ internal static class Containers
                 .ImportProperty(p => p.S1).ImportProperty(p => p.S2).ImportProperty(p => p.S3)
                 .ImportProperty(p => p.P1).ImportProperty(p => p.P2).ImportProperty(p => p.P3);
             c.Export<RequestState>().Lifestyle.SingletonPerScope();
+            c.Export<ScopedDisposable>().Lifestyle.SingletonPerScope();
         });
         return container;
     }

@@ -25,11 +25,16 @@ public class ResolutionBenchmarks
     private const string Properties = "5 graph via properties";
     private const string RequestScope = "6 scope + Request + dispose";
     private const string LazyProxy = "7 lazy proxy call";
+    private const string DisposableScope = "6b scope factory + disposable Request + dispose";
 
     private ApplicationContext _sprig = null!;
     private ServiceProvider _msdi = null!;
     private DependencyInjectionContainer _grace = null!;
     private Autofac.IContainer _autofac = null!;
+    private ApplicationContext _sprigDescriptors = null!;
+    private IServiceScopeFactory _msdiScopes = null!;
+    private IServiceScopeFactory _sprigScopes = null!;
+    private IServiceScopeFactory _sprigDescriptorScopes = null!;
     // CA1859: the direct call goes through the interface, as a consumer holding an IWorker makes it (no devirtualized inlining).
 #pragma warning disable CA1859
     private IWorker _direct = null!;
@@ -44,6 +49,11 @@ public class ResolutionBenchmarks
         _msdi = Containers.MsDi();
         _grace = Containers.Grace();
         _autofac = Containers.Autofac();
+        _sprigDescriptors = Containers.SprigFromDescriptors();
+        // Case 6b takes each container's IServiceScopeFactory as ASP.NET Core does (once, then CreateScope per request).
+        _msdiScopes = _msdi.GetRequiredService<IServiceScopeFactory>();
+        _sprigScopes = (IServiceScopeFactory)_sprig.GetService(typeof(IServiceScopeFactory))!;
+        _sprigDescriptorScopes = (IServiceScopeFactory)_sprigDescriptors.GetService(typeof(IServiceScopeFactory))!;
 
         var worker = new Worker();
         _direct = worker;
@@ -56,6 +66,7 @@ public class ResolutionBenchmarks
     public void Cleanup()
     {
         _sprig.Dispose();
+        _sprigDescriptors.Dispose();
         _msdi.Dispose();
         _grace.Dispose();
         _autofac.Dispose();
@@ -150,6 +161,37 @@ public class ResolutionBenchmarks
     {
         using var scope = _autofac.BeginLifetimeScope();
         return scope.Resolve<RequestState>();
+    }
+
+    // 6b: the case. Open a scope through IServiceScopeFactory, resolve a disposable scoped component through
+    // scope.ServiceProvider.GetService(Type), dispose the scope (which disposes the component).
+    [Benchmark(Baseline = true), BenchmarkCategory(DisposableScope)]
+    public object? DisposableScope_MsDi()
+    {
+        using var scope = _msdiScopes.CreateScope();
+        return scope.ServiceProvider.GetService(typeof(ScopedDisposable));
+    }
+
+    [Benchmark, BenchmarkCategory(DisposableScope)]
+    public object? DisposableScope_Sprig()
+    {
+        using var scope = _sprigScopes.CreateScope();
+        return scope.ServiceProvider.GetService(typeof(DisposableRequestState));
+    }
+
+    /// <summary>The same through ASP.NET Core's path: an <c>AddScoped</c> descriptor given to <see cref="SprigServiceProviderFactory"/>.</summary>
+    [Benchmark, BenchmarkCategory(DisposableScope)]
+    public object? DisposableScope_SprigDescriptor()
+    {
+        using var scope = _sprigDescriptorScopes.CreateScope();
+        return scope.ServiceProvider.GetService(typeof(ScopedDisposable));
+    }
+
+    [Benchmark, BenchmarkCategory(DisposableScope)]
+    public object DisposableScope_Grace()
+    {
+        using var scope = _grace.BeginLifetimeScope();
+        return scope.Locate<ScopedDisposable>();
     }
 
     [Benchmark, BenchmarkCategory(LazyProxy)]

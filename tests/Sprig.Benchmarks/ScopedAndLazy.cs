@@ -26,3 +26,23 @@ public sealed class LazyWorkerHolder
 {
     [Lazy] public IWorker Worker { get; set; } = null!;
 }
+
+/// <summary>
+/// A disposable Request component, resolved through <see cref="Microsoft.Extensions.DependencyInjection.IServiceScopeFactory"/>
+/// and disposed with its scope (case 6b; MS.DI and Sprig's descriptor path use <see cref="ScopedDisposable"/>).
+/// </summary>
+[Component(Scope = Scope.Request)]
+public sealed class DisposableRequestState : IDisposable
+{
+    public int Disposed { get; private set; }
+
+    public void Dispose() => Disposed++;
+}
+
+/// <summary>The same disposable class without attributes: MS.DI <c>AddScoped</c>, or a scoped <c>ServiceDescriptor</c> given to Sprig.</summary>
+public sealed class ScopedDisposable : IDisposable
+{
+    public int Disposed { get; private set; }
+
+    public void Dispose() => Disposed++;
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Sprig.Benchmarks;
+
+/// <summary>
+/// <c>--loop CASE SECONDS</c>: runs one case in a plain loop for a profiler to attach or sample (perf, dotnet-trace,
+/// DOTNET_EnableEventPipe), then prints the operations per second. Cases: scope-disposable, scope-descriptor,
+/// scope-disposable-msdi, runner, runner-context, runner-msdi, graph, graph-msdi,
+/// refresh1k, refresh10k (Sprig's Refresh of the emitted singletons, disposed each time).
+/// </summary>
+internal static class ProfileLoop
+{
+    public static void Run(string name, double seconds)
+    {
+        var resolution = new ResolutionBenchmarks();
+        resolution.Setup();
+        var runner = new ContextRunnerBenchmarks();
+        Func<object?> operation = name switch
+        {
+            "scope-disposable" => resolution.DisposableScope_Sprig,
+            "scope-descriptor" => resolution.DisposableScope_SprigDescriptor,
+            "scope-disposable-msdi" => resolution.DisposableScope_MsDi,
+            "runner" => runner.Runner_Sprig,
+            "runner-context" => runner.Runner_SprigContext,
+            "runner-msdi" => runner.Runner_MsDi,
+            "graph" => resolution.Graph_Sprig,
+            "graph-msdi" => resolution.Graph_MsDi,
+            "refresh1k" => () => Refresh(RefreshBenchmarks.AllTypes[..1_000]),
+            "refresh10k" => () => Refresh(RefreshBenchmarks.AllTypes),
+            _ => throw new ArgumentException($"Unknown case '{name}'.", nameof(name)),
+        };
+
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 1_000 && warmUp.Elapsed.TotalSeconds < 2; i++)
+        {
+            _ = operation(); // warm-up: tier-1 code before the loop is measured
+        }
+
+        var batch = warmUp.Elapsed.TotalSeconds > 1 ? 1 : 100;
+        var stopwatch = Stopwatch.StartNew();
+        var count = 0L;
+        while (stopwatch.Elapsed.TotalSeconds < seconds)
+        {
+            for (var i = 0; i < batch; i++)
+            {
+                _ = operation();
+            }
+
+            count += batch;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: {count / stopwatch.Elapsed.TotalSeconds:F0} op/s, {stopwatch.Elapsed.TotalMilliseconds * 1e6 / count:F0} ns/op"));
+        resolution.Cleanup();
+    }
+
+    private static ApplicationContext Refresh(Type[] types)
+    {
+        using var context = RefreshBenchmarks.SprigRefresh(types);
+        return context;
+    }
+}
