@@ -29,19 +29,8 @@ internal static class SprigTelemetry
 
     public static readonly ActivitySource Source = new(Name, typeof(SprigTelemetry).Assembly.GetName().Version?.ToString());
 
-    public static readonly Meter Meter = new(Name, typeof(SprigTelemetry).Assembly.GetName().Version?.ToString());
-
-    private static readonly Histogram<double> ClientDuration = Meter.CreateHistogram<double>(
-        "rpc.client.duration", "ms", "The duration of endpoint calls, as the caller saw them.");
-
-    private static readonly Histogram<double> ServerDuration = Meter.CreateHistogram<double>(
-        "rpc.server.duration", "ms", "The duration of endpoint calls, as the serving process ran them.");
-
-    private static readonly UpDownCounter<long> ActiveCalls = Meter.CreateUpDownCounter<long>(
-        "sprig.rpc.server.active_calls", "{call}", "Endpoint calls running in this process.");
-
-    private static readonly Counter<long> StreamedItems = Meter.CreateCounter<long>(
-        "sprig.rpc.server.streamed_items", "{item}", "Items sent by streaming endpoints.");
+    /// <summary>Gets Sprig's meter, made on first use: a context that makes no calls loads no metrics code at start-up.</summary>
+    public static Meter Meter => Rpc.Meter;
 
     /// <summary>Starts the measurement of one call; <see langword="default"/> (free) when nobody listens.</summary>
     /// <param name="kind">Client for the caller's side, Server for the serving side.</param>
@@ -50,8 +39,8 @@ internal static class SprigTelemetry
     /// <param name="parent">The remote caller's context (serving side of a remote call); default for the current activity.</param>
     public static Call Start(ActivityKind kind, string address, string transport, ActivityContext parent = default)
     {
-        var histogram = kind == ActivityKind.Server ? ServerDuration : ClientDuration;
-        var measured = histogram.Enabled || (kind == ActivityKind.Server && (ActiveCalls.Enabled || StreamedItems.Enabled));
+        var histogram = kind == ActivityKind.Server ? Rpc.ServerDuration : Rpc.ClientDuration;
+        var measured = histogram.Enabled || (kind == ActivityKind.Server && (Rpc.ActiveCalls.Enabled || Rpc.StreamedItems.Enabled));
         if (!Source.HasListeners() && !measured)
         {
             return default;
@@ -70,10 +59,10 @@ internal static class SprigTelemetry
             activity.SetTag(TransportTag, transport);
         }
 
-        var counted = kind == ActivityKind.Server && ActiveCalls.Enabled;
+        var counted = kind == ActivityKind.Server && Rpc.ActiveCalls.Enabled;
         if (counted)
         {
-            ActiveCalls.Add(1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
+            Rpc.ActiveCalls.Add(1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
         }
 
         return new Call(activity, kind, service, method, transport, measured ? Stopwatch.GetTimestamp() : 0, counted);
@@ -103,7 +92,7 @@ internal static class SprigTelemetry
         traceParent is not null && ActivityContext.TryParse(traceParent, traceState, isRemote: true, out var context) ? context : default;
 
     /// <summary>Gets whether anybody listens: an activity listener on "Sprig", or a meter listener on its call durations.</summary>
-    public static bool Enabled => Source.HasListeners() || ClientDuration.Enabled || ServerDuration.Enabled || ActiveCalls.Enabled || StreamedItems.Enabled;
+    public static bool Enabled => Source.HasListeners() || Rpc.ClientDuration.Enabled || Rpc.ServerDuration.Enabled || Rpc.ActiveCalls.Enabled || Rpc.StreamedItems.Enabled;
 
     /// <summary>Runs a unary call inside its activity (Client or Server kind), recording a failure on it.</summary>
     public static async Task<T> Measured<T>(Func<Task<T>> call, ActivityKind kind, string address, string transport, ActivityContext parent = default)
@@ -213,9 +202,9 @@ internal static class SprigTelemetry
         /// <summary>Counts one streamed item.</summary>
         public void Item()
         {
-            if (service is not null && kind == ActivityKind.Server && StreamedItems.Enabled)
+            if (service is not null && kind == ActivityKind.Server && Rpc.StreamedItems.Enabled)
             {
-                StreamedItems.Add(1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
+                Rpc.StreamedItems.Add(1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
             }
         }
 
@@ -243,16 +232,34 @@ internal static class SprigTelemetry
                     tags.Add(ErrorTag, error);
                 }
 
-                (kind == ActivityKind.Server ? ServerDuration : ClientDuration).Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
+                (kind == ActivityKind.Server ? Rpc.ServerDuration : Rpc.ClientDuration).Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, tags);
             }
 
             // Only what this call added: a listener that attached meanwhile must not see the count go below zero.
             if (counted)
             {
-                ActiveCalls.Add(-1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
+                Rpc.ActiveCalls.Add(-1, new KeyValuePair<string, object?>(ServiceTag, service), new KeyValuePair<string, object?>(MethodTag, method));
             }
 
             activity?.Dispose();
         }
+    }
+
+    /// <summary>The meter and the RPC instruments, created when first used (a listener published later still sees them).</summary>
+    private static class Rpc
+    {
+        public static readonly Meter Meter = new(Name, typeof(SprigTelemetry).Assembly.GetName().Version?.ToString());
+
+        public static readonly Histogram<double> ClientDuration = Meter.CreateHistogram<double>(
+            "rpc.client.duration", "ms", "The duration of endpoint calls, as the caller saw them.");
+
+        public static readonly Histogram<double> ServerDuration = Meter.CreateHistogram<double>(
+            "rpc.server.duration", "ms", "The duration of endpoint calls, as the serving process ran them.");
+
+        public static readonly UpDownCounter<long> ActiveCalls = Meter.CreateUpDownCounter<long>(
+            "sprig.rpc.server.active_calls", "{call}", "Endpoint calls running in this process.");
+
+        public static readonly Counter<long> StreamedItems = Meter.CreateCounter<long>(
+            "sprig.rpc.server.streamed_items", "{item}", "Items sent by streaming endpoints.");
     }
 }
