@@ -13,12 +13,14 @@ internal sealed class TypeScan
 {
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    // The whole cache is held weakly: it lives from one refresh to the next (a test suite refreshing the same classes again
-    // and again reads their metadata once) but not past the next full collection. Held strongly, the scans would keep the
+    // The cache lives from one refresh to the next (a test suite refreshing the same classes again and again reads their
+    // metadata once) but not past the next full (gen 2) collection after its last use: held for ever, the scans would keep the
     // runtime's reflection caches of every component class alive for the life of the process, about 2.4 KB per class, for an
-    // application that refreshes once. (A ConditionalWeakTable would not do: its entries outlive it until its finalizer runs.)
-    // A collectible assembly's types are held only as long as the cache.
+    // application that refreshes once. It is held strongly until a gen 2 collection (Gen2Release), then weakly, so that a
+    // refresh starting before the cache is collected still finds it. (A ConditionalWeakTable would not do: its entries outlive
+    // it until its finalizer runs.) A collectible assembly's types are held only as long as the cache.
     private static readonly WeakReference<ConcurrentDictionary<Type, TypeScan>?> Cache = new(null);
+    private static ConcurrentDictionary<Type, TypeScan>? s_strong;
 
     private static readonly Type[] LifecycleAttributes = [typeof(PostConstructAttribute), typeof(OnStartAttribute), typeof(PreDestroyAttribute)];
 
@@ -95,14 +97,47 @@ internal sealed class TypeScan
 
     private static ConcurrentDictionary<Type, TypeScan> Scans()
     {
-        if (!Cache.TryGetTarget(out var scans) || scans is null)
+        var scans = Volatile.Read(ref s_strong);
+        if (scans is not null)
+        {
+            return scans;
+        }
+
+        if (!Cache.TryGetTarget(out scans) || scans is null)
         {
             // Two threads may each start a cache after a collection; one wins, and the other's scans are read again later.
             scans = [];
             Cache.SetTarget(scans);
         }
 
+        if (Interlocked.CompareExchange(ref s_strong, scans, null) is null)
+        {
+            Gen2Release.Start();
+        }
+
         return scans;
+    }
+
+    /// <summary>
+    /// Lets go of the strong reference at the next gen 2 collection: an unreachable object whose finalizer re-registers itself
+    /// reaches gen 2, where its finalizer runs once per gen 2 collection (the runtime's own Gen2GcCallback does the same).
+    /// </summary>
+    private sealed class Gen2Release
+    {
+        private readonly int _gen2 = GC.CollectionCount(2);
+
+        public static void Start() => _ = new Gen2Release();
+
+        ~Gen2Release()
+        {
+            if (GC.CollectionCount(2) == _gen2)
+            {
+                GC.ReRegisterForFinalize(this); // only a younger collection so far: wait for a full one
+                return;
+            }
+
+            Volatile.Write(ref s_strong, null);
+        }
     }
 
     private static TypeScan Read(Type type)
