@@ -16,12 +16,17 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
 {
     private readonly List<ContainerException> _problems = [];
 
-    public (List<ComponentDefinition> Included, ConditionReport Report) Evaluate(IReadOnlyList<ComponentDefinition> definitions)
+    /// <summary>
+    /// Decides which definitions are in. A condition that throws leaves its component out and is returned as a problem, for
+    /// refresh to report together with every other one; conditions that contradict each other throw at once, since what is in
+    /// would then depend on the order of evaluation and any later problem would be a guess.
+    /// </summary>
+    public (List<ComponentDefinition> Included, ConditionReport Report, IReadOnlyList<ContainerException> Problems) Evaluate(IReadOnlyList<ComponentDefinition> definitions)
     {
         if (!definitions.Any(d => d.Conditions.Count > 0))
         {
             // Nothing is conditional: everything is in, and the report has only unconditional components.
-            return ([.. definitions], new ConditionReport([], definitions.Where(d => !d.IsInfrastructure).Select(d => d.Name)));
+            return ([.. definitions], new ConditionReport([], definitions.Where(d => !d.IsInfrastructure).Select(d => d.Name)), []);
         }
 
         var states = new ComponentStates(definitions);
@@ -46,9 +51,12 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
         }
         while (changed);
 
-        Settle(definitions, states);
-        ApplicationContext.ThrowProblems(_problems, Errors.RefreshProblems);
-        return (definitions.Where((_, i) => s[i] == State.In).ToList(), Report(definitions, states));
+        if (!Settle(definitions, states))
+        {
+            ApplicationContext.ThrowProblems(_problems, Errors.RefreshProblems);
+        }
+
+        return (definitions.Where((_, i) => s[i] == State.In).ToList(), Report(definitions, states), _problems);
     }
 
     /// <summary>Decides one component from what is known; null while it depends on an undecided one.</summary>
@@ -98,7 +106,8 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
         return undecided ? null : State.In;
     }
 
-    private void Settle(IReadOnlyList<ComponentDefinition> definitions, ComponentStates states)
+    /// <summary>Settles what is left undecided; returns false when it never settles (a contradiction, recorded as a problem).</summary>
+    private bool Settle(IReadOnlyList<ComponentDefinition> definitions, ComponentStates states)
     {
         var s = states.States;
         var stalled = Enumerable.Range(0, definitions.Count).Where(i => s[i] == State.Undecided).ToList();
@@ -115,7 +124,7 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
             flipped = [.. stalled.Where((i, k) => next[k] != s[i])];
             if (flipped.Count == 0)
             {
-                return;
+                return true;
             }
 
             for (var k = 0; k < stalled.Count; k++)
@@ -126,6 +135,7 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
 
         var involved = flipped.Where(i => !definitions[i].IsInfrastructure).Select(i => definitions[i]).ToList();
         _problems.Add(new ContainerException(Errors.ConditionContradiction(involved), involved[0].Name, null));
+        return false;
     }
 
     private ConditionReport Report(IReadOnlyList<ComponentDefinition> definitions, ComponentStates states)
@@ -162,8 +172,16 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
 
             results.AddRange(definition.Conditions.Select(c =>
             {
-                var outcome = c.Evaluate(Context(states, i));
-                return new ConditionResult(c.Description, outcome.Matches, outcome.Message);
+                try
+                {
+                    var outcome = c.Evaluate(Context(states, i));
+                    return new ConditionResult(c.Description, outcome.Matches, outcome.Message);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // Already a problem of refresh; the report says why the component is out.
+                    return new ConditionResult(c.Description, false, $"threw {ex.GetType().Name}: {ex.Message}");
+                }
             }));
             var conditions = new ComponentConditions(definition.Name, s[i] == State.In, results);
             report.Add(conditions);

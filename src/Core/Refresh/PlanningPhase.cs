@@ -15,7 +15,7 @@ internal static class PlanningPhase
     public static Planned Run(Conditioned conditioned, PlanServices services, RemoteProxies remoteProxies, RemoteProxies keyedProxies)
     {
         var problems = new Problems();
-        foreach (var problem in conditioned.Registration.Problems)
+        foreach (var problem in conditioned.Registration.Problems.Concat(conditioned.Problems))
         {
             problems.Add(problem);
         }

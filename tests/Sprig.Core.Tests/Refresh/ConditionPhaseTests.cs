@@ -28,6 +28,56 @@ public sealed class ConditionPhaseTests
     {
     }
 
+    /// <summary>A condition that fails to evaluate.</summary>
+    public sealed class FeatureServiceAttribute : ConditionAttribute
+    {
+        public override string Description => "FeatureService()";
+
+        public override ConditionOutcome Evaluate(ConditionContext context) => throw new InvalidOperationException("the feature service is down");
+    }
+
+    [FeatureService]
+    public sealed class Flagged
+    {
+    }
+
+    public interface IMailer
+    {
+    }
+
+    public sealed class Signup(IMailer mailer)
+    {
+        public IMailer Mailer { get; } = mailer;
+    }
+
+    [Fact]
+    public void Run_LeavesOutAComponentWhoseConditionThrows_AndReturnsTheProblem()
+    {
+        using var run = new PhaseRun(new PendingRegistry().Register<Flagged>().Register<Plain>());
+
+        var conditioned = ConditionPhase.Run(RegistrationPhase.Run(run.Registry), run.Configuration, NullLogger.Instance);
+
+        conditioned.Included.Select(d => d.Name).Should().Equal("Plain");
+        conditioned.Problems.Select(p => p.Message).Should().Equal(
+            "Evaluating FeatureService() of 'Flagged' failed: InvalidOperationException: the feature service is down. A condition must not throw; fix the condition.");
+        conditioned.Report.Explain("Flagged").Should().Be("Flagged: out — FeatureService() threw InvalidOperationException: the feature service is down");
+    }
+
+    [Fact]
+    public void Refresh_ReportsAThrowingCondition_TogetherWithEveryOtherProblem()
+    {
+        using var context = new ApplicationContext(
+            new PendingRegistry().Register<Flagged>().Register<Signup>(), new ConfigurationBuilder().Build(), NullLoggerFactory.Instance);
+
+        var thrown = Assert.Throws<ContainerException>(context.Refresh);
+
+        thrown.Problems.Select(p => p.Message).Should().Equal(
+            "Evaluating FeatureService() of 'Flagged' failed: InvalidOperationException: the feature service is down. A condition must not throw; fix the condition.",
+            "'Signup' needs a component of type 'ConditionPhaseTests.IMailer' for constructor parameter 'mailer', but none is registered. "
+            + "Path: Signup. Register a class that is or implements ConditionPhaseTests.IMailer (mark it [Component] or [Service]), "
+            + "or make it optional by giving the parameter a default value.");
+    }
+
     private static PendingRegistry Registry() =>
         new PendingRegistry().Register<Reports>().Register<DevClock>().Register<ProdClock>().Register<Plain>();
 
