@@ -42,10 +42,20 @@ internal static class PlanCompiler
     /// Builds one component: construction, member injection and [PostConstruct], counting stages so that a failure is reported
     /// by <see cref="ComponentEntry.Fail"/> with the stage it happened in. Used for a whole factory and for inlined prototypes.
     /// </summary>
-    private static BlockExpression Guarded(ComponentEntry entry, ParameterExpression scope)
+    private static Expression Guarded(ComponentEntry entry, ParameterExpression scope)
     {
         var plan = entry.Plan;
         var type = entry.Definition.Type;
+        var exception = Expression.Parameter(typeof(Exception), "ex");
+        if (plan.Members.Count == 0 && plan.PostConstruct.Count == 0)
+        {
+            // One stage (the constructor or factory): no stage counter, no local; a failure is always stage 0.
+            var construct = Construct(entry, plan, scope, type);
+            return Expression.TryCatch(
+                construct.Type == type ? construct : Expression.Convert(construct, type),
+                Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(entry), FailMethod, Expression.Constant(0), exception), type)));
+        }
+
         var stage = Expression.Variable(typeof(int), "stage");
         var instance = Expression.Variable(type, "instance");
         var body = new List<Expression> { Expression.Assign(stage, Expression.Constant(0)), Expression.Assign(instance, Construct(entry, plan, scope, type)) };
@@ -67,7 +77,6 @@ internal static class PlanCompiler
         }
 
         body.Add(instance);
-        var exception = Expression.Parameter(typeof(Exception), "ex");
         return Expression.Block(type, [stage, instance], Expression.TryCatch(
             Expression.Block(type, body),
             Expression.Catch(exception, Expression.Throw(Expression.Call(Expression.Constant(entry), FailMethod, stage, exception), type))));
@@ -105,7 +114,7 @@ internal static class PlanCompiler
     {
         // Factories compile after refresh, when every singleton exists: a singleton dependency is then a constant, and a simple
         // prototype is constructed inline, in the same compiled method as the component that needs it.
-        ComponentDependency { Target: var target } => target.Definition.Scope == Scope.Singleton && target.IsCreated ? Expression.Constant(target.Resolve(null), type)
+        ComponentDependency { Target: var target } => target.Definition.Scope == Scope.Singleton && target.IsCreated ? Constant(target.Resolve(null), type)
             : CanInline(target) ? Expression.Convert(Guarded(target, scope), type)
             : Expression.Convert(Expression.Call(Expression.Constant(target), ResolveMethod, scope), type),
         ConstantDependency constant => Expression.Constant(constant.Value, type),
@@ -116,6 +125,16 @@ internal static class PlanCompiler
         SkipDependency => Expression.Default(type),
         _ => throw new InvalidOperationException(Diagnostics.Errors.Bug($"No compilation of {dependency.GetType().Name}.")),
     };
+
+    /// <summary>
+    /// A constant typed as its own class, then converted to <paramref name="type"/>: loading a compiled constant checks its type,
+    /// and checking for a sealed class is one comparison, where checking for an interface walks the class's interfaces.
+    /// </summary>
+    private static Expression Constant(object value, Type type)
+    {
+        var own = value.GetType();
+        return own == type || !own.IsSealed || !own.IsVisible ? Expression.Constant(value, type) : Expression.Convert(Expression.Constant(value, own), type);
+    }
 
     private static Expression Assign(ParameterExpression instance, MemberInjection member, Expression value)
     {
