@@ -9,15 +9,16 @@ namespace Sprig;
 public sealed class ConditionReport
 {
     private readonly FrozenDictionary<string, ComponentConditions> _byName;
-    private readonly IEnumerable<string> _unconditionalNames;
+    private readonly string[] _unconditionalNames;
     private HashSet<string>? _unconditional;
 
     internal ConditionReport(IReadOnlyList<ComponentConditions> components, IEnumerable<string> unconditional)
     {
         Components = components;
         _byName = components.GroupBy(c => c.Component, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        // Only Explain asks about unconditional components: their set is made then, not at every refresh.
-        _unconditionalNames = unconditional;
+        // Only Explain asks about unconditional components: their set is made then, not at every refresh. The names are copied,
+        // so that the report (kept by the context) holds no definitions.
+        _unconditionalNames = [.. unconditional];
     }
 
     internal static ConditionReport Empty { get; } = new([], []);

@@ -180,7 +180,7 @@ internal sealed class ConditionEvaluator(IConfiguration configuration, IReadOnly
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     // Already a problem of refresh; the report says why the component is out.
-                    return new ConditionResult(c.Description, false, $"threw {ex.GetType().Name}: {ex.Message}");
+                    return new ConditionResult(c.Description, false, Errors.ConditionThrewInReport(ex));
                 }
             }));
             var conditions = new ComponentConditions(definition.Name, s[i] == State.In, results);

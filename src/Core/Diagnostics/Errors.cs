@@ -98,6 +98,9 @@ internal static partial class Errors
         return list.Count == 0 ? "" : $" (excluded by a condition: {string.Join("; ", list)})";
     }
 
+    /// <summary>The condition report's words for a condition that threw (its component is out; the problem is reported by refresh).</summary>
+    public static string ConditionThrewInReport(Exception cause) => $"threw {cause.GetType().Name}: {cause.Message}";
+
     public static string ConditionFailed(string component, string condition, Exception cause) =>
         $"Evaluating {condition} of '{component}' failed: {cause.GetType().Name}: {cause.Message}{(cause.Message.EndsWith('.') ? "" : ".")} "
         + "A condition must not throw; fix the condition.";

@@ -22,7 +22,8 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
         _slots = slots == 0 ? [] : new object?[slots];
         _disposals = disposals ?? new DisposalList();
 
-        // A request scope's own disposal list is its lock too (one object fewer per scope). The root scope shares the context's
+        // A request scope's own disposal list is its lock too (one object fewer per scope); it was a separate object, with the same
+        // holders: creating a Request component and tracking a prototype of this scope wait for each other. The root scope shares the context's
         // list of singletons, which every singleton creation locks: it gets a lock of its own, so the two never wait on each other.
         _gate = disposals is null ? _disposals : new object();
     }

@@ -110,12 +110,13 @@ internal sealed class TypeScan
             Cache.SetTarget(scans);
         }
 
-        if (Interlocked.CompareExchange(ref s_strong, scans, null) is null)
+        if (Interlocked.CompareExchange(ref s_strong, scans, null) is not { } other)
         {
             Gen2Release.Start();
+            return scans;
         }
 
-        return scans;
+        return other; // another thread's cache won: share it
     }
 
     /// <summary>

@@ -4,7 +4,10 @@ using Microsoft.Extensions.DependencyModel;
 
 namespace Sprig.Registry;
 
-/// <summary>Finds attributed component classes with Scrutor's assembly scanning.</summary>
+/// <summary>
+/// Finds attributed component classes: Scrutor scans the assemblies, and for the application's own components only the
+/// libraries that depend on Sprig are loaded to be scanned.
+/// </summary>
 internal static class AssemblyScanner
 {
     /// <summary>Lists the classes marked with a <see cref="ComponentAttribute"/> (or a derived one) in the given assemblies, in metadata order.</summary>
@@ -32,25 +35,41 @@ internal static class AssemblyScanner
             assemblies.Add(entry);
         }
 
-        if (DependencyContext.Default is { } context)
+        foreach (var name in Candidates())
         {
-            foreach (var name in DependingOnSprig(context))
+            try
             {
-                try
+                if (Assembly.Load(name) is var assembly && ReferencesSprig(assembly) && !assemblies.Contains(assembly))
                 {
-                    if (Assembly.Load(name) is var assembly && ReferencesSprig(assembly) && !assemblies.Contains(assembly))
-                    {
-                        assemblies.Add(assembly);
-                    }
+                    assemblies.Add(assembly);
                 }
-                catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
-                {
-                    // Listed in the manifest but not loadable here (a reference assembly, a trimmed one): it declares nothing to run.
-                }
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                // Listed but not loadable here (a reference assembly, a trimmed one): it declares nothing to run.
             }
         }
 
         return ComponentTypes(assemblies);
+    }
+
+    /// <summary>
+    /// Returns the names of the assemblies that may declare components: from the dependency manifest, or, where there is none
+    /// (a single-file application) or it cannot be read, the assemblies the entry assembly references, as Scrutor does.
+    /// </summary>
+    private static IEnumerable<AssemblyName> Candidates()
+    {
+        DependencyContext? context;
+        try
+        {
+            context = DependencyContext.Default;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or FormatException or System.Text.Json.JsonException)
+        {
+            context = null;
+        }
+
+        return context is not null ? DependingOnSprig(context) : Assembly.GetEntryAssembly()?.GetReferencedAssemblies() ?? [];
     }
 
     /// <summary>Returns the assembly names of the manifest's libraries that depend on Sprig.Core, directly or transitively.</summary>

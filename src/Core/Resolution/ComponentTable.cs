@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
-using Sprig.Interop;
 using Microsoft.Extensions.Logging;
 using Sprig.Definitions;
+using Sprig.Interop;
 using Sprig.Planning;
 
 namespace Sprig.Resolution;
 
 /// <summary>
-/// The frozen lookup tables of a refreshed context: entries by name, by every type they answer for, by key, and the entries closed
+/// The lookup tables of a refreshed context, built once by refresh: entries by name, by every type they answer for, by key, and the entries closed
 /// from open generic registrations on demand (planned by the table's own <see cref="Planner"/>). Lookup only: instances, scopes
 /// and disposal live in <see cref="RootLifetime"/>.
 /// </summary>

@@ -133,7 +133,10 @@ internal static class PlanCompiler
     private static Expression Constant(object value, Type type)
     {
         var own = value.GetType();
-        return own == type || !own.IsSealed || !own.IsVisible ? Expression.Constant(value, type) : Expression.Convert(Expression.Constant(value, own), type);
+        // A value type stays boxed as it is: converting would unbox it and box a copy for every dependent.
+        return own == type || !own.IsSealed || own.IsValueType || !own.IsVisible
+            ? Expression.Constant(value, type)
+            : Expression.Convert(Expression.Constant(value, own), type);
     }
 
     private static Expression Assign(ParameterExpression instance, MemberInjection member, Expression value)
