@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Collections.Concurrent;
 using Sprig.Definitions;
 
 namespace Sprig.Planning;
@@ -13,14 +12,8 @@ internal sealed class TypeScan
 {
     private const BindingFlags Declared = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
-    // The cache lives from one refresh to the next (a test suite refreshing the same classes again and again reads their
-    // metadata once) but not past the next full (gen 2) collection after its last use: held for ever, the scans would keep the
-    // runtime's reflection caches of every component class alive for the life of the process, about 2.4 KB per class, for an
-    // application that refreshes once. It is held strongly until a gen 2 collection (Gen2Release), then weakly, so that a
-    // refresh starting before the cache is collected still finds it. (A ConditionalWeakTable would not do: its entries outlive
-    // it until its finalizer runs.) A collectible assembly's types are held only as long as the cache.
-    private static readonly WeakReference<ConcurrentDictionary<Type, TypeScan>?> Cache = new(null);
-    private static ConcurrentDictionary<Type, TypeScan>? s_strong;
+    // Kept from one refresh to the next, not for the life of the process (see MetadataCache).
+    private static readonly MetadataCache<TypeScan> Cache = new();
 
     private static readonly Type[] LifecycleAttributes = [typeof(PostConstructAttribute), typeof(OnStartAttribute), typeof(PreDestroyAttribute)];
 
@@ -83,63 +76,13 @@ internal sealed class TypeScan
     public BadHook[] BadHooks { get; }
 
     /// <summary>Returns the scan of <paramref name="type"/>, reading its metadata the first time only.</summary>
-    public static TypeScan Of(Type type)
-    {
-        var scans = Scans();
-        return scans.TryGetValue(type, out var scan) ? scan : scans.GetOrAdd(type, Read);
-    }
+    public static TypeScan Of(Type type) => Cache.Get(type, Read);
 
     /// <summary>
-    /// Returns the cache, for a refresh to hold while it runs: held weakly only, a young cache would not survive the many small
-    /// collections of a large refresh. Once a refresh ends it is held weakly again, until the next full collection.
+    /// Returns the cache, for a refresh to hold while it runs: a young cache held only weakly would not survive the many small
+    /// collections of a large refresh.
     /// </summary>
-    public static object Hold() => Scans();
-
-    private static ConcurrentDictionary<Type, TypeScan> Scans()
-    {
-        var scans = Volatile.Read(ref s_strong);
-        if (scans is not null)
-        {
-            return scans;
-        }
-
-        if (!Cache.TryGetTarget(out scans) || scans is null)
-        {
-            // Two threads may each start a cache after a collection; one wins, and the other's scans are read again later.
-            scans = [];
-            Cache.SetTarget(scans);
-        }
-
-        if (Interlocked.CompareExchange(ref s_strong, scans, null) is not { } other)
-        {
-            Gen2Release.Start();
-            return scans;
-        }
-
-        return other; // another thread's cache won: share it
-    }
-
-    /// <summary>
-    /// Lets go of the strong reference at the next gen 2 collection: an unreachable object whose finalizer re-registers itself
-    /// reaches gen 2, where its finalizer runs once per gen 2 collection (the runtime's own Gen2GcCallback does the same).
-    /// </summary>
-    private sealed class Gen2Release
-    {
-        private readonly int _gen2 = GC.CollectionCount(2);
-
-        public static void Start() => _ = new Gen2Release();
-
-        ~Gen2Release()
-        {
-            if (GC.CollectionCount(2) == _gen2)
-            {
-                GC.ReRegisterForFinalize(this); // only a younger collection so far: wait for a full one
-                return;
-            }
-
-            Volatile.Write(ref s_strong, null);
-        }
-    }
+    public static object Hold() => Cache.Hold();
 
     private static TypeScan Read(Type type)
     {

@@ -9,8 +9,9 @@ internal static class DefinitionReader
 {
     private const BindingFlags AllInstance = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
 
-    // Definitions are immutable: a class registered under its own name reads the same in every registry, so it is read once.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Type, ComponentDefinition[]> Cache = [];
+    // Definitions are immutable: a class registered under its own name reads the same in every registry, so it is read once
+    // (and kept from one refresh to the next, not for the life of the process: see MetadataCache).
+    private static readonly Planning.MetadataCache<ComponentDefinition[]> Cache = new();
 
     /// <summary>Returns the definitions a class declares; under its own name they are read once per process and shared.</summary>
     public static IReadOnlyList<ComponentDefinition> Read(Type type, string? explicitName)
@@ -20,14 +21,8 @@ internal static class DefinitionReader
             return [.. ReadUncached(type, explicitName)];
         }
 
-        if (Cache.TryGetValue(type, out var cached))
-        {
-            return cached;
-        }
-
         // A class that cannot be read throws here, every time: only good definitions are kept.
-        ComponentDefinition[] definitions = [.. ReadUncached(type, null)];
-        return Cache.GetValue(type, _ => definitions);
+        return Cache.Get(type, static t => [.. ReadUncached(t, null)]);
     }
 
     private static IEnumerable<ComponentDefinition> ReadUncached(Type type, string? explicitName)
