@@ -110,7 +110,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     public ConditionReport ConditionReport => _report ?? ConditionReport.Empty;
 
     /// <summary>Gets the active profiles: configuration key <c>profiles:active</c>, comma-separated.</summary>
-    public IReadOnlySet<string> ActiveProfiles => Profiles.Of(Configuration).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    public IReadOnlySet<string> ActiveProfiles => Profiles.Active(Configuration);
 
     /// <summary>Gets the RPC endpoints refresh found: every [Endpoint] method of every component that is in. Empty until refresh.</summary>
     public IEndpointCatalog Endpoints => EndpointsCore;

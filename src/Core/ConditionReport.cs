@@ -9,16 +9,15 @@ namespace Sprig;
 public sealed class ConditionReport
 {
     private readonly FrozenDictionary<string, ComponentConditions> _byName;
-    private readonly string[] _unconditionalNames;
-    private HashSet<string>? _unconditional;
+    private readonly string[] _unconditional;
 
     internal ConditionReport(IReadOnlyList<ComponentConditions> components, IEnumerable<string> unconditional)
     {
         Components = components;
         _byName = components.GroupBy(c => c.Component, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        // Only Explain asks about unconditional components: their set is made then, not at every refresh. The names are copied,
-        // so that the report (kept by the context) holds no definitions.
-        _unconditionalNames = [.. unconditional];
+        // Only Explain asks about unconditional components, rarely: a plain array (no set built at every refresh), holding names
+        // only, so that the report (kept by the context) holds no definitions.
+        _unconditional = [.. unconditional];
     }
 
     internal static ConditionReport Empty { get; } = new([], []);
@@ -46,14 +45,7 @@ public sealed class ConditionReport
             return component.Text;
         }
 
-        var unconditional = Volatile.Read(ref _unconditional);
-        if (unconditional is null)
-        {
-            unconditional = new HashSet<string>(_unconditionalNames, StringComparer.Ordinal);
-            Volatile.Write(ref _unconditional, unconditional);
-        }
-
-        return unconditional.Contains(componentName) ? $"{componentName}: in — no conditions" : $"{componentName}: not registered";
+        return Array.IndexOf(_unconditional, componentName) >= 0 ? $"{componentName}: in — no conditions" : $"{componentName}: not registered";
     }
 
     /// <summary>Returns the conditions that did not match, for error messages.</summary>

@@ -11,6 +11,9 @@ internal static class Profiles
     public static List<string> Of(IConfiguration configuration) => Parse(ConfigurationKeys.Get(configuration, Key));
 
     /// <summary>Splits a comma-separated list of profiles: in order, trimmed, empty entries dropped, each once (ignoring case).</summary>
+    /// <summary>Returns the active profiles as a set that ignores case, as conditions and <see cref="ApplicationContext.ActiveProfiles"/> read them.</summary>
+    public static HashSet<string> Active(IConfiguration configuration) => Of(configuration).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
     public static List<string> Parse(string? value) =>
         [.. (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 }

@@ -102,7 +102,7 @@ internal static partial class Errors
     public static string ConditionThrewInReport(Exception cause) => $"threw {cause.GetType().Name}: {cause.Message}";
 
     public static string ConditionFailed(string component, string condition, Exception cause) =>
-        $"Evaluating {condition} of '{component}' failed: {cause.GetType().Name}: {cause.Message}{(cause.Message.EndsWith('.') ? "" : ".")} "
+        $"Evaluating {condition} of '{component}' failed: {cause.GetType().Name}: {Sentence(cause.Message)} "
         + "A condition must not throw; fix the condition.";
 
     // ---- injection points ----------------------------------------------------------------------------------------
@@ -191,7 +191,7 @@ internal static partial class Errors
     // ---- creation, start, stop -----------------------------------------------------------------------------------
 
     public static string CreationFailed(string detail, IReadOnlyList<string> path) =>
-        $"{detail}{(detail.EndsWith('.') ? "" : ".")} Path: {Path(path)}.";
+        $"{Sentence(detail)} Path: {Path(path)}.";
 
     public static string StageThrew(string component, string stage, Exception cause) =>
         $"Creating '{component}' failed: {stage} threw {cause.GetType().Name}: {cause.Message}";
@@ -206,7 +206,7 @@ internal static partial class Errors
         + "Use the lazy link only after creation, e.g. in an [OnStart] method or a later call.";
 
     public static string StartFailed(string component, MethodInfo method, Exception cause, IReadOnlyList<string> path) =>
-        $"Starting '{component}' failed: [OnStart] method '{method.Name}' threw {cause.GetType().Name}: {cause.Message.TrimEnd()}{(cause.Message.TrimEnd().EndsWith('.') ? "" : ".")}"
+        $"Starting '{component}' failed: [OnStart] method '{method.Name}' threw {cause.GetType().Name}: {Sentence(cause.Message)}"
         + (path.Count > 1 ? $" Path: {Path(path)}." : "")
         + " Refresh stopped and destroyed what it had created; fix the hook or what it uses, or catch the failure inside the hook if the component can run without it.";
 
@@ -332,6 +332,13 @@ internal static partial class Errors
     // ---- shared pieces -------------------------------------------------------------------------------------------
 
     public static string Path(IReadOnlyList<string> path) => string.Join(" -> ", path);
+
+    /// <summary>Ends a text (often an exception's message) with a full stop, so that the next sentence can follow it.</summary>
+    public static string Sentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.EndsWith('.') ? trimmed : trimmed + ".";
+    }
 
     public static string Describe(ComponentDefinition definition) => definition.Kind switch
     {

@@ -152,7 +152,7 @@ internal sealed class DisposalList
             }
             catch (Exception ex)
             {
-                (problems ??= []).Add(new ContainerException(Errors.StopFailed(entry.Name, $"[PreDestroy] method '{method.Name}'", ex), entry.Name, null, ex));
+                (problems ??= []).Add(HookFailed(entry, method, ex));
             }
         }
 
@@ -163,7 +163,7 @@ internal sealed class DisposalList
         }
         catch (Exception ex)
         {
-            (problems ??= []).Add(new ContainerException(Errors.StopFailed(entry.Name, "Dispose", ex), entry.Name, null, ex));
+            (problems ??= []).Add(DisposeFailed(entry, ex));
         }
     }
 
@@ -180,7 +180,7 @@ internal sealed class DisposalList
             }
             catch (Exception ex)
             {
-                problems.Add(new ContainerException(Errors.StopFailed(entry.Name, $"[PreDestroy] method '{method.Name}'", ex), entry.Name, null, ex));
+                problems.Add(HookFailed(entry, method, ex));
             }
         }
 
@@ -197,7 +197,13 @@ internal sealed class DisposalList
         }
         catch (Exception ex)
         {
-            problems.Add(new ContainerException(Errors.StopFailed(entry.Name, "Dispose", ex), entry.Name, null, ex));
+            problems.Add(DisposeFailed(entry, ex));
         }
     }
+
+    private static ContainerException HookFailed(ComponentEntry entry, MethodInfo method, Exception cause) =>
+        new(Errors.StopFailed(entry.Name, $"[PreDestroy] method '{method.Name}'", cause), entry.Name, null, cause);
+
+    private static ContainerException DisposeFailed(ComponentEntry entry, Exception cause) =>
+        new(Errors.StopFailed(entry.Name, "Dispose", cause), entry.Name, null, cause);
 }

@@ -116,14 +116,9 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
 
     public void Dispose()
     {
-        lock (_gate)
+        if (!MarkDisposed())
         {
-            if (_disposed)
-            {
-                return;
-            }
-
-            Volatile.Write(ref _disposed, true);
+            return;
         }
 
         // The common request scope holds only IDisposable instances: destroyed here, with no task or state machine.
@@ -140,19 +135,21 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
         DestroyAsync().AsTask().GetAwaiter().GetResult();
     }
 
-    public ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => !MarkDisposed() || _disposals.CloseIfEmpty() ? default : DestroyAsync();
+
+    /// <summary>Marks the scope disposed; returns false when it already was (the caller then has nothing to destroy).</summary>
+    private bool MarkDisposed()
     {
         lock (_gate)
         {
             if (_disposed)
             {
-                return default;
+                return false;
             }
 
             Volatile.Write(ref _disposed, true);
+            return true;
         }
-
-        return _disposals.CloseIfEmpty() ? default : DestroyAsync();
     }
 
     private async ValueTask DestroyAsync()

@@ -20,8 +20,6 @@ internal sealed class TypeScan
     private AttributedConstructor? _constructor;
     private (MethodInfo Method, EndpointAttribute Attribute)[]? _endpointMethods;
     private Remoting.ContractInfo[]? _contracts;
-    private ServiceKeyAttribute? _serviceKey;
-    private bool _serviceKeyRead;
 
     private TypeScan(Type type, ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
     {
@@ -46,19 +44,7 @@ internal sealed class TypeScan
     public IReadOnlyList<Remoting.ContractInfo> Contracts => _contracts ??= ContractsOf(Type);
 
     /// <summary>Gets the class's own [ServiceKey], or null.</summary>
-    public ServiceKeyAttribute? ServiceKey
-    {
-        get
-        {
-            if (!Volatile.Read(ref _serviceKeyRead))
-            {
-                _serviceKey = Type.GetCustomAttribute<ServiceKeyAttribute>(inherit: false);
-                Volatile.Write(ref _serviceKeyRead, true);
-            }
-
-            return _serviceKey;
-        }
-    }
+    public ServiceKeyAttribute? ServiceKey { get; private init; }
 
     /// <summary>Gets the fields and properties with an injection attribute, base class first.</summary>
     public ScannedMember[] Members { get; }
@@ -121,13 +107,17 @@ internal sealed class TypeScan
         }
 
         var bad = new List<BadHook>();
+        var serviceKey = type.IsDefined(typeof(ServiceKeyAttribute), inherit: false) ? type.GetCustomAttribute<ServiceKeyAttribute>(inherit: false) : null;
         return new TypeScan(
             type,
             [.. members],
             Hooks(typeof(PostConstructAttribute), "PostConstruct", Diagnostics.Errors.PostConstructRule, IsSimpleHook),
             Hooks(typeof(OnStartAttribute), "OnStart", Diagnostics.Errors.OnStartRule, IsStartHook),
             Hooks(typeof(PreDestroyAttribute), "PreDestroy", Diagnostics.Errors.PreDestroyRule, IsSimpleHook),
-            [.. bad]);
+            [.. bad])
+        {
+            ServiceKey = serviceKey,
+        };
 
         MethodInfo[] Hooks(Type attribute, string name, string rule, Func<MethodInfo, bool> valid)
         {

@@ -14,8 +14,7 @@ internal static class ConditionPhase
 {
     public static Conditioned Run(Registration registration, IConfiguration configuration, ILogger logger)
     {
-        var profiles = Profiles.Of(configuration).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var (included, report, problems) = new ConditionEvaluator(configuration, profiles).Evaluate(registration.Definitions);
+        var (included, report, problems) = new ConditionEvaluator(configuration, Profiles.Active(configuration)).Evaluate(registration.Definitions);
         if (logger.IsEnabled(LogLevel.Debug) && report.Components.Count > 0)
         {
             logger.LogDebug("Condition evaluation report:{NewLine}{Report}", Environment.NewLine, report.ToString());

@@ -10,6 +10,8 @@ namespace Sprig.Registry;
 /// </summary>
 internal static class AssemblyScanner
 {
+    private static readonly string SprigName = typeof(ComponentAttribute).Assembly.GetName().Name!;
+
     /// <summary>Lists the classes marked with a <see cref="ComponentAttribute"/> (or a derived one) in the given assemblies, in metadata order.</summary>
     public static IReadOnlyList<Type> ComponentTypes(IEnumerable<Assembly> assemblies)
     {
@@ -75,7 +77,7 @@ internal static class AssemblyScanner
     /// <summary>Returns the assembly names of the manifest's libraries that depend on Sprig.Core, directly or transitively.</summary>
     private static List<AssemblyName> DependingOnSprig(DependencyContext context)
     {
-        var sprig = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { typeof(ComponentAttribute).Assembly.GetName().Name! };
+        var sprig = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { SprigName };
         bool grew;
         do
         {
@@ -91,15 +93,14 @@ internal static class AssemblyScanner
         while (grew);
 
         return [.. context.RuntimeLibraries
-            .Where(l => sprig.Contains(l.Name) && !string.Equals(l.Name, typeof(ComponentAttribute).Assembly.GetName().Name, StringComparison.OrdinalIgnoreCase))
+            .Where(l => sprig.Contains(l.Name) && !string.Equals(l.Name, SprigName, StringComparison.OrdinalIgnoreCase))
             .SelectMany(l => l.GetDefaultAssemblyNames(context))];
     }
 
     private static bool ReferencesSprig(Assembly assembly)
     {
-        var sprig = typeof(ComponentAttribute).Assembly.GetName().Name;
-        return assembly.GetName().Name != sprig
-            && assembly.GetReferencedAssemblies().Any(a => a.Name == sprig);
+        return assembly.GetName().Name != SprigName
+            && assembly.GetReferencedAssemblies().Any(a => a.Name == SprigName);
     }
 
     // Scanning order decides registration order (and so IEnumerable<T> order): make it the declaration order.

@@ -81,6 +81,21 @@ public sealed class Signals
     public ConcurrentDictionary<string, int> Runs { get; } = new();
 
     public int Ran(string what) => Runs.AddOrUpdate(what, 1, (_, n) => n + 1);
+
+    /// <summary>Signals <see cref="Started"/>, waits until the call's token fires, then signals <see cref="Cancelled"/> and rethrows.</summary>
+    public async Task HangUntilCancelledAsync(CancellationToken cancellationToken)
+    {
+        Started.TrySetResult();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Cancelled.TrySetResult();
+            throw;
+        }
+    }
 }
 
 /// <summary>A transport for the "remote" namespace whose answers the test scripts, one per call; it records every attempt.</summary>

@@ -56,16 +56,7 @@ public sealed class GovernanceTests : IAsyncLifetime
         [Endpoint("wait"), Governance(TimeoutMs = 200)]
         public async Task<int> WaitAsync(CancellationToken cancellationToken)
         {
-            signals.Started.TrySetResult();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                signals.Cancelled.TrySetResult();
-                throw;
-            }
+            await signals.HangUntilCancelledAsync(cancellationToken);
 
             return 1;
         }
@@ -81,16 +72,7 @@ public sealed class GovernanceTests : IAsyncLifetime
                 yield break;
             }
 
-            signals.Started.TrySetResult();
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                signals.Cancelled.TrySetResult();
-                throw;
-            }
+            await signals.HangUntilCancelledAsync(cancellationToken);
 
             yield return 1;
         }
