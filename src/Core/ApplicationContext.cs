@@ -112,6 +112,13 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     /// <summary>Gets the active profiles: configuration key <c>profiles:active</c>, comma-separated.</summary>
     public IReadOnlySet<string> ActiveProfiles => Profiles.Active(Configuration);
 
+    /// <summary>
+    /// Gets the context's components (the ones that are in, without Sprig's own plumbing), with their classes, where they came
+    /// from and what they link to. Computed on each read: keep the list rather than reading it in a loop.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The context is not running (before refresh, or after shutdown).</exception>
+    public IReadOnlyList<ComponentInfo> Components => Diagnostics.ComponentInfos.Of(Running());
+
     /// <summary>Gets the RPC endpoints refresh found: every [Endpoint] method of every component that is in. Empty until refresh.</summary>
     public IEndpointCatalog Endpoints => EndpointsCore;
 

@@ -53,7 +53,7 @@ public sealed class EndpointBindingException : EndpointCallException
 
     /// <summary>
     /// Creates the exception for arguments that are not valid JSON (for hosts that parse a request body before calling
-    /// <see cref="IEndpointCatalog.InvokeAsync"/>), so that they report it in the same words as every other binding error.
+    /// <see cref="IEndpointCatalog.InvokeAsync(string, JsonElement, CancellationToken)"/>), so that they report it in the same words as every other binding error.
     /// </summary>
     /// <param name="endpoint">The endpoint that was called.</param>
     /// <param name="exception">The error the JSON parser raised.</param>

@@ -6,7 +6,7 @@ namespace Sprig;
 /// <param name="Namespace">The component's endpoint namespace (<see cref="ComponentAttribute.Namespace"/>, default "default").</param>
 /// <param name="Component">The component name.</param>
 /// <param name="Name">The endpoint name: <see cref="EndpointAttribute.Name"/>, or the method name.</param>
-/// <param name="IsStreaming">Whether the method returns <see cref="IAsyncEnumerable{T}"/>: call it with <see cref="IEndpointCatalog.StreamAsync"/>.</param>
+/// <param name="IsStreaming">Whether the method returns <see cref="IAsyncEnumerable{T}"/>: call it with <see cref="IEndpointCatalog.StreamAsync(string, System.Text.Json.JsonElement, CancellationToken)"/>.</param>
 /// <param name="Method">The method called.</param>
 public sealed record EndpointDescriptor(string Namespace, string Component, string Name, bool IsStreaming, MethodInfo Method)
 {

@@ -4,7 +4,7 @@ namespace Sprig;
 
 /// <summary>
 /// Carries endpoint calls to components served by other processes. A context uses a transport for every contract without a
-/// local implementation, and for every <see cref="IEndpointCatalog.InvokeAsync"/> / <see cref="IEndpointCatalog.StreamAsync"/>
+/// local implementation, and for every <see cref="IEndpointCatalog.InvokeAsync(string, JsonElement, CancellationToken)"/> / <see cref="IEndpointCatalog.StreamAsync(string, JsonElement, CancellationToken)"/>
 /// of an address no local component serves. Sprig.Nats registers one when <c>Sprig:Nats:Url</c> is set; the HTTP transport is
 /// built in and carries the components bound with <c>Sprig:Remotes:{namespace}:{component}:Url</c>. A component implementing
 /// this interface is found by the context after refresh.

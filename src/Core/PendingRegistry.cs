@@ -186,8 +186,17 @@ public sealed class PendingRegistry
         }
     }
 
-    /// <summary>Returns an unfrozen copy holding the same definitions, so that each host can add its own services to it.</summary>
-    internal PendingRegistry Snapshot()
+    /// <summary>
+    /// Copies the registry: an unfrozen registry holding the same definitions (and registration problems), so that each host
+    /// or test can add its own components without touching this one, even when this one is frozen.
+    /// </summary>
+    /// <returns>A new registry; later registrations in either one do not show in the other.</returns>
+    /// <example>
+    /// <code>
+    /// var context = new ApplicationContext(PendingRegistry.Instance.Snapshot().Register&lt;TestClock&gt;(), configuration);
+    /// </code>
+    /// </example>
+    public PendingRegistry Snapshot()
     {
         var copy = new PendingRegistry();
         lock (_lock)

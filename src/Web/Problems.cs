@@ -46,14 +46,14 @@ internal static class Problems
         WriteAsync(http, StatusCodes.Status500InternalServerError, "An unexpected error occurred.", development ? exception.ToString() : Hidden(http));
 
     /// <summary>
-    /// Describes an RPC endpoint's unhandled failure the way every transport does (<see cref="Remoting.RemoteFailure.From"/>), so a
+    /// Describes an RPC endpoint's unhandled failure the way every transport does (<see cref="Hosting.SprigHosting.DescribeFailure"/>), so a
     /// remote caller reads the same status and text over HTTP and NATS: with details, "Endpoint '…' threw {type}: {message}" and the
     /// exception's type (never a stack trace: the log has it); without, only the trace id to quote. A nested call that found no
     /// server keeps its status (502, 503, 504).
     /// </summary>
     public static ProblemDetails EndpointFailure(HttpContext http, string address, Exception exception, bool details)
     {
-        var failure = Remoting.RemoteFailure.From(exception, address, details);
+        var failure = Hosting.SprigHosting.DescribeFailure(exception, address, details);
         var extensions = new Dictionary<string, object?>();
         if (failure.ExceptionType is { } type)
         {

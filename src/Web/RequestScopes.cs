@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Sprig.Hosting;
 
 namespace Sprig.Web;
 
@@ -13,7 +14,7 @@ internal static class RequestScopes
 
     public static IServiceProvider For(HttpContext http, ApplicationContext context)
     {
-        if (http.RequestServices is Lifetime.RequestScope || ReferenceEquals(http.RequestServices, context))
+        if (context.IsScopeOf(http.RequestServices))
         {
             return http.RequestServices;
         }

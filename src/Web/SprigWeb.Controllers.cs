@@ -54,7 +54,7 @@ public static partial class SprigWeb
     {
         // The real handler is built once every convention has run (Finally), so that RequestDelegateFactory sees the filters
         // and metadata the application added to MapSprig's group, as it does for a minimal API.
-        var builder = endpoints.MapMethods(action.Template, [action.Verb], (RequestDelegate)(_ => throw new InvalidOperationException(Diagnostics.Errors.Bug("A controller route ran before it was built."))));
+        var builder = endpoints.MapMethods(action.Template, [action.Verb], (RequestDelegate)(_ => throw new InvalidOperationException(WebErrors.Bug("A controller route ran before it was built."))));
         builder.WithDisplayName($"{action.Verb} {action.Template} -> {action.Controller.Name}.{action.Method.Name}");
         builder.Add(route =>
         {

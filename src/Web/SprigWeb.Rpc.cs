@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Sprig.Hosting;
 using Sprig.Web.Routing;
 
 namespace Sprig.Web;
@@ -28,10 +29,17 @@ public static partial class SprigWeb
     {
         var maxBody = context.Configuration.GetValue<long?>("Sprig:Web:MaxRequestBodySize") ?? DefaultMaxRequestBodySize;
         endpoints.MapGet("/rpc", (RequestDelegate)RpcCatalog.WriteAsync).WithDisplayName("Sprig RPC catalog").ExcludeFromDescription();
+        // The class of each component by name, the first of a name as the context resolves it.
+        var classes = new Dictionary<string, Type>(StringComparer.Ordinal);
+        foreach (var component in context.Components)
+        {
+            classes.TryAdd(component.Name, component.Type);
+        }
+
         foreach (var endpoint in context.Endpoints)
         {
             var descriptor = endpoint;
-            var component = ComponentType(context, descriptor);
+            var component = ComponentType(classes, descriptor);
             var builder = endpoints.MapMethods(RpcPath(descriptor), [HttpMethods.Post], (RequestDelegate)(http => HandleRpc(http, context, descriptor, logger, maxBody, details)));
             builder.WithDisplayName($"RPC {descriptor.Address}");
             builder.Add(route =>
@@ -82,7 +90,7 @@ public static partial class SprigWeb
         // Only this process's endpoints are served: an address served elsewhere is not forwarded. The error names close
         // addresses, among those the caller may call only, so that it never reveals what the catalog hides.
         var visible = (await RpcCatalog.VisibleAsync(http).ConfigureAwait(false)).Select(e => e.Address).ToHashSet(StringComparer.Ordinal);
-        var ex = Catalog(context).NotFound(address, visible.Contains);
+        var ex = context.Endpoints.NotFound(address, visible.Contains);
         await Problems.WriteAsync(http, StatusCodes.Status404NotFound, "No such RPC endpoint.", ex.Message,
             new Dictionary<string, object?> { ["suggestions"] = ex.Suggestions }).ConfigureAwait(false);
     }
@@ -194,7 +202,7 @@ public static partial class SprigWeb
             return;
         }
 
-        var result = await Catalog(context).InvokeAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted, TraceParent(http), "http").ConfigureAwait(false);
+        var result = await context.Endpoints.InvokeAsync(Invocation(http, context, address, arguments), http.RequestAborted).ConfigureAwait(false);
         if (result.ValueKind == JsonValueKind.Undefined)
         {
             http.Response.StatusCode = StatusCodes.Status204NoContent;
@@ -213,13 +221,13 @@ public static partial class SprigWeb
     /// <summary>
     /// Streams an endpoint's items, one a line (NDJSON) or one an event (SSE), flushing each. A failure after the status went
     /// out ends the answer with a failure the client can tell from an item: an NDJSON line starting with
-    /// <see cref="Remoting.HttpEndpointTransport.StreamFailurePrefix"/>, or an SSE <c>event: error</c>, followed by the problem
+    /// <see cref="SprigHosting.StreamFailurePrefix"/>, or an SSE <c>event: error</c>, followed by the problem
     /// as JSON; the answer then ends normally, so that the failure line is never lost with the connection.
     /// </summary>
     private static async Task Stream(HttpContext http, ApplicationContext context, string address, JsonElement arguments, ILogger logger, bool details)
     {
         var sse = http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase);
-        await using var items = Catalog(context).StreamAsync(address, arguments, () => RequestScope(http, context), http.RequestAborted, TraceParent(http), "http").GetAsyncEnumerator(http.RequestAborted);
+        await using var items = context.Endpoints.StreamAsync(Invocation(http, context, address, arguments), http.RequestAborted).GetAsyncEnumerator(http.RequestAborted);
 
         // The first item is awaited before the status goes out, so that a binding error is still a 400.
         var more = await items.MoveNextAsync().ConfigureAwait(false);
@@ -239,7 +247,7 @@ public static partial class SprigWeb
             {
                 Log.StreamFailed(logger, address, Problems.TraceId(http), ex);
                 var problem = JsonSerializer.Serialize(Problems.EndpointFailure(http, address, ex, details), JsonSerializerOptions.Web);
-                var failure = sse ? $"event: error\ndata: {problem}\n\n" : Remoting.HttpEndpointTransport.StreamFailurePrefix + problem + "\n";
+                var failure = sse ? $"event: error\ndata: {problem}\n\n" : SprigHosting.StreamFailurePrefix + problem + "\n";
                 await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(failure), http.RequestAborted).ConfigureAwait(false);
                 await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
                 return;
@@ -247,20 +255,23 @@ public static partial class SprigWeb
         }
     }
 
-    private static Endpoints.EndpointCatalog Catalog(ApplicationContext context) => context.EndpointsCore;
+    /// <summary>
+    /// The call as the catalog serves it: in the HTTP request's scope (one set of Request components per request, disposed at
+    /// its end), under the caller's trace context, over transport "http".
+    /// </summary>
+    private static EndpointInvocation Invocation(HttpContext http, ApplicationContext context, string address, JsonElement arguments) =>
+        new(address, arguments) { RequestServices = () => RequestScopes.For(http, context), Parent = TraceParent(http), Transport = "http" };
 
     /// <summary>
     /// The caller's W3C trace context: ASP.NET Core's request activity already continues it when there is one; otherwise it is
     /// read from the request's <c>traceparent</c> and <c>tracestate</c> headers.
     /// </summary>
     private static ActivityContext TraceParent(HttpContext http) =>
-        Activity.Current is not null || !Telemetry.SprigTelemetry.Enabled
-            ? default
-            : Telemetry.SprigTelemetry.Parent(http.Request.Headers.TraceParent.FirstOrDefault(), http.Request.Headers.TraceState.FirstOrDefault());
-
-    // The call runs in the HTTP request's scope: one set of Request components per request, disposed at its end.
-    private static Lifetime.RequestScope? RequestScope(HttpContext http, ApplicationContext context) =>
-        RequestScopes.For(http, context) as Lifetime.RequestScope;
+        Activity.Current is null
+        && http.Request.Headers.TraceParent.FirstOrDefault() is { } traceParent
+        && ActivityContext.TryParse(traceParent, http.Request.Headers.TraceState.FirstOrDefault(), isRemote: true, out var parent)
+            ? parent
+            : default;
 
     /// <summary>Reads the body; past the limit, the body stream throws <see cref="RequestBodyTooLargeException"/>.</summary>
     private static async Task<byte[]> ReadBody(HttpContext http)
@@ -275,14 +286,8 @@ public static partial class SprigWeb
     /// Finds the class of an endpoint's component by name (the implementation, or the registered instance's class); an address
     /// served under service keys is named after its contract, and its first implementation's class stands for it.
     /// </summary>
-    private static Type ComponentType(ApplicationContext context, EndpointDescriptor endpoint)
-    {
-        if (endpoint.ServiceKey is not null || !context.Table!.ByName.TryGetValue(endpoint.Component, out var entry))
-        {
-            return endpoint.Method.ReflectedType ?? endpoint.Method.DeclaringType!;
-        }
-
-        var definition = entry.Definition;
-        return definition.Instance?.GetType() ?? definition.ImplementationType ?? definition.Type;
-    }
+    private static Type ComponentType(Dictionary<string, Type> classes, EndpointDescriptor endpoint) =>
+        endpoint.ServiceKey is null && classes.TryGetValue(endpoint.Component, out var type)
+            ? type
+            : endpoint.Method.ReflectedType ?? endpoint.Method.DeclaringType!;
 }

@@ -47,7 +47,7 @@ public static partial class SprigWeb
 
         // The server's environment is the context's (its "environment" / DOTNET_ENVIRONMENT setting), so that the context's
         // configuration alone decides whether error answers carry exception details.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Remoting.RemoteFailure.EnvironmentName(context.Configuration) });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Hosting.SprigHosting.EnvironmentName(context.Configuration) });
         builder.WebHost.UseUrls(url);
         builder.Services.AddSingleton(context);
         // No user can sign in here, but [Authorize] still holds: such routes answer 401 (as problem+json) and never run.
@@ -116,7 +116,7 @@ public static partial class SprigWeb
         var actions = CheckedActions(endpoints.ServiceProvider, context);
         var group = endpoints.MapGroup("");
         group.WithMetadata(SprigRouteMetadata.Instance);
-        MapRpc(group, context, logger, Remoting.RemoteFailure.IncludeDetails(context.Configuration, development));
+        MapRpc(group, context, logger, Hosting.SprigHosting.IncludeFailureDetails(context.Configuration, development));
         MapControllers(group, context, actions, logger, development);
         return group;
     }

@@ -10,6 +10,9 @@ internal static class WebErrors
         "MapSprig found no ApplicationContext in the application's services. Call builder.UseSprig() before building the application, "
         + "or serve a refreshed context with context.ServeAsync(url).";
 
+    /// <summary>Words an invariant failure of Sprig.Web: what went wrong, and that it is Sprig's bug.</summary>
+    public static string Bug(string what) => $"{what} This is a bug in Sprig; please report it with the stack trace.";
+
     public static string NotRunning(ContextState state) => state switch
     {
         ContextState.Created => $"The context is {state}: only a running context can be served. Call context.Refresh() first.",
@@ -42,7 +45,7 @@ internal static class WebErrors
         + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
 
     public static string UnroutableEndpoint(EndpointDescriptor endpoint) =>
-        $"Endpoint '{endpoint.Address}' ({Sprig.Diagnostics.Errors.MethodSignature(endpoint.Method)}) cannot be served over HTTP: its address contains '?', "
+        $"Endpoint '{endpoint.Address}' ({Sprig.Hosting.SprigHosting.MethodDisplayName(endpoint.Method)}) cannot be served over HTTP: its address contains '?', "
         + "which ends a URL's path. Rename it with [Endpoint(\"name\")] (or rename the component or its namespace).";
 
     private static string Count(int count) => count switch { 2 => "Two", 3 => "Three", _ => count.ToString(System.Globalization.CultureInfo.InvariantCulture) };

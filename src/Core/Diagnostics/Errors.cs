@@ -251,6 +251,10 @@ internal static partial class Errors
         $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: it returns {TypeName(method.ReturnType)}, which cannot be sent as JSON. "
         + "Return a value, Task<T>, ValueTask<T>, Task, ValueTask, void or IAsyncEnumerable<T>.";
 
+    public static string ForeignRequestServices(string address, IServiceProvider provider) =>
+        $"A call of '{address}' was given the request services {TypeName(provider.GetType())}, which are not a scope of the context that serves it. "
+        + "Pass a scope this context created (CreateScope().ServiceProvider, or the request services of a host that UseSprig made this context its container), or none: the call then opens a scope of its own.";
+
     public static string EndpointNotFound(string address, IReadOnlyList<string> suggestions) =>
         $"No endpoint has the address '{address}'.{DidYouMean(suggestions)} An address is '{{namespace}}/{{component}}/{{endpoint}}'; "
         + "check it, and check that the method is marked [Endpoint] and that its component is registered and not excluded by a condition.";

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sprig.Diagnostics;
+using Sprig.Hosting;
 using Sprig.Refresh;
 using Sprig.Remoting;
 using Sprig.Telemetry;
@@ -92,6 +93,38 @@ internal sealed class EndpointCatalog : IEndpointCatalog
         }
 
         return SprigTelemetry.Enabled ? TracedClientStream(endpoint, arguments, cancellationToken) : Governed(endpoint, arguments, cancellationToken);
+    }
+
+    /// <summary>Serves a call a host or transport received (see <see cref="IEndpointCatalog.InvokeAsync(EndpointInvocation, CancellationToken)"/>).</summary>
+    public Task<JsonElement> InvokeAsync(EndpointInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        return InvokeAsync(invocation.Address, invocation.Arguments, ScopeOf(invocation), cancellationToken, invocation.Parent, invocation.Transport ?? InProcess);
+    }
+
+    /// <summary>Serves a stream a host or transport received (see <see cref="IEndpointCatalog.StreamAsync(EndpointInvocation, CancellationToken)"/>).</summary>
+    public IAsyncEnumerable<JsonElement> StreamAsync(EndpointInvocation invocation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        return StreamAsync(invocation.Address, invocation.Arguments, ScopeOf(invocation), cancellationToken, invocation.Parent, invocation.Transport ?? InProcess);
+    }
+
+    /// <summary>Turns an invocation's request services into the scope a call runs in: a scope of this context, or null (the call opens its own).</summary>
+    private Func<RequestScope?>? ScopeOf(EndpointInvocation invocation)
+    {
+        if (invocation.RequestServices is not { } services)
+        {
+            return null;
+        }
+
+        var context = _context;
+        return () => services() switch
+        {
+            null => null,
+            RequestScope scope when scope.Context == context => scope.IsRoot ? null : scope,
+            var provider when ReferenceEquals(provider, context) => null,
+            var provider => throw new ArgumentException(Errors.ForeignRequestServices(invocation.Address, provider), nameof(invocation)),
+        };
     }
 
     private Task<JsonElement> GovernedAsync(CompiledEndpoint endpoint, JsonElement arguments, CancellationToken cancellationToken) =>

@@ -28,6 +28,9 @@ internal sealed class RequestScope : IServiceScope, IServiceProvider, IKeyedServ
         _gate = disposals is null ? _disposals : new object();
     }
 
+    /// <summary>Gets the context that created the scope.</summary>
+    public ApplicationContext Context => _context;
+
     public IServiceProvider ServiceProvider => IsRoot ? _context : this;
 
     /// <summary>Gets whether this is the root scope, where Scoped service descriptors resolved from the context live.</summary>

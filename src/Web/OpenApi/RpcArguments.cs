@@ -6,7 +6,7 @@ namespace Sprig.Web.OpenApi;
 internal static class RpcArguments
 {
     /// <summary>Gets the name of a parameter in an arguments object: its camelCase form ("userId").</summary>
-    public static string PropertyName(ParameterInfo parameter) => Endpoints.EndpointJson.PropertyName(parameter.Name ?? "");
+    public static string PropertyName(ParameterInfo parameter) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(parameter.Name ?? "");
 
     /// <summary>
     /// Whether a call must pass the parameter. The binder lets a parameter out when it has a default value, is optional, or is

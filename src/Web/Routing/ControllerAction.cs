@@ -12,5 +12,5 @@ namespace Sprig.Web.Routing;
 internal sealed record ControllerAction(string Component, Type Controller, MethodInfo Method, string Verb, string Template, bool Conventional)
 {
     /// <summary>Gets the method as people write it: <c>BookController.Get(int id)</c>.</summary>
-    public string Display => Sprig.Diagnostics.Errors.MethodSignature(Method);
+    public string Display => Sprig.Hosting.SprigHosting.MethodDisplayName(Method);
 }

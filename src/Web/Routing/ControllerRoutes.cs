@@ -33,12 +33,18 @@ internal static class ControllerRoutes
     /// <exception cref="ContainerException">Two actions answer the same verb and route; the message names both methods and the fix.</exception>
     public static IReadOnlyList<ControllerAction> Of(ApplicationContext context)
     {
-        var table = context.Table ?? throw new InvalidOperationException(WebErrors.NotRunning(context.State));
-        var actions = new List<ControllerAction>();
-        foreach (var entry in table.Entries)
+        if (context.State is not (ContextState.Running or ContextState.Refreshing))
         {
-            var type = entry.Definition.ImplementationType;
-            if (type?.GetCustomAttribute<ControllerAttribute>(inherit: false) is not { } controller)
+            throw new InvalidOperationException(WebErrors.NotRunning(context.State));
+        }
+
+        var actions = new List<ControllerAction>();
+        foreach (var entry in context.Components)
+        {
+            // A controller is a class the context constructs: a registered instance or a factory's product is not mapped.
+            var type = entry.Type;
+            if (entry.Origin is not ("attribute" or "registration" or "service descriptor")
+                || type.GetCustomAttribute<ControllerAttribute>(inherit: false) is not { } controller)
             {
                 continue;
             }
