@@ -31,6 +31,9 @@ public sealed partial class ApplicationContext
         GetKeyedService(serviceType, serviceKey, null)
         ?? throw new InvalidOperationException(Errors.NoKeyedService(serviceType, serviceKey));
 
+    /// <summary>Gets the services this context provides without registration (the provider, the configuration, the loggers).</summary>
+    internal Resolution.BuiltinServices Builtins { get; }
+
     /// <summary>Tells whether a type can be resolved (a component, a closable open generic, an <see cref="IEnumerable{T}"/>, or a built-in service).</summary>
     /// <param name="serviceType">The type.</param>
     /// <returns><see langword="true"/> when <see cref="GetService(Type)"/> can answer it.</returns>
@@ -42,7 +45,7 @@ public sealed partial class ApplicationContext
             return false;
         }
 
-        return IsBuiltin(serviceType)
+        return Builtins.Provides(serviceType)
             || (serviceType.IsConstructedGenericType && serviceType.GetGenericTypeDefinition() == typeof(IEnumerable<>))
             || Running().FindLast(serviceType) is not null
             || CarriedContract(serviceType) is not null;
@@ -85,7 +88,7 @@ public sealed partial class ApplicationContext
             return table.Enumerables.TryGetValue((elementType, null), out var cached) ? cached : ResolveAll(table, (elementType, null), table.FindAll(elementType), scope);
         }
 
-        return Builtin(serviceType, scope) ?? (CarriedContract(serviceType) is { } contract ? RemoteProxies.Get(contract) : null);
+        return Builtins.Resolve(serviceType, scope) ?? (CarriedContract(serviceType) is { } contract ? RemoteProxies.Get(contract) : null);
     }
 
     internal object? GetKeyedService(Type serviceType, object? serviceKey, RequestScope? scope)
@@ -138,18 +141,4 @@ public sealed partial class ApplicationContext
 
         return cacheable ? table.Enumerables.GetOrAdd(cacheKey, array) : array;
     }
-
-    private static bool IsBuiltin(Type type) =>
-        type == typeof(IServiceProvider) || type == typeof(IServiceScopeFactory) || type == typeof(IServiceProviderIsService)
-        || type == typeof(IServiceProviderIsKeyedService) || type == typeof(IKeyedServiceProvider) || type == typeof(ISupportRequiredService)
-        || type == typeof(ApplicationContext) || type == typeof(IConfiguration) || type == typeof(ILoggerFactory);
-
-    private object? Builtin(Type serviceType, RequestScope? scope) =>
-        serviceType == typeof(IServiceProvider) || serviceType == typeof(IKeyedServiceProvider) || serviceType == typeof(ISupportRequiredService)
-            ? RequestScope.ProviderFor(scope, this)
-        : serviceType == typeof(IServiceScopeFactory) || serviceType == typeof(IServiceProviderIsService)
-            || serviceType == typeof(IServiceProviderIsKeyedService) || serviceType == typeof(ApplicationContext) ? this
-        : serviceType == typeof(IConfiguration) ? Configuration
-        : serviceType == typeof(ILoggerFactory) ? _loggers
-        : null;
 }

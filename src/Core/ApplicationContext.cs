@@ -78,6 +78,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         _ownsLoggers = loggerFactory is null;
         _loggers = loggerFactory ?? DefaultLogging.Create(configuration);
         _logger = _loggers.CreateLogger("Sprig.ApplicationContext");
+        Builtins = new Resolution.BuiltinServices(this, configuration, _loggers);
         Governor = new Governance.Governor(this, configuration, _loggers);
         Remote = new Remoting.RemoteEndpoints(configuration, Governor);
         RemoteProxies = new Remoting.RemoteProxies(Remote, Governor);

@@ -60,14 +60,9 @@ internal sealed partial class Planner
     private Dependency ByTypeDependency(ComponentEntry owner, InjectionPoint point, Problems problems)
     {
         var type = point.Type;
-        if (ServiceBuiltin(owner, type) is { } service)
-        {
-            return service;
-        }
-
         if (Builtin(owner, type) is { } builtin)
         {
-            return new ConstantDependency(builtin);
+            return builtin;
         }
 
         if (ElementType(type) is { } element)
@@ -166,41 +161,9 @@ internal sealed partial class Planner
         return target;
     }
 
-    private object? Builtin(ComponentEntry owner, Type type)
-    {
-        // A registered component (an ILoggerFactory or IConfiguration from the host, an open generic ILogger<>) wins.
-        if (table.FindLast(type) is { } registered && registered != owner)
-        {
-            return null;
-        }
-
-        if (type == typeof(IConfiguration))
-        {
-            return services.Configuration;
-        }
-
-        if (type == typeof(ApplicationContext) || type == typeof(IServiceProvider))
-        {
-            return services.Context;
-        }
-
-        if (type == typeof(ILoggerFactory))
-        {
-            return services.Loggers;
-        }
-
-        if (type == typeof(ILogger))
-        {
-            return services.Loggers.CreateLogger(owner.Definition.Type.FullName?.Replace('+', '.') ?? owner.Name);
-        }
-
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ILogger<>) && table.Find(type).Length == 0)
-        {
-            return Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), services.Loggers);
-        }
-
-        return null;
-    }
+    /// <summary>The plan of a built-in service (<see cref="BuiltinServices"/>), unless a registered component provides the type.</summary>
+    private Dependency? Builtin(ComponentEntry owner, Type type) =>
+        table.FindLast(type) is { } registered && registered != owner ? null : services.Builtins.Plan(type, owner);
 
     /// <summary>Returns T for IEnumerable&lt;T&gt;, IReadOnlyList&lt;T&gt;, IReadOnlyCollection&lt;T&gt;, ICollection&lt;T&gt;, IList&lt;T&gt; and T[].</summary>
     private static Type? ElementType(Type type)

@@ -40,7 +40,6 @@ internal sealed partial class Planner
 
         return table.FindLast(type) is { } target && target != owner
             || ElementType(type) is not null
-            || ServiceBuiltin(owner, type) is not null
             || Builtin(owner, type) is not null;
     }
 
@@ -76,22 +75,11 @@ internal sealed partial class Planner
             return GenericDependency.All(element, [.. table.FindAll(element).Where(e => e != owner)]);
         }
 
-        if (ServiceBuiltin(owner, type) is { } service)
-        {
-            return service;
-        }
-
-        return Builtin(owner, type) is { } builtin ? new ConstantDependency(builtin) : MissingService(owner, point, problems);
+        return Builtin(owner, type) ?? MissingService(owner, point, problems);
     }
 
     private ComponentEntry? KeyedTarget(Type type, object? key) =>
         key is null ? table.FindLast(type) : table.FindKeyed(type, key) is { Length: > 0 } all ? all[^1] : table.FindAnyKey(type, key);
-
-    private Dependency? ServiceBuiltin(ComponentEntry owner, Type type) =>
-        type == typeof(IServiceProvider) ? new ScopeProviderDependency(services.Context)
-        : type == typeof(IServiceScopeFactory) || type == typeof(IServiceProviderIsService) || type == typeof(IServiceProviderIsKeyedService)
-            || type == typeof(IKeyedServiceProvider) ? new ConstantDependency(services.Context)
-        : null;
 
     /// <summary>
     /// Returns what a service descriptor gets for a dependency nothing provides: its default when optional; otherwise a failure

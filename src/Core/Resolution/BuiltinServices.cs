@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sprig.Lifetime;
+
+namespace Sprig.Resolution;
+
+/// <summary>
+/// The services every context provides without registration, planned once per context as constant plans (MS.DI's built-in
+/// call sites): the provider and its interfaces, the context, the configuration and the loggers. A registered component of
+/// the same type wins over each of them, in injection and in <see cref="IServiceProvider.GetService"/> alike.
+/// </summary>
+internal sealed class BuiltinServices
+{
+    private readonly Dictionary<Type, Dependency> _plans;
+    private readonly ApplicationContext _context;
+    private readonly ILoggerFactory _loggers;
+
+    public BuiltinServices(ApplicationContext context, IConfiguration configuration, ILoggerFactory loggers)
+    {
+        _context = context;
+        _loggers = loggers;
+
+        // The provider a component gets is the scope it is created in (the context at the root); the rest are one instance.
+        var scopeProvider = new ScopeProviderDependency(context);
+        var self = new ConstantDependency(context);
+        _plans = new Dictionary<Type, Dependency>
+        {
+            [typeof(IServiceProvider)] = scopeProvider,
+            [typeof(IKeyedServiceProvider)] = scopeProvider,
+            [typeof(ISupportRequiredService)] = scopeProvider,
+            [typeof(IServiceScopeFactory)] = self,
+            [typeof(IServiceProviderIsService)] = self,
+            [typeof(IServiceProviderIsKeyedService)] = self,
+            [typeof(ApplicationContext)] = self,
+            [typeof(IConfiguration)] = new ConstantDependency(configuration),
+            [typeof(ILoggerFactory)] = new ConstantDependency(loggers),
+        };
+    }
+
+    /// <summary>Tells whether <paramref name="type"/> is one of the services resolvable from the provider without registration.</summary>
+    public bool Provides(Type type) => _plans.ContainsKey(type);
+
+    /// <summary>
+    /// Returns the plan of a built-in service injected into <paramref name="owner"/>, or null when <paramref name="type"/> is
+    /// none: besides the shared ones, a plain <see cref="ILogger"/> named after the owner's class and an <see cref="ILogger{T}"/>
+    /// when no component provides loggers. The caller checks registered components first.
+    /// </summary>
+    public Dependency? Plan(Type type, ComponentEntry owner)
+    {
+        if (_plans.TryGetValue(type, out var plan))
+        {
+            return plan;
+        }
+
+        if (type == typeof(ILogger))
+        {
+            return new ConstantDependency(_loggers.CreateLogger(owner.Definition.Type.FullName?.Replace('+', '.') ?? owner.Name));
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ILogger<>))
+        {
+            return new ConstantDependency(Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), _loggers));
+        }
+
+        return null;
+    }
+
+    /// <summary>Resolves a built-in service asked of a provider (the context, or the request scope <paramref name="scope"/>); null when <paramref name="type"/> is none.</summary>
+    public object? Resolve(Type type, RequestScope? scope) =>
+        _plans.GetValueOrDefault(type) switch
+        {
+            ScopeProviderDependency => RequestScope.ProviderFor(scope, _context),
+            ConstantDependency constant => constant.Value,
+            _ => null,
+        };
+}
