@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.Reflection;
+
+namespace Sprig.Generated;
+
+/// <summary>
+/// Where Sprig.Generator's output announces itself: each compiled assembly with attributed components has a generated registry
+/// that a module initializer hands to <see cref="Register"/> when the assembly loads. <see cref="PendingRegistry.Instance"/>
+/// takes an assembly's components from its registry instead of scanning it, and the planner calls the generated constructors,
+/// setters and methods instead of reflection. For generated code only.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GeneratedComponents
+{
+    private static readonly Lock Gate = new();
+    private static readonly Dictionary<Assembly, GeneratedAssembly> ByAssembly = [];
+    private static readonly Dictionary<Type, GeneratedComponent> ByType = [];
+
+    /// <summary>Registers one assembly's generated registry; a second registry for the same assembly replaces the first.</summary>
+    /// <param name="registry">The assembly and its components.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="registry"/> is null.</exception>
+    public static void Register(GeneratedAssembly registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        lock (Gate)
+        {
+            if (ByAssembly.TryGetValue(registry.Assembly, out var previous))
+            {
+                foreach (var component in previous.Components)
+                {
+                    ByType.Remove(component.Type);
+                }
+            }
+
+            ByAssembly[registry.Assembly] = registry;
+            foreach (var component in registry.Components)
+            {
+                ByType[component.Type] = component;
+            }
+        }
+    }
+
+    /// <summary>Gets the registries of every loaded assembly that has one.</summary>
+    internal static IReadOnlyList<GeneratedAssembly> Assemblies
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. ByAssembly.Values];
+            }
+        }
+    }
+
+    /// <summary>Returns the generated registry of <paramref name="assembly"/>, or null when it has none.</summary>
+    internal static GeneratedAssembly? Of(Assembly assembly)
+    {
+        lock (Gate)
+        {
+            return ByAssembly.GetValueOrDefault(assembly);
+        }
+    }
+
+    /// <summary>Returns the generated code of a class, or null when its assembly was not generated.</summary>
+    internal static GeneratedComponent? Of(Type type)
+    {
+        lock (Gate)
+        {
+            return ByType.GetValueOrDefault(type);
+        }
+    }
+}
