@@ -173,6 +173,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             // The one hand-over: components being created may already resolve others and call endpoints through the context.
             (table, _report, _endpoints) = (prepared.Table, prepared.Report, prepared.Endpoints);
             _table = table;
+            prepared.Endpoints.Govern(Governor);
             UseTransports(table);
             using (var create = Telemetry.SprigTelemetry.StartRefresh("create"))
             {

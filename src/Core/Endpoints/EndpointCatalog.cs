@@ -24,6 +24,7 @@ internal sealed class EndpointCatalog : IEndpointCatalog
 
     private readonly ApplicationContext? _context;
     private readonly CompiledEndpoint[] _endpoints;
+    private ComponentTable? _table;
     private readonly FrozenDictionary<string, CompiledEndpoint> _exact;
     private readonly FrozenDictionary<string, CompiledEndpoint> _ignoringCase;
 
@@ -53,15 +54,25 @@ internal sealed class EndpointCatalog : IEndpointCatalog
     public int Count => _endpoints.Length;
 
     /// <summary>Collects and compiles the endpoints of the components in <paramref name="table"/>; problems go to <paramref name="problems"/>.</summary>
+    /// <remarks>Reads what the code declares about governance too (<see cref="Declared"/>); nothing is configured until <see cref="Govern"/>.</remarks>
     public static EndpointCatalog Build(ApplicationContext context, ComponentTable table, Problems problems)
     {
         var collector = new EndpointCollector(table, problems);
         var endpoints = collector.Collect();
-        context.Governor.Use(
-            collector.Governance(endpoints),
+        return new(context, endpoints) { Declared = collector.Governance(endpoints), _table = table };
+    }
+
+    /// <summary>Gets the governance the code declares for each address (attributes and [Fallback]s), read at refresh.</summary>
+    public FrozenDictionary<string, Governance.EndpointGovernance> Declared { get; private init; } = FrozenDictionary<string, Governance.EndpointGovernance>.Empty;
+
+    /// <summary>Hands the declared governance to the context's governor, with the clock and the fallbacks of this catalog's table: when the context adopts the catalog.</summary>
+    public void Govern(Governance.Governor governor)
+    {
+        var table = _table ?? throw new InvalidOperationException("Only a catalog built by refresh governs calls.");
+        governor.Use(
+            Declared,
             () => table.Find(typeof(TimeProvider)) is [.., var clock] ? (TimeProvider)clock.Resolve(null) : TimeProvider.System,
             (address, type, shape) => EndpointCollector.CompileFallbackNow(table, address, type, shape));
-        return new(context, endpoints);
     }
 
     public EndpointDescriptor? Find(string address)
