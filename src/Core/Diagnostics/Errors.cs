@@ -150,6 +150,12 @@ internal static partial class Errors
         $"'{definition.Name}' cannot be created: {TypeName(definition.ImplementationType!)} has several public constructors and none is marked [Inject]: "
         + $"{string.Join("; ", constructors.Select(Signature))}. Mark the one to use with [Inject].";
 
+    public static string EquallyLongConstructors(ComponentDefinition definition, IReadOnlyList<ConstructorInfo> constructors) =>
+        $"'{definition.Name}' cannot be created: {TypeName(definition.ImplementationType!)} has {constructors.Count} equally long public constructors "
+        + $"({constructors[0].GetParameters().Length} parameter{(constructors[0].GetParameters().Length == 1 ? "" : "s")}) whose arguments can all be resolved, and none is marked [Inject]: "
+        + $"{string.Join("; ", constructors.Select(Signature))}. The longest resolvable constructor is used, and these tie; "
+        + "mark the one to use with [Inject], or remove the registration one of them needs.";
+
     public static string SeveralInjectConstructors(ComponentDefinition definition, IEnumerable<ConstructorInfo> constructors) =>
         $"'{definition.Name}' cannot be created: {TypeName(definition.ImplementationType!)} has several constructors marked [Inject]: "
         + $"{string.Join("; ", constructors.Select(Signature))}. Keep [Inject] on one of them.";

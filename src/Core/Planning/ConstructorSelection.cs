@@ -61,7 +61,7 @@ internal static class ConstructorSelection
             {
                 if (best is not null)
                 {
-                    problems.Add(new ComponentCreationException(Errors.SeveralConstructors(definition, [best, constructor]), definition.Name, [definition.Name]));
+                    problems.Add(new ComponentCreationException(Errors.EquallyLongConstructors(definition, [best, constructor]), definition.Name, [definition.Name]));
                     return null;
                 }
 

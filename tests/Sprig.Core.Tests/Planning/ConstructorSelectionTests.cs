@@ -242,9 +242,10 @@ public sealed class ConstructorSelectionTests
 
         chosen.Should().BeNull();
         Messages(problems).Should().Equal(
-            "'TwoOfALength' cannot be created: ConstructorSelectionTests.TwoOfALength has several public constructors and none is marked [Inject]: "
+            "'TwoOfALength' cannot be created: ConstructorSelectionTests.TwoOfALength has 2 equally long public constructors (1 parameter) "
+            + "whose arguments can all be resolved, and none is marked [Inject]: "
             + "ConstructorSelectionTests.TwoOfALength(ConstructorSelectionTests.Dep dep); ConstructorSelectionTests.TwoOfALength(ConstructorSelectionTests.Other other). "
-            + "Mark the one to use with [Inject].");
+            + "The longest resolvable constructor is used, and these tie; mark the one to use with [Inject], or remove the registration one of them needs.");
     }
 
     [Fact]
