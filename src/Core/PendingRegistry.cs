@@ -130,7 +130,7 @@ public sealed class PendingRegistry
     {
         ArgumentNullException.ThrowIfNull(assembly);
         ThrowIfFrozen(assembly.GetName().Name ?? assembly.FullName ?? "assembly");
-        foreach (var type in AssemblyScanner.ComponentTypes([assembly]))
+        foreach (var type in AssemblyScanner.FromRegistriesOrScanned([assembly]))
         {
             RegisterScanned(type);
         }

@@ -16,6 +16,12 @@ internal sealed class ComponentPlan
 
     public ConstructorInfo? Constructor { get; init; }
 
+    /// <summary>Gets Sprig.Generator's call of <see cref="Constructor"/> (arguments in parameter order), or null: reflection calls it.</summary>
+    public Func<object?[], object>? Create { get; init; }
+
+    /// <summary>Gets Sprig.Generator's call of <see cref="FactoryMethod"/> (owner, arguments), or null: reflection calls it.</summary>
+    public Func<object?, object?[], object?>? CallFactory { get; init; }
+
     public MethodInfo? FactoryMethod { get; init; }
 
     public Dependency? FactoryOwner { get; init; }

@@ -97,7 +97,9 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
         return new ComponentPlan
         {
             Constructor = construction.Constructor,
+            Create = scan.Generated.Constructor(construction.Constructor),
             FactoryMethod = definition.FactoryMethod,
+            CallFactory = definition.FactoryMethod is { DeclaringType: { } declaring } factory ? TypeScan.Of(declaring).Generated.Method(factory) : null,
             FactoryOwner = construction.FactoryOwner,
             Arguments = construction.Arguments,
             Members = members,
@@ -125,7 +127,10 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
                 continue;
             }
 
-            result.Add(new MemberInjection(member.Member, member.Type, Resolve(entry, member.Point, problems), member.Point.Description));
+            result.Add(new MemberInjection(member.Member, member.Type, Resolve(entry, member.Point, problems), member.Point.Description)
+            {
+                Set = scan.Generated.Setter(member.Member),
+            });
         }
 
         return [.. result];

@@ -20,6 +20,7 @@ internal sealed class TypeScan
     private AttributedConstructor? _constructor;
     private (MethodInfo Method, EndpointAttribute Attribute)[]? _endpointMethods;
     private Remoting.ContractInfo[]? _contracts;
+    private GeneratedCalls? _generated;
 
     private TypeScan(Type type, ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
     {
@@ -42,6 +43,9 @@ internal sealed class TypeScan
 
     /// <summary>Gets the contracts the type implements (or is, for an interface), itself first.</summary>
     public IReadOnlyList<Remoting.ContractInfo> Contracts => _contracts ??= ContractsOf(Type);
+
+    /// <summary>Gets the calls Sprig.Generator emitted for the class (<see cref="GeneratedCalls.None"/> without the generator).</summary>
+    public GeneratedCalls Generated => _generated ??= GeneratedCalls.Of(Type);
 
     /// <summary>Gets the class's own [ServiceKey], or null.</summary>
     public ServiceKeyAttribute? ServiceKey { get; private init; }

@@ -52,7 +52,32 @@ internal static class AssemblyScanner
             }
         }
 
-        return ComponentTypes(assemblies);
+        return FromRegistriesOrScanned(assemblies);
+    }
+
+    /// <summary>
+    /// Lists the attributed classes of the given assemblies: from an assembly's generated registry when Sprig.Generator compiled
+    /// it (no scanning), else by scanning it. An assembly's module initializer announces its registry; it is run here, since
+    /// loading an assembly does not run it.
+    /// </summary>
+    public static IReadOnlyList<Type> FromRegistriesOrScanned(IReadOnlyList<Assembly> assemblies)
+    {
+        var generated = new List<Type>();
+        var scanned = new List<Assembly>();
+        foreach (var assembly in assemblies)
+        {
+            System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+            if (Generated.GeneratedComponents.Of(assembly) is { } registry)
+            {
+                generated.AddRange(registry.Components.Select(c => c.Type));
+            }
+            else
+            {
+                scanned.Add(assembly);
+            }
+        }
+
+        return generated.Count == 0 ? ComponentTypes(scanned) : Order(scanned.Count == 0 ? generated : generated.Concat(ComponentTypes(scanned)));
     }
 
     /// <summary>

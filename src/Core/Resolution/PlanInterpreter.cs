@@ -24,7 +24,15 @@ internal static class PlanInterpreter
                 stage++;
                 if (!member.Dependency.Skip)
                 {
-                    SetMember(instance, member.Member, Value(member.Dependency, scope));
+                    var value = Value(member.Dependency, scope);
+                    if (member.Set is { } set)
+                    {
+                        set(instance, value);
+                    }
+                    else
+                    {
+                        SetMember(instance, member.Member, value);
+                    }
                 }
             }
 
@@ -49,13 +57,14 @@ internal static class PlanInterpreter
     {
         if (plan.Constructor is { } constructor)
         {
-            return constructor.Invoke(Invoke, null, Arguments(plan, scope), null);
+            return plan.Create is { } create ? create(Arguments(plan, scope)) : constructor.Invoke(Invoke, null, Arguments(plan, scope), null);
         }
 
         if (plan.FactoryMethod is { } method)
         {
             var owner = plan.FactoryOwner is null ? null : Value(plan.FactoryOwner, scope);
-            return NullProductException.Check(method.Invoke(owner, Invoke, null, Arguments(plan, scope), null));
+            var product = plan.CallFactory is { } call ? call(owner, Arguments(plan, scope)) : method.Invoke(owner, Invoke, null, Arguments(plan, scope), null);
+            return NullProductException.Check(product);
         }
 
         if (entry.Definition.Delegate is { } factory)

@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Configuration;
+using Sprig.Generated;
+
+namespace Sprig.Tests.Generated;
+
+/// <summary>
+/// How the runtime uses what Sprig.Generator emits, with a registry written by hand the way the generator writes it: scanning
+/// takes an assembly's components from its registry, and refresh calls the generated constructors, setters and [Bean] methods.
+/// (The generator's own output is tested in Sprig.Generator.Tests.)
+/// </summary>
+public sealed class GeneratedRegistryTests
+{
+    static GeneratedRegistryTests()
+    {
+        // One registry for this test assembly, registered once: every test of this class shares it.
+        GeneratedComponents.Register(new GeneratedAssembly(typeof(GeneratedRegistryTests).Assembly,
+        [
+            new GeneratedComponent(typeof(Engine), [new GeneratedConstructor([], static _ => new Engine("generated constructor"))]),
+            new GeneratedComponent(typeof(Car), [new GeneratedConstructor([typeof(Engine)], static a => new Car((Engine)a[0]!, "generated constructor"))])
+            {
+                Members = [new GeneratedMember("_wheels", static (instance, value) => ((Car)instance).SetWheels((int)value!, "generated setter"))],
+            },
+            new GeneratedComponent(typeof(Garage), [new GeneratedConstructor([], static _ => new Garage())])
+            {
+                Methods = [new GeneratedMethod(nameof(Garage.Spare), [typeof(Engine)], static (owner, a) => ((Garage)owner!).Spare((Engine)a[0]!).Tagged("generated [Bean] call"))],
+            },
+        ]));
+    }
+
+    [Component]
+    public sealed class Engine
+    {
+        public Engine()
+            : this("reflection")
+        {
+        }
+
+        internal Engine(string madeBy) => MadeBy = madeBy;
+
+        public string MadeBy { get; private set; }
+
+        internal Engine Tagged(string by)
+        {
+            MadeBy = by;
+            return this;
+        }
+    }
+
+    [Component]
+    public sealed class Car
+    {
+        [Value("car:wheels")]
+        private int _wheels;
+
+        public Car(Engine engine)
+            : this(engine, "reflection")
+        {
+        }
+
+        internal Car(Engine engine, string madeBy) => (Engine, MadeBy) = (engine, madeBy);
+
+        public Engine Engine { get; }
+
+        public string MadeBy { get; }
+
+        public int Wheels => _wheels;
+
+        public string WheelsSetBy { get; private set; } = "reflection";
+
+        internal void SetWheels(int wheels, string by) => (_wheels, WheelsSetBy) = (wheels, by);
+    }
+
+    [Configuration]
+    public sealed class Garage
+    {
+        [Bean]
+        public Engine Spare(Engine engine) => new("reflection");
+    }
+
+    [Fact]
+    public void ScanningAnAssemblyWithARegistry_TakesItsComponentsFromTheRegistry()
+    {
+        var registry = new PendingRegistry().Scan(typeof(GeneratedRegistryTests).Assembly);
+
+        // This assembly declares hundreds of attributed classes: only the registry's are registered (Garage counts once per bean too).
+        registry.Count.Should().Be(4);
+    }
+
+    [Fact]
+    public void Refresh_CallsTheGeneratedConstructorsSettersAndBeanMethods()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["car:wheels"] = "4" }).Build();
+        using var context = new ApplicationContext(new PendingRegistry().Register<Engine>().Register<Car>().Register<Garage>(), configuration);
+        context.Refresh();
+
+        var car = context.Get<Car>();
+
+        car.MadeBy.Should().Be("generated constructor");
+        car.Engine.MadeBy.Should().Be("generated constructor");
+        car.Wheels.Should().Be(4);
+        car.WheelsSetBy.Should().Be("generated setter");
+        ((Engine)context.Get("Spare")).MadeBy.Should().Be("generated [Bean] call");
+    }
+}
