@@ -148,7 +148,7 @@ internal sealed class DisposalList
         {
             try
             {
-                method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, null, null);
+                Resolution.MethodCalls.Invoke(method, instance);
             }
             catch (Exception ex)
             {
@@ -173,7 +173,7 @@ internal sealed class DisposalList
         {
             try
             {
-                if (method.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, null, null) is Task task)
+                if (Resolution.MethodCalls.Invoke(method, instance) is Task task)
                 {
                     await task.ConfigureAwait(false);
                 }

@@ -20,7 +20,7 @@ internal static class StartPhase
                 try
                 {
                     object?[]? arguments = method.GetParameters().Length == 1 ? [cancellationToken] : null;
-                    var task = (Task)method.Invoke(entry.Resolve(null), BindingFlags.DoNotWrapExceptions, null, arguments, null)!;
+                    var task = (Task)Resolution.MethodCalls.Invoke(method, entry.Resolve(null), arguments)!;
                     await task.ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not ContainerException and not OperationCanceledException)

@@ -39,7 +39,7 @@ internal static class PlanInterpreter
             foreach (var method in plan.PostConstruct)
             {
                 stage++;
-                if (method.Invoke(instance, Invoke, null, null, null) is Task task)
+                if (MethodCalls.Invoke(method, instance) is Task task)
                 {
                     task.GetAwaiter().GetResult();
                 }

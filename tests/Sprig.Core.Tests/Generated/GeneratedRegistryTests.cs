@@ -5,7 +5,7 @@ namespace Sprig.Tests.Generated;
 
 /// <summary>
 /// How the runtime uses what Sprig.Generator emits, with a registry written by hand the way the generator writes it: scanning
-/// takes an assembly's components from its registry, and refresh calls the generated constructors, setters and [Bean] methods.
+/// takes an assembly's components from its registry, and refresh calls the generated constructors, setters, lifecycle hooks and [Bean] methods.
 /// (The generator's own output is tested in Sprig.Generator.Tests.)
 /// </summary>
 public sealed class GeneratedRegistryTests
@@ -19,6 +19,7 @@ public sealed class GeneratedRegistryTests
             new GeneratedComponent(typeof(Car), [new GeneratedConstructor([typeof(Engine)], static a => new Car((Engine)a[0]!, "generated constructor"))])
             {
                 Members = [new GeneratedMember("_wheels", static (instance, value) => ((Car)instance).SetWheels((int)value!, "generated setter"))],
+                Methods = [new GeneratedMethod("Ready", [], static (instance, _) => ((Car)instance!).MarkReady("generated [PostConstruct] call"))],
             },
             new GeneratedComponent(typeof(Garage), [new GeneratedConstructor([], static _ => new Garage())])
             {
@@ -67,7 +68,18 @@ public sealed class GeneratedRegistryTests
 
         public string WheelsSetBy { get; private set; } = "reflection";
 
+        public string ReadyBy { get; private set; } = "nobody";
+
         internal void SetWheels(int wheels, string by) => (_wheels, WheelsSetBy) = (wheels, by);
+
+        internal object? MarkReady(string by)
+        {
+            ReadyBy = by;
+            return null;
+        }
+
+        [PostConstruct]
+        private void Ready() => ReadyBy = "reflection";
     }
 
     [Configuration]
@@ -87,7 +99,7 @@ public sealed class GeneratedRegistryTests
     }
 
     [Fact]
-    public void Refresh_CallsTheGeneratedConstructorsSettersAndBeanMethods()
+    public void Refresh_CallsTheGeneratedConstructorsSettersHooksAndBeanMethods()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["car:wheels"] = "4" }).Build();
@@ -100,6 +112,7 @@ public sealed class GeneratedRegistryTests
         car.Engine.MadeBy.Should().Be("generated constructor");
         car.Wheels.Should().Be(4);
         car.WheelsSetBy.Should().Be("generated setter");
+        car.ReadyBy.Should().Be("generated [PostConstruct] call");
         ((Engine)context.Get("Spare")).MadeBy.Should().Be("generated [Bean] call");
     }
 }
