@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Reflection;
 
@@ -14,7 +15,8 @@ public static class GeneratedComponents
 {
     private static readonly Lock Gate = new();
     private static readonly Dictionary<Assembly, GeneratedAssembly> ByAssembly = [];
-    private static readonly Dictionary<Type, GeneratedComponent> ByType = [];
+    private static readonly ConcurrentDictionary<Type, GeneratedComponent> ByType = new();
+    private static readonly ConcurrentDictionary<Type, GeneratedProxy> ProxiesByType = new();
 
     /// <summary>Registers one assembly's generated registry; a second registry for the same assembly replaces the first.</summary>
     /// <param name="registry">The assembly and its components.</param>
@@ -28,7 +30,7 @@ public static class GeneratedComponents
             {
                 foreach (var component in previous.Components)
                 {
-                    ByType.Remove(component.Type);
+                    ByType.TryRemove(component.Type, out _);
                 }
             }
 
@@ -36,6 +38,12 @@ public static class GeneratedComponents
             foreach (var component in registry.Components)
             {
                 ByType[component.Type] = component;
+            }
+
+            // Two assemblies may each generate a proxy for the same interface: any one of them serves.
+            foreach (var proxy in registry.Proxies)
+            {
+                ProxiesByType.TryAdd(proxy.Type, proxy);
             }
         }
     }
@@ -61,12 +69,9 @@ public static class GeneratedComponents
         }
     }
 
+    /// <summary>Returns the generated [Lazy] proxy of an interface, or null when no generated assembly injects it lazily.</summary>
+    internal static GeneratedProxy? ProxyOf(Type type) => ProxiesByType.GetValueOrDefault(type);
+
     /// <summary>Returns the generated code of a class, or null when its assembly was not generated.</summary>
-    internal static GeneratedComponent? Of(Type type)
-    {
-        lock (Gate)
-        {
-            return ByType.GetValueOrDefault(type);
-        }
-    }
+    internal static GeneratedComponent? Of(Type type) => ByType.GetValueOrDefault(type);
 }

@@ -25,7 +25,37 @@ public sealed class GeneratedRegistryTests
             {
                 Methods = [new GeneratedMethod(nameof(Garage.Spare), [typeof(Engine)], static (owner, a) => ((Garage)owner!).Spare((Engine)a[0]!).Tagged("generated [Bean] call"))],
             },
-        ]));
+        ])
+        {
+            Proxies = [new GeneratedProxy(typeof(IClock), static resolve => new ClockProxy(resolve))],
+        });
+    }
+
+    public interface IClock
+    {
+        string Now();
+    }
+
+    [Component]
+    public sealed class TowerClock : IClock
+    {
+        public string Now() => "noon";
+    }
+
+    [Component]
+    public sealed class Dashboard([Lazy] IClock clock)
+    {
+        public IClock Clock => clock;
+    }
+
+    /// <summary>What the generator writes for a [Lazy] interface: the target resolved on the first call, every member forwarded.</summary>
+    private sealed class ClockProxy(Func<object> resolve) : IClock
+    {
+        private readonly Lazy<IClock> _target = new(() => (IClock)resolve());
+
+        public bool Resolved => _target.IsValueCreated;
+
+        public string Now() => $"{_target.Value.Now()} (through the generated proxy)";
     }
 
     [Component]
@@ -114,5 +144,18 @@ public sealed class GeneratedRegistryTests
         car.WheelsSetBy.Should().Be("generated setter");
         car.ReadyBy.Should().Be("generated [PostConstruct] call");
         ((Engine)context.Get("Spare")).MadeBy.Should().Be("generated [Bean] call");
+    }
+
+    [Fact]
+    public void ALazyInterface_GetsTheGeneratedProxy_WhichResolvesItsTargetOnTheFirstCall()
+    {
+        using var context = new ApplicationContext(new PendingRegistry().Register<TowerClock>().Register<Dashboard>());
+        context.Refresh();
+
+        var clock = context.Get<Dashboard>().Clock;
+
+        clock.Should().BeOfType<ClockProxy>().Which.Resolved.Should().BeFalse();
+        clock.Now().Should().Be("noon (through the generated proxy)");
+        ((ClockProxy)clock).Resolved.Should().BeTrue();
     }
 }
