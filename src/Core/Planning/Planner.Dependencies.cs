@@ -29,6 +29,12 @@ internal sealed partial class Planner
                 return SkipDependency.Instance;
             }
 
+            if (!Generated.DynamicCode.IsSupported)
+            {
+                problems.Add(new ComponentCreationException(Errors.DynamicCodeUnavailable($"make the [Lazy] proxy of {point.Description} of '{name}'"), name, [name]));
+                return SkipDependency.Instance;
+            }
+
             if (LazyProxies.WhyNotProxyable(point.Type) is { } why)
             {
                 problems.Add(new ComponentCreationException(Errors.NotProxyable(name, point.Description, point.Type, why.Reason, why.Fix), name, [name]));

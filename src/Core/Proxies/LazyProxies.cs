@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -7,6 +8,8 @@ using Sprig.Diagnostics;
 namespace Sprig.Proxies;
 
 /// <summary>Creates <see cref="LazyAttribute"/> proxies with one shared Castle <see cref="ProxyGenerator"/> (its type cache lives in it).</summary>
+[RequiresDynamicCode(Generated.DynamicCode.Message)]
+[RequiresUnreferencedCode(Generated.DynamicCode.Message)]
 internal static class LazyProxies
 {
     /// <summary>The one generator of the process: its type cache lives in it (remote contract proxies use it too).</summary>

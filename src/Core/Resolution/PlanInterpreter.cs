@@ -94,7 +94,9 @@ internal static class PlanInterpreter
     public static object LazyProxy(LazyProxyDependency lazy, RequestScope? scope)
     {
         var target = lazy.Target;
-        return Proxies.LazyProxies.Create(lazy.ProxyType, () => target.Resolve(scope));
+        return Generated.DynamicCode.IsSupported
+            ? Proxies.LazyProxies.Create(lazy.ProxyType, () => target.Resolve(scope))
+            : Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"make the [Lazy] proxy of {Diagnostics.Errors.TypeName(lazy.ProxyType)}");
     }
 
     private static void SetMember(object instance, MemberInfo member, object? value)
