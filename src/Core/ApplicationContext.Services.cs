@@ -133,7 +133,9 @@ public sealed partial class ApplicationContext
             return cached;
         }
 
-        var array = Array.CreateInstance(cacheKey.Element, visible.Count);
+        var array = Generated.DynamicCode.IsSupported
+            ? Array.CreateInstance(cacheKey.Element, visible.Count)
+            : ThrowHelper.DynamicCodeUnavailable<Array>($"make an array of {Errors.TypeName(cacheKey.Element)}");
         for (var i = 0; i < visible.Count; i++)
         {
             array.SetValue(visible[i].Resolve(scope), i);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Sprig.Definitions;
@@ -85,14 +86,14 @@ public sealed class PendingRegistry
     /// <typeparam name="T">The component class.</typeparam>
     /// <returns>This registry, for chaining.</returns>
     /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
-    public PendingRegistry Register<T>() => Register(typeof(T));
+    public PendingRegistry Register<[DynamicallyAccessedMembers(ComponentMembers.Kept)] T>() => Register(typeof(T));
 
     /// <summary>Registers a class, honouring its attributes; a class without one becomes a singleton named after it.</summary>
     /// <param name="type">The component class.</param>
     /// <returns>This registry, for chaining.</returns>
     /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
     /// <exception cref="ContainerException">The type is not a concrete class.</exception>
-    public PendingRegistry Register(Type type)
+    public PendingRegistry Register([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
         return Add(type.Name, DefinitionReader.Read(type, explicitName: null));
@@ -103,7 +104,7 @@ public sealed class PendingRegistry
     /// <param name="type">The component class.</param>
     /// <returns>This registry, for chaining.</returns>
     /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
-    public PendingRegistry Register(string name, Type type)
+    public PendingRegistry Register(string name, [DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(type);
@@ -126,6 +127,7 @@ public sealed class PendingRegistry
     /// <param name="assembly">The assembly to scan.</param>
     /// <returns>This registry, for chaining.</returns>
     /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     public PendingRegistry Scan(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
@@ -212,16 +214,32 @@ public sealed class PendingRegistry
     internal static PendingRegistry CreateApplicationRegistry()
     {
         var registry = new PendingRegistry();
-        foreach (var type in AssemblyScanner.ApplicationComponentTypes())
+        if (!Generated.DynamicCode.IsSupported)
         {
-            registry.RegisterScanned(type);
+            // Without scanning (Native AOT) the application's components are the ones its generated registries announced.
+            foreach (var component in Generated.GeneratedComponents.Assemblies.SelectMany(a => a.Components))
+            {
+                registry.RegisterScanned(component.Type);
+            }
+
+            return registry;
         }
 
+        registry.ScanApplication();
         return registry;
     }
 
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
+    private void ScanApplication()
+    {
+        foreach (var type in AssemblyScanner.ApplicationComponentTypes())
+        {
+            RegisterScanned(type);
+        }
+    }
+
     // A class found by scanning that cannot be a component is reported by refresh, with every other problem.
-    private void RegisterScanned(Type type)
+    private void RegisterScanned([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type)
     {
         try
         {

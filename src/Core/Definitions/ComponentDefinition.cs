@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Sprig.Definitions;
@@ -29,6 +30,7 @@ internal sealed class ComponentDefinition
     public Scope Scope { get; }
 
     /// <summary>Gets the class that is constructed (for <see cref="ComponentKind.Class"/>).</summary>
+    [DynamicallyAccessedMembers(ComponentMembers.Kept)]
     public Type? ImplementationType { get; init; }
 
     public object? Instance { get; init; }
@@ -85,6 +87,7 @@ internal sealed class ComponentDefinition
 
     public override string ToString() => $"{Name} ({Type.FullName})";
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Service types only match what is asked for: a request or an injection point names the interface in code, which keeps it and its implementation on every class that is created.")]
     private static Type[] ServiceTypesOf(Type type)
     {
         var types = new List<Type>();

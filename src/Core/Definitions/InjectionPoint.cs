@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Sprig.Definitions;
@@ -8,6 +9,7 @@ namespace Sprig.Definitions;
 /// </summary>
 internal sealed record InjectionPoint(string Description, string MemberName, Type Type, ICustomAttributeProvider Attributes, bool Optional, object? DefaultValue)
 {
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Activator is called only for a value type, to box its default: a struct without an explicit parameterless constructor (nearly every struct) needs no member kept for it.")]
     public static InjectionPoint ForParameter(ParameterInfo parameter, string owner)
     {
         var defaultValue = parameter.HasDefaultValue ? parameter.DefaultValue : null;

@@ -11,6 +11,10 @@ internal static partial class Errors
         $"Cannot register '{name}': the registry is frozen because a context was refreshed from it. "
         + "Register components before calling Refresh(), or call PendingRegistry.Reset() in a test fixture to start over.";
 
+    public static string DynamicCodeUnavailable(string what) =>
+        $"Cannot {what}: Sprig does it with code generated at run time, which this application does not allow (Native AOT, or the "
+        + $"'{Generated.DynamicCode.Switch}' switch is off). Let Sprig.Generator generate it: build the application with Sprig's source generator enabled.";
+
     public static string NotAComponentClass(Type type) =>
         $"Cannot register '{TypeName(type)}': a component must be a concrete, non-generic class. "
         + "Register a class that implements it, or use RegisterInstance for an object you already have.";

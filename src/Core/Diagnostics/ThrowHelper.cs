@@ -29,4 +29,9 @@ internal static class ThrowHelper
     [DoesNotReturn]
     public static void ScopeDisposed(string component) =>
         throw new ContainerException(Errors.ScopeDisposed(component), component, null);
+
+    /// <summary>A feature of the reflection fallback used where dynamic code is off (see <see cref="Generated.DynamicCode"/>).</summary>
+    [DoesNotReturn]
+    public static T DynamicCodeUnavailable<T>(string what) =>
+        throw new NotSupportedException(Errors.DynamicCodeUnavailable(what));
 }

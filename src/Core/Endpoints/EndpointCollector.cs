@@ -34,7 +34,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
             }
 
             var type = TypeOf(entry.Definition);
-            var scan = Planning.TypeScan.Of(type);
+            var scan = entry.Definition is { FromDescriptor: false, ImplementationType: { } implementation } ? Planning.TypeScan.Of(implementation) : Planning.TypeScan.OfUnannotated(type);
             var contracts = entry.Definition.FromDescriptor ? [] : scan.Contracts;
             if (contracts.Count == 0 && scan.EndpointMethods.Count == 0)
             {

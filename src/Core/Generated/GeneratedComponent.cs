@@ -12,19 +12,11 @@ namespace Sprig.Generated;
 /// <param name="constructors">One per public constructor (and the non-public one marked [Inject], if any).</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class GeneratedComponent(
-    [DynamicallyAccessedMembers(GeneratedComponent.Kept)] Type type,
+    [DynamicallyAccessedMembers(Definitions.ComponentMembers.Kept)] Type type,
     GeneratedConstructor[] constructors)
 {
-    /// <summary>The members the trimmer keeps on a component class: what planning reads.</summary>
-    internal const DynamicallyAccessedMemberTypes Kept =
-        DynamicallyAccessedMemberTypes.PublicConstructors | DynamicallyAccessedMemberTypes.NonPublicConstructors
-        | DynamicallyAccessedMemberTypes.PublicProperties | DynamicallyAccessedMemberTypes.NonPublicProperties
-        | DynamicallyAccessedMemberTypes.PublicFields | DynamicallyAccessedMemberTypes.NonPublicFields
-        | DynamicallyAccessedMemberTypes.PublicMethods | DynamicallyAccessedMemberTypes.NonPublicMethods
-        | DynamicallyAccessedMemberTypes.Interfaces;
-
     /// <summary>Gets the component class.</summary>
-    [DynamicallyAccessedMembers(Kept)]
+    [DynamicallyAccessedMembers(Definitions.ComponentMembers.Kept)]
     public Type Type { get; } = type ?? throw new ArgumentNullException(nameof(type));
 
     /// <summary>Gets how to call its constructors.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Sprig.Definitions;
 using Sprig.Diagnostics;
@@ -48,7 +49,9 @@ internal static class DescriptorReader
         return (Closed(name, descriptor.ServiceType, implementationType!, scope, key, order), null);
     }
 
-    public static ComponentDefinition Closed(string name, Type serviceType, Type implementationType, Scope scope, object? key, int order) =>
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Of a descriptor's class the planner reads the public constructors, which MS.DI's annotation keeps, and its other members only through TypeScan.OfUnannotated, where the reflection fallback runs.")]
+    public static ComponentDefinition Closed(
+        string name, Type serviceType, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type implementationType, Scope scope, object? key, int order) =>
         new(name, serviceType, ComponentKind.Class, scope)
         {
             ImplementationType = implementationType, Source = implementationType, ServiceTypes = [serviceType], FromDescriptor = true, ServiceKey = key, Order = order,

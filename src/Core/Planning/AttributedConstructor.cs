@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Definitions;
 
@@ -9,7 +10,7 @@ namespace Sprig.Planning;
 /// </summary>
 internal sealed record AttributedConstructor(ConstructorInfo? Chosen, InjectionPoint[] Parameters, ConstructorProblem Problem, IReadOnlyList<ConstructorInfo> Candidates)
 {
-    public static AttributedConstructor Read(Type type)
+    public static AttributedConstructor Read([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type)
     {
         var all = type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         if (all.Length == 1 && all[0].IsPublic)

@@ -29,10 +29,20 @@ internal sealed partial class Planner
                 return SkipDependency.Instance;
             }
 
-            if (LazyProxies.WhyNotProxyable(point.Type) is { } why)
+            // A generated proxy class serves the interface; else Castle makes one at run time, where it can.
+            if (!LazyProxyFactory.IsGenerated(point.Type))
             {
-                problems.Add(new ComponentCreationException(Errors.NotProxyable(name, point.Description, point.Type, why.Reason, why.Fix), name, [name]));
-                return SkipDependency.Instance;
+                if (!Generated.DynamicCode.IsSupported)
+                {
+                    problems.Add(new ComponentCreationException(Errors.DynamicCodeUnavailable($"make the [Lazy] proxy of {point.Description} of '{name}'"), name, [name]));
+                    return SkipDependency.Instance;
+                }
+
+                if (LazyProxies.WhyNotProxyable(point.Type) is { } why)
+                {
+                    problems.Add(new ComponentCreationException(Errors.NotProxyable(name, point.Description, point.Type, why.Reason, why.Fix), name, [name]));
+                    return SkipDependency.Instance;
+                }
             }
 
             return new LazyProxyDependency(target, point.Type);

@@ -72,7 +72,7 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
         var definition = entry.Definition;
         var stages = new List<string> { construction.Stage };
         var type = definition.ImplementationType ?? definition.Type;
-        var scan = TypeScan.Of(type);
+        var scan = definition is { FromDescriptor: false, ImplementationType: { } implementation } ? TypeScan.Of(implementation) : TypeScan.OfUnannotated(type);
         var members = Members(entry, scan, problems);
         foreach (var member in members)
         {

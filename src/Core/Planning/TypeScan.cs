@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Definitions;
 
@@ -22,7 +23,7 @@ internal sealed class TypeScan
     private Remoting.ContractInfo[]? _contracts;
     private GeneratedCalls? _generated;
 
-    private TypeScan(Type type, ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
+    private TypeScan([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type, ScannedMember[] members, MethodInfo[] postConstruct, MethodInfo[] onStart, MethodInfo[] preDestroy, BadHook[] badHooks)
     {
         Type = type;
         Members = members;
@@ -33,6 +34,7 @@ internal sealed class TypeScan
     }
 
     /// <summary>Gets the type scanned.</summary>
+    [DynamicallyAccessedMembers(ComponentMembers.Kept)]
     public Type Type { get; }
 
     /// <summary>Gets the constructor Sprig's rule chooses for an attributed component of this class, with its injection points.</summary>
@@ -66,7 +68,16 @@ internal sealed class TypeScan
     public BadHook[] BadHooks { get; }
 
     /// <summary>Returns the scan of <paramref name="type"/>, reading its metadata the first time only.</summary>
-    public static TypeScan Of(Type type) => Cache.Get(type, Read);
+    public static TypeScan Of([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type) => Cache.Get(type, Read);
+
+    /// <summary>
+    /// Returns the scan of a class the trimmer keeps no members of for Sprig (a [Bean] method's or a provider's product, an
+    /// instance's class, a service descriptor's class): read only by the reflection fallback; where it is off, the empty scan.
+    /// </summary>
+    public static TypeScan OfUnannotated(Type type) => Sprig.Generated.DynamicCode.IsSupported ? OfAny(type) : Of(typeof(object));
+
+    [RequiresUnreferencedCode(Sprig.Generated.DynamicCode.Message)]
+    private static TypeScan OfAny(Type type) => Of(type);
 
     /// <summary>
     /// Returns the cache, for a refresh to hold while it runs: a young cache held only weakly would not survive the many small
@@ -74,6 +85,8 @@ internal sealed class TypeScan
     /// </summary>
     public static object Hold() => Cache.Hold();
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Read is called only by Of, through the cache, with Of's annotated type.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The levels are the annotated type and its base classes: ComponentMembers.Kept keeps inherited members of every accessibility.")]
     private static TypeScan Read(Type type)
     {
         var hierarchy = Hierarchy(type);
@@ -147,7 +160,7 @@ internal sealed class TypeScan
         }
     }
 
-    private static Remoting.ContractInfo[] ContractsOf(Type type)
+    private static Remoting.ContractInfo[] ContractsOf([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type)
     {
         var implemented = Remoting.ContractInfo.Implemented(type);
         return Remoting.ContractInfo.Of(type) is { } itself ? [itself, .. implemented] : [.. implemented];

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -6,10 +7,9 @@ using Sprig.Diagnostics;
 
 namespace Sprig.Proxies;
 
-/// <summary>
-/// Creates <see cref="LazyAttribute"/> proxies: Sprig.Generator's proxy class for the interface when there is one, else with one
-/// shared Castle <see cref="ProxyGenerator"/> (its type cache lives in it).
-/// </summary>
+/// <summary>Creates <see cref="LazyAttribute"/> proxies with one shared Castle <see cref="ProxyGenerator"/> (its type cache lives in it).</summary>
+[RequiresDynamicCode(Generated.DynamicCode.Message)]
+[RequiresUnreferencedCode(Generated.DynamicCode.Message)]
 internal static class LazyProxies
 {
     /// <summary>The one generator of the process: its type cache lives in it (remote contract proxies use it too).</summary>
@@ -19,11 +19,6 @@ internal static class LazyProxies
     /// <summary>Says why <paramref name="type"/> cannot be proxied and what to change, or returns null when it can.</summary>
     public static (string Reason, string Fix)? WhyNotProxyable(Type type)
     {
-        if (Generated.GeneratedComponents.ProxyOf(type) is not null)
-        {
-            return null;
-        }
-
         var name = Errors.TypeName(type);
         if (!ProxyUtil.IsAccessible(type))
         {
@@ -61,12 +56,6 @@ internal static class LazyProxies
 
     public static object Create(Type type, Func<object> resolve)
     {
-        // Sprig.Generator's proxy class when the application was compiled with it (and always under Native AOT), else Castle's.
-        if (Generated.GeneratedComponents.ProxyOf(type) is { } generated)
-        {
-            return generated.Create(resolve);
-        }
-
         if (type.IsInterface)
         {
             return Generator.CreateInterfaceProxyWithTargetInterface(type, (object)null!, [new LazyTargetInterceptor(resolve, null)]);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyModel;
@@ -13,6 +14,7 @@ internal static class AssemblyScanner
     private static readonly string SprigName = typeof(ComponentAttribute).Assembly.GetName().Name!;
 
     /// <summary>Lists the classes marked with a <see cref="ComponentAttribute"/> (or a derived one) in the given assemblies, in metadata order.</summary>
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     public static IReadOnlyList<Type> ComponentTypes(IEnumerable<Assembly> assemblies)
     {
         var services = new ServiceCollection();
@@ -29,6 +31,7 @@ internal static class AssemblyScanner
     /// Only libraries that depend on Sprig, directly or through another library, are loaded (from the application's
     /// dependency manifest, before loading anything): the rest of the application and the framework stay unloaded.
     /// </summary>
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     public static IReadOnlyList<Type> ApplicationComponentTypes()
     {
         var assemblies = new List<Assembly>();
@@ -84,6 +87,8 @@ internal static class AssemblyScanner
     /// Returns the names of the assemblies that may declare components: from the dependency manifest, or, where there is none
     /// (a single-file application) or it cannot be read, the assemblies the entry assembly references, as Scrutor does.
     /// </summary>
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
+    [UnconditionalSuppressMessage("SingleFile", "IL3002", Justification = "In a single-file application DependencyContext.Default is null, and the entry assembly's references are used instead.")]
     private static IEnumerable<AssemblyName> Candidates()
     {
         DependencyContext? context;
@@ -122,6 +127,7 @@ internal static class AssemblyScanner
             .SelectMany(l => l.GetDefaultAssemblyNames(context))];
     }
 
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     private static bool ReferencesSprig(Assembly assembly)
     {
         return assembly.GetName().Name != SprigName

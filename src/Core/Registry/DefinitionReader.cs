@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Definitions;
 using Sprig.Diagnostics;
@@ -13,8 +14,11 @@ internal static class DefinitionReader
     // (and kept from one refresh to the next, not for the life of the process: see MetadataCache).
     private static readonly Planning.MetadataCache<ComponentDefinition[]> Cache = new();
 
+    // IProvider<T>.Get of the class's IProvider<T>, without closing the generic type at run time.
+    private static readonly MethodInfo ProviderGet = typeof(IProvider<>).GetMethod(nameof(IProvider<object>.Get))!;
+
     /// <summary>Returns the definitions a class declares; under its own name they are read once per process and shared.</summary>
-    public static IReadOnlyList<ComponentDefinition> Read(Type type, string? explicitName)
+    public static IReadOnlyList<ComponentDefinition> Read([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type, string? explicitName)
     {
         if (explicitName is not null)
         {
@@ -22,10 +26,13 @@ internal static class DefinitionReader
         }
 
         // A class that cannot be read throws here, every time: only good definitions are kept.
-        return Cache.Get(type, static t => [.. ReadUncached(t, null)]);
+        return Cache.Get(type, ReadCached);
     }
 
-    private static IEnumerable<ComponentDefinition> ReadUncached(Type type, string? explicitName)
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "ReadCached is called only by Read, through the cache, with Read's annotated type.")]
+    private static ComponentDefinition[] ReadCached(Type type) => [.. ReadUncached(type, null)];
+
+    private static IEnumerable<ComponentDefinition> ReadUncached([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type, string? explicitName)
     {
         Validate(type);
         var attribute = type.GetCustomAttribute<ComponentAttribute>(inherit: false);
@@ -35,7 +42,8 @@ internal static class DefinitionReader
         var ns = attribute?.Namespace ?? "default";
         var conditions = type.GetCustomAttributes<ConditionAttribute>(inherit: true).ToList();
 
-        var providedType = ProvidedType(type);
+        var provider = ProviderInterface(type);
+        var providedType = provider?.GetGenericArguments()[0];
         if (attribute is ProviderAttribute || (attribute is null && providedType is not null))
         {
             if (providedType is null)
@@ -51,7 +59,7 @@ internal static class DefinitionReader
             yield return new ComponentDefinition(name, providedType, ComponentKind.Factory, scope)
             {
                 FactoryOwner = ownerName,
-                FactoryMethod = typeof(IProvider<>).MakeGenericType(providedType).GetMethod(nameof(IProvider<object>.Get))!,
+                FactoryMethod = (MethodInfo)MethodBase.GetMethodFromHandle(ProviderGet.MethodHandle, provider!.TypeHandle)!,
                 Factory = FactoryKind.Provider,
                 Namespace = ns,
                 Source = type,
@@ -104,6 +112,6 @@ internal static class DefinitionReader
         }
     }
 
-    private static Type? ProvidedType(Type type) =>
-        type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IProvider<>))?.GetGenericArguments()[0];
+    private static Type? ProviderInterface([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.Interfaces)] Type type) =>
+        type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IProvider<>));
 }

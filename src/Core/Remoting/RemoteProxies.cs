@@ -28,6 +28,11 @@ internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor g
 
     private object Create(ContractInfo contract)
     {
+        if (!Generated.DynamicCode.IsSupported)
+        {
+            return Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"make the remote proxy of {Diagnostics.Errors.TypeName(contract.Type)}");
+        }
+
         governor.Learn(contract);
         var methods = contract.Methods.ToFrozenDictionary(m => m.Method, m => RemoteMethod.Create(contract, m));
         return LazyProxies.Generator.CreateInterfaceProxyWithoutTarget(contract.Type, new RemoteContractInterceptor(methods, remote));

@@ -60,7 +60,9 @@ internal sealed class BuiltinServices
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ILogger<>))
         {
-            return new ConstantDependency(Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), _loggers));
+            return new ConstantDependency(Generated.DynamicCode.IsSupported
+                ? Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), _loggers)
+                : Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"inject {Diagnostics.Errors.TypeName(type)}"));
         }
 
         return null;

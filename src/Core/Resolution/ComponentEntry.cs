@@ -99,7 +99,7 @@ internal sealed class ComponentEntry
         var factory = _factory;
         if (factory is null)
         {
-            if (_lifetime.IsRefreshing || Definition.Scope == Scope.Singleton || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
+            if (_lifetime.IsRefreshing || Definition.Scope == Scope.Singleton || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled || !Generated.DynamicCode.IsSupported)
             {
                 // A singleton is created once: reflection is cheaper than compiling a factory used once. Where code cannot be
                 // generated at run time (Native AOT), the plan is always followed by reflection, as MS.DI interprets its call sites.

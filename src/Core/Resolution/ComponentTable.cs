@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -245,7 +246,9 @@ internal sealed class ComponentTable
             Type implementation;
             try
             {
-                implementation = registration.ImplementationType.MakeGenericType(type.GetGenericArguments());
+                implementation = Generated.DynamicCode.IsSupported
+                    ? CloseImplementation(registration, type)
+                    : Diagnostics.ThrowHelper.DynamicCodeUnavailable<Type>($"close the open generic registration of {Diagnostics.Errors.TypeName(type)}");
             }
             catch (ArgumentException)
             {
@@ -256,6 +259,12 @@ internal sealed class ComponentTable
                 $"{Diagnostics.Errors.TypeName(type)}#{registration.Order}", type, implementation, registration.Scope, key ?? registration.ServiceKey, registration.Order));
         });
     }
+
+    [RequiresDynamicCode(Generated.DynamicCode.Message)]
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
+    private static Type CloseImplementation(OpenGenericRegistration registration, Type type) =>
+        registration.ImplementationType.MakeGenericType(type.GetGenericArguments());
 
     private ComponentEntry Dynamic(Definitions.ComponentDefinition definition)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Sprig.Resolution;
@@ -10,6 +11,8 @@ internal sealed class GenericDependency : Dependency
 {
     private readonly bool _lazy;
 
+    [RequiresDynamicCode(Generated.DynamicCode.Message)]
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     private GenericDependency(string helper, Type elementType, ComponentEntry[] targets, bool lazy)
     {
         Method = typeof(GenericDependency).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(elementType);
@@ -29,11 +32,16 @@ internal sealed class GenericDependency : Dependency
 
     public override IEnumerable<(ComponentEntry Target, bool Lazy)> Links => Targets.Select(t => (t, _lazy));
 
-    public static GenericDependency All(Type elementType, ComponentEntry[] targets) => new(nameof(MakeAll), elementType, targets, lazy: false);
+    public static GenericDependency All(Type elementType, ComponentEntry[] targets) => Close(nameof(MakeAll), elementType, targets, lazy: false, "an array");
 
-    public static GenericDependency Lazy(Type elementType, ComponentEntry target) => new(nameof(MakeLazy), elementType, [target], lazy: true);
+    public static GenericDependency Lazy(Type elementType, ComponentEntry target) => Close(nameof(MakeLazy), elementType, [target], lazy: true, "a Lazy<T>");
 
-    public static GenericDependency Func(Type elementType, ComponentEntry target) => new(nameof(MakeFunc), elementType, [target], lazy: true);
+    public static GenericDependency Func(Type elementType, ComponentEntry target) => Close(nameof(MakeFunc), elementType, [target], lazy: true, "a Func<T>");
+
+    private static GenericDependency Close(string helper, Type elementType, ComponentEntry[] targets, bool lazy, string what) =>
+        Generated.DynamicCode.IsSupported
+            ? new(helper, elementType, targets, lazy)
+            : Diagnostics.ThrowHelper.DynamicCodeUnavailable<GenericDependency>($"inject {what} of {Diagnostics.Errors.TypeName(elementType)}");
 
 #pragma warning disable CA1859 // Each helper is bound to one delegate type, Func<ComponentEntry[], RequestScope?, object>.
     private static object MakeAll<T>(ComponentEntry[] targets, RequestScope? scope)
@@ -47,7 +55,7 @@ internal sealed class GenericDependency : Dependency
         return items;
     }
 
-    private static object MakeLazy<T>(ComponentEntry[] targets, RequestScope? scope) =>
+    private static object MakeLazy<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(ComponentEntry[] targets, RequestScope? scope) =>
         new Lazy<T>(() => (T)targets[0].Resolve(scope), LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static object MakeFunc<T>(ComponentEntry[] targets, RequestScope? scope) =>

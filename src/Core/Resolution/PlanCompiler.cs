@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Reflection.Emit;
@@ -10,6 +11,8 @@ namespace Sprig.Resolution;
 /// after refresh: construction, member injection and [PostConstruct] with no reflection per call. Never used where code cannot
 /// be generated at run time; <see cref="PlanInterpreter"/> follows the same plan there.
 /// </summary>
+[RequiresDynamicCode(Generated.DynamicCode.Message)]
+[RequiresUnreferencedCode(Generated.DynamicCode.Message)]
 internal static class PlanCompiler
 {
     private static readonly MethodInfo FailMethod = typeof(ComponentEntry).GetMethod(nameof(ComponentEntry.Fail))!;

@@ -103,7 +103,7 @@ internal static class PlanInterpreter
     public static object LazyProxy(LazyProxyDependency lazy, RequestScope? scope)
     {
         var target = lazy.Target;
-        return Proxies.LazyProxies.Create(lazy.ProxyType, () => target.Resolve(scope));
+        return Proxies.LazyProxyFactory.Create(lazy.ProxyType, () => target.Resolve(scope));
     }
 
     private static void SetMember(object instance, MemberInfo member, object? value)

@@ -1,0 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Sprig.Generated;
+
+/// <summary>
+/// The feature switch between Sprig's reflection fallback and generated code. The fallback scans assemblies (Scrutor), emits
+/// proxies (Castle DynamicProxy), compiles expression trees, closes generic types at run time and serializes with reflection-based
+/// System.Text.Json: code marked <see cref="RequiresDynamicCodeAttribute"/> / <see cref="RequiresUnreferencedCodeAttribute"/>,
+/// called only where <see cref="IsSupported"/> is true. Under Native AOT it is false and the trimmer removes that code (and
+/// Castle with it); a trimmed application that is not AOT turns it off with
+/// <c>&lt;RuntimeHostConfigurationOption Include="Sprig.IsDynamicCodeSupported" Value="false" Trim="true" /&gt;</c>.
+/// </summary>
+internal static class DynamicCode
+{
+    /// <summary>The name of the switch in the runtime configuration.</summary>
+    public const string Switch = "Sprig.IsDynamicCodeSupported";
+
+    /// <summary>The message of everything marked: what the generator replaces it with.</summary>
+    public const string Message = "Sprig's reflection fallback (assembly scanning, Castle DynamicProxy, expression compilation, generic types closed at run time, "
+        + "reflection-based System.Text.Json) needs code the trimmer cannot see and code generated at run time. Under trimming and Native AOT let "
+        + "Sprig.Generator generate the application's registries, proxies and invokers, and register components with Register<T>().";
+
+    /// <summary>
+    /// Gets whether the reflection fallback may run: false under Native AOT, else the <see cref="Switch"/> switch when the
+    /// application sets it, else true.
+    /// </summary>
+    [FeatureSwitchDefinition(Switch)]
+    [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
+    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
+    [UnconditionalSuppressMessage("Trimming", "IL4000", Justification = "A guard of unreferenced code: the trimmer removes code without being told only under Native AOT, where RuntimeFeature.IsDynamicCodeSupported is false; a trimmed application that is not AOT must turn the switch off, as the class summary says (the trimmer then substitutes false).")]
+    public static bool IsSupported => RuntimeFeature.IsDynamicCodeSupported && (!AppContext.TryGetSwitch(Switch, out var enabled) || enabled);
+}
