@@ -17,12 +17,8 @@ public sealed class CaptiveDependencyAnalyzer : SprigAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SprigDiagnostics.CaptiveDependency);
 
-    private protected override void Start(CompilationStartAnalysisContext context, SprigTypes sprig)
-    {
-        var index = new ComponentIndex(sprig);
-        context.RegisterSymbolAction(c => index.Add((INamedTypeSymbol)c.Symbol), SymbolKind.NamedType);
-        context.RegisterCompilationEndAction(c => new ComponentGraph(index.Nodes(), sprig).ReportCaptures(c));
-    }
+    private protected override void Start(CompilationStartAnalysisContext context, SprigTypes sprig) =>
+        AtEnd(context, sprig, (c, nodes) => new ComponentGraph(nodes, sprig).ReportCaptures(c));
 
     /// <summary>The links between the compilation's components, resolved as the runtime's planner resolves them.</summary>
     private sealed class ComponentGraph

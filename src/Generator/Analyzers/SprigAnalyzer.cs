@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -25,6 +26,17 @@ public abstract class SprigAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Registers the analyzer's actions for a compilation that references Sprig.Core.</summary>
     private protected abstract void Start(CompilationStartAnalysisContext context, SprigTypes sprig);
+
+    /// <summary>
+    /// Collects the compilation's components as its classes are seen and hands them to <paramref name="analyze"/> at the
+    /// compilation's end, for the rules that need the whole set (names, links between components).
+    /// </summary>
+    private protected static void AtEnd(CompilationStartAnalysisContext context, SprigTypes sprig, System.Action<CompilationAnalysisContext, List<ComponentNode>> analyze)
+    {
+        var index = new ComponentIndex(sprig);
+        context.RegisterSymbolAction(c => index.Add((INamedTypeSymbol)c.Symbol), SymbolKind.NamedType);
+        context.RegisterCompilationEndAction(c => analyze(c, index.Nodes()));
+    }
 
     /// <summary>Returns where to report a problem of <paramref name="symbol"/>: its own source location, else <paramref name="fallback"/>'s.</summary>
     private protected static Location LocationOf(ISymbol symbol, ISymbol? fallback = null)

@@ -18,12 +18,8 @@ public sealed class UnknownNameAnalyzer : SprigAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SprigDiagnostics.UnknownComponentName);
 
-    private protected override void Start(CompilationStartAnalysisContext context, SprigTypes sprig)
-    {
-        var index = new ComponentIndex(sprig);
-        context.RegisterSymbolAction(c => index.Add((INamedTypeSymbol)c.Symbol), SymbolKind.NamedType);
-        context.RegisterCompilationEndAction(c => Analyze(c, sprig, index.Nodes()));
-    }
+    private protected override void Start(CompilationStartAnalysisContext context, SprigTypes sprig) =>
+        AtEnd(context, sprig, (c, nodes) => Analyze(c, sprig, nodes));
 
     private static void Analyze(CompilationAnalysisContext context, SprigTypes sprig, List<ComponentNode> nodes)
     {

@@ -81,6 +81,18 @@ internal static class AnalyzerRunner
         }
     }
 
+    /// <summary>
+    /// Refreshes a context of the named classes of the sample and asserts that refresh finds <paramref name="problems"/> problems
+    /// and that each reported message is one of them, word for word (the tests of each analyzer pin how many it reports).
+    /// </summary>
+    public static void ShouldMatchRefresh(IEnumerable<Reported> reported, Compilation compilation, int problems, params string[] typeNames)
+    {
+        var refused = RefreshMessage(compilation, typeNames);
+
+        refused.Should().StartWith($"Refresh found {problems} problems");
+        reported.Should().NotBeEmpty().And.OnlyContain(r => refused!.Contains(r.Message, StringComparison.Ordinal));
+    }
+
     /// <summary>Loads the compiled sample (each sample is an assembly of its own name) into the default load context.</summary>
     public static Assembly Load(Compilation compilation)
     {
