@@ -21,7 +21,7 @@ internal static class RegistryEmitter
     /// <summary>Returns the source of the registry of <paramref name="components"/>.</summary>
     public static string Emit(IReadOnlyList<ComponentSpec> components)
     {
-        var body = new SourceWriter(4);
+        var body = new SourceWriter(5);
         var accessors = new SourceWriter(2);
         for (var c = 0; c < components.Count; c++)
         {
@@ -91,6 +91,12 @@ internal static class RegistryEmitter
             body.Line($"        new {Seam}GeneratedConstructor({TypeArray(constructor.Parameters)}, static {(constructor.Parameters.Count == 0 ? "_" : "a")} => {call}),");
         }
 
+        if (component.Members.Count == 0 && component.Methods.Count == 0)
+        {
+            body.Line("    }),");
+            return;
+        }
+
         body.Line("    })");
         body.Line("{");
         if (component.Members.Count > 0)
@@ -122,7 +128,7 @@ internal static class RegistryEmitter
 
     private static string Member(SourceWriter accessors, ComponentSpec component, MemberSpec member, string suffix)
     {
-        var instance = $"(({member.DeclaringType})o)";
+        var instance = $"({member.DeclaringType})o";
         var value = $"({member.Type})v!";
         string set;
         switch (member.Access)
@@ -136,7 +142,7 @@ internal static class RegistryEmitter
                 set = $"Setter_{suffix}({instance}, {value})";
                 break;
             default:
-                set = $"{instance}.{Identifier(member.Name)} = {value}";
+                set = $"({instance}).{Identifier(member.Name)} = {value}";
                 break;
         }
 
@@ -150,15 +156,15 @@ internal static class RegistryEmitter
         if (method.Accessor)
         {
             var kind = method.IsStatic ? "StaticMethod" : "Method";
-            var target = method.IsStatic ? $"{method.DeclaringType}? type" : $"{method.DeclaringType} instance";
+            var target = method.IsStatic ? $"{method.ImplementingType}? type" : $"{method.ImplementingType} instance";
             var parameters = Parameters(method.Parameters, target);
             accessors.Extern($"{Accessor}{kind}, Name = \"{method.Name}\")]", $"{method.ReturnType ?? "void"} Method_{suffix}({parameters})");
-            var receiver = method.IsStatic ? "null" : $"({method.DeclaringType})o!";
+            var receiver = method.IsStatic ? "null" : $"({method.ImplementingType})o!";
             call = $"Method_{suffix}({receiver}{(arguments.Length == 0 ? "" : ", ")}{arguments})";
         }
         else
         {
-            var receiver = method.IsStatic ? method.DeclaringType : $"(({method.DeclaringType})o!)";
+            var receiver = method.IsStatic ? method.ImplementingType : $"(({method.ImplementingType})o!)";
             call = $"{receiver}.{Identifier(method.Name)}({arguments})";
         }
 

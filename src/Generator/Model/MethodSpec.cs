@@ -7,4 +7,7 @@ namespace Sprig.Generator.Model;
 /// <param name="ReturnType">The return type, or null for void.</param>
 /// <param name="IsStatic">Whether it is static (called with a null instance).</param>
 /// <param name="Accessor">Whether generated code reaches it through [UnsafeAccessor].</param>
-internal sealed record MethodSpec(string Name, string DeclaringType, EquatableArray<string> Parameters, string? ReturnType, bool IsStatic, bool Accessor);
+/// <param name="ImplementingType">The class whose implementation is called: for a virtual method, the component's most derived
+/// override (an [UnsafeAccessor] call is not virtual); else <paramref name="DeclaringType"/>.</param>
+internal sealed record MethodSpec(
+    string Name, string DeclaringType, EquatableArray<string> Parameters, string? ReturnType, bool IsStatic, bool Accessor, string ImplementingType);

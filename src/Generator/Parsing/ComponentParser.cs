@@ -156,10 +156,12 @@ internal static class ComponentParser
             }
         }
 
-        public MethodSpec? Method(IMethodSymbol method)
+        public MethodSpec? Method(IMethodSymbol declared)
         {
-            if (Symbols.IsObsoleteError(method) || method.ReturnsByRef || method.ReturnsByRefReadonly
-                || !TypeNames.CanName(method.ContainingType, compilation) || Parameters(method) is not { } parameters)
+            var method = MostDerived(declared);
+            if (Symbols.IsObsoleteError(method) || method.IsAbstract || method.ReturnsByRef || method.ReturnsByRefReadonly
+                || !TypeNames.CanName(declared.ContainingType, compilation) || !TypeNames.CanName(method.ContainingType, compilation)
+                || Parameters(method) is not { } parameters)
             {
                 return null;
             }
@@ -177,7 +179,7 @@ internal static class ComponentParser
 
             var accessible = Accessible(method);
             return Reachable(accessible, method.ContainingType)
-                ? new MethodSpec(method.Name, TypeNames.Of(method.ContainingType), parameters, returns, method.IsStatic, !accessible)
+                ? new MethodSpec(method.Name, TypeNames.Of(declared.ContainingType), parameters, returns, method.IsStatic, !accessible, TypeNames.Of(method.ContainingType))
                 : null;
         }
 
@@ -186,8 +188,33 @@ internal static class ComponentParser
         {
             var provider = type.AllInterfaces.FirstOrDefault(i => i.OriginalDefinition.ToDisplayString() == Symbols.Provider);
             return provider is not null && TypeNames.CanName(provider, compilation)
-                ? new MethodSpec("Get", TypeNames.Of(provider), EquatableArray<string>.Empty, TypeNames.Of(provider.TypeArguments[0]), IsStatic: false, Accessor: false)
+                ? new MethodSpec("Get", TypeNames.Of(provider), EquatableArray<string>.Empty, TypeNames.Of(provider.TypeArguments[0]), IsStatic: false, Accessor: false, TypeNames.Of(provider))
                 : null;
+        }
+
+        /// <summary>Returns the override of a virtual method that the component's instances run: its most derived one.</summary>
+        private IMethodSymbol MostDerived(IMethodSymbol method)
+        {
+            if (!method.IsVirtual && !method.IsOverride && !method.IsAbstract)
+            {
+                return method;
+            }
+
+            for (var t = type; t is not null && !SymbolEqualityComparer.Default.Equals(t, method.ContainingType); t = t.BaseType)
+            {
+                foreach (var candidate in t.GetMembers(method.Name).OfType<IMethodSymbol>())
+                {
+                    for (var overridden = candidate.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method.OriginalDefinition))
+                        {
+                            return candidate;
+                        }
+                    }
+                }
+            }
+
+            return method;
         }
 
         private EquatableArray<string>? Parameters(IMethodSymbol method)

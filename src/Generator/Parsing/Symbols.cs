@@ -20,7 +20,7 @@ internal static class Symbols
     public const string PreDestroy = "Sprig.PreDestroyAttribute";
     public const string Bean = "Sprig.BeanAttribute";
     public const string Endpoint = "Sprig.EndpointAttribute";
-    public const string Provider = "Sprig.IProvider<out T>";
+    public const string Provider = "Sprig.IProvider<T>";
     public const string SetsRequiredMembers = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
     /// <summary>Tells whether <paramref name="symbol"/> carries the attribute <paramref name="name"/> (exactly that class).</summary>
