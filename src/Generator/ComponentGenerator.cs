@@ -28,15 +28,12 @@ public sealed class ComponentGenerator : IIncrementalGenerator
     /// <summary>The tracking name of the <c>SprigGenerator</c> switch.</summary>
     public const string EnabledStep = "Sprig.Enabled";
 
-    // ForAttributeWithMetadataName matches the exact attribute class, so each derived attribute is listed.
-    private static readonly string[] ComponentAttributes =
-        [Symbols.Component, Symbols.Service, Symbols.Controller, Symbols.ProviderAttribute, Symbols.Configuration];
-
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         IncrementalValueProvider<ImmutableArray<ComponentSpec>>? all = null;
-        foreach (var attribute in ComponentAttributes)
+        // ForAttributeWithMetadataName matches the exact attribute class, so each of Sprig's derived attributes is listed.
+        foreach (var attribute in Symbols.ComponentAttributes)
         {
             var parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(attribute, static (_, _) => true, static (ctx, ct) => Parse(ctx, ct))
@@ -46,6 +43,16 @@ public sealed class ComponentGenerator : IIncrementalGenerator
                 .Collect();
             all = all is null ? parsed : all.Value.Combine(parsed).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         }
+
+        // An attribute of the application's own that derives from [Component] (ComponentAttribute is not sealed): found through
+        // the syntax, for classes with an attribute that is not one of the five above (the common component has none).
+        var derived = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => DerivedAttributes.MayCarry(node), static (ctx, ct) => DerivedAttributes.Parse(ctx, ct))
+            .Where(static spec => spec is not null)
+            .Select(static (spec, _) => spec!)
+            .WithTrackingName(ParseStep)
+            .Collect();
+        all = all!.Value.Combine(derived).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
 
         var components = all!.Value
             .Select(static (specs, _) => new EquatableArray<ComponentSpec>(specs

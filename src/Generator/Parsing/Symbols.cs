@@ -21,6 +21,9 @@ internal static class Symbols
     public const string Bean = "Sprig.BeanAttribute";
     public const string Endpoint = "Sprig.EndpointAttribute";
     public const string Provider = "Sprig.IProvider<T>";
+    /// <summary>Sprig's component attributes: <see cref="Component"/> and the four derived from it.</summary>
+    public static readonly string[] ComponentAttributes = [Component, Service, Controller, ProviderAttribute, Configuration];
+
     public const string SetsRequiredMembers = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
 
     /// <summary>Tells whether <paramref name="symbol"/> carries the attribute <paramref name="name"/> (exactly that class).</summary>

@@ -35,7 +35,7 @@ public sealed class CompiledRegistryTests
 
         registry.Should().NotBeNull();
         registry!.Components.Select(c => c.Type.FullName).Should().Equal(
-            "Shop.OrderController", "Shop.OrderService", "Shop.Outer+Inner", "Shop.PriorityOrderService", "Shop.RepositoryProvider", "Shop.Settings",
+            "Shop.LegacyRepository", "Shop.OrderController", "Shop.OrderService", "Shop.Outer+Inner", "Shop.PriorityOrderService", "Shop.RepositoryProvider", "Shop.Settings",
             "Shop.ShopConfiguration", "Shop.SystemClock");
         GeneratedComponents.Of(Type("Shop.Outer+Hidden")).Should().BeNull("a private nested class is left to reflection");
     }

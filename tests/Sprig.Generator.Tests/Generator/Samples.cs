@@ -164,6 +164,18 @@ internal static class Samples
             }
         }
 
+        /// <summary>The application's own component attribute: the runtime's scan accepts it, so the generator does.</summary>
+        [AttributeUsage(AttributeTargets.Class)]
+        public sealed class RepositoryAttribute : ComponentAttribute
+        {
+        }
+
+        [Repository, Obsolete("Kept for old callers.")]
+        public sealed class LegacyRepository : IRepository
+        {
+            public string Describe() => "legacy";
+        }
+
         /// <summary>Open generic: the runtime closes it at run time.</summary>
         [Component]
         public sealed class Cache<T>

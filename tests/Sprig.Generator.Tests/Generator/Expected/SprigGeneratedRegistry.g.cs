@@ -18,6 +18,12 @@ namespace Sprig.Generated
                 new global::Sprig.Generated.GeneratedComponent[]
                 {
                     new global::Sprig.Generated.GeneratedComponent(
+                        typeof(global::Shop.LegacyRepository),
+                        new global::Sprig.Generated.GeneratedConstructor[]
+                        {
+                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.LegacyRepository()),
+                        }),
+                    new global::Sprig.Generated.GeneratedComponent(
                         typeof(global::Shop.OrderController),
                         new global::Sprig.Generated.GeneratedConstructor[]
                         {
@@ -26,13 +32,13 @@ namespace Sprig.Generated
                     {
                         Members = new global::Sprig.Generated.GeneratedMember[]
                         {
-                            new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_0_0((global::Shop.ControllerBase)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.ControllerBase) },
-                            new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_0_1((global::Shop.OrderController)o) = (global::Shop.IClock)v!),
+                            new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_0((global::Shop.ControllerBase)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.ControllerBase) },
+                            new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_1((global::Shop.OrderController)o) = (global::Shop.IClock)v!),
                         },
                         Methods = new global::Sprig.Generated.GeneratedMethod[]
                         {
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_0_0((global::Shop.ControllerBase)o!); return null; }) { DeclaringType = typeof(global::Shop.ControllerBase) },
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_0_1((global::Shop.OrderController)o!); return null; }),
+                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_0((global::Shop.ControllerBase)o!); return null; }) { DeclaringType = typeof(global::Shop.ControllerBase) },
+                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_1((global::Shop.OrderController)o!); return null; }),
                         },
                     },
                     new global::Sprig.Generated.GeneratedComponent(
@@ -40,23 +46,23 @@ namespace Sprig.Generated
                         new global::Sprig.Generated.GeneratedConstructor[]
                         {
                             new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.OrderService()),
-                            new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, static a => Constructor_1_1((global::Shop.IClock)a[0]!, (int)a[1]!, (global::System.TimeSpan?)a[2]!)),
+                            new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, static a => Constructor_2_1((global::Shop.IClock)a[0]!, (int)a[1]!, (global::System.TimeSpan?)a[2]!)),
                         })
                     {
                         Members = new global::Sprig.Generated.GeneratedMember[]
                         {
-                            new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_1_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!),
-                            new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_1_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!),
+                            new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_2_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!),
+                            new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_2_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!),
                             new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!),
                             new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!),
-                            new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_1_4((global::Shop.OrderService)o, (string)v!)),
-                            new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_1_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)),
+                            new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_2_4((global::Shop.OrderService)o, (string)v!)),
+                            new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_2_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)),
                         },
                         Methods = new global::Sprig.Generated.GeneratedMethod[]
                         {
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_0((global::Shop.OrderService)o!); return null; }),
+                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_2_0((global::Shop.OrderService)o!); return null; }),
                             new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)),
-                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_1_2((global::Shop.OrderService)o!); return null; }),
+                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_2_2((global::Shop.OrderService)o!); return null; }),
                             new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)),
                         },
                     },
@@ -81,20 +87,20 @@ namespace Sprig.Generated
                     {
                         Members = new global::Sprig.Generated.GeneratedMember[]
                         {
-                            new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_3_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_3_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                            new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_4_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                            new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_4_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
                             new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!) { DeclaringType = typeof(global::Shop.OrderService) },
                             new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_3_4((global::Shop.OrderService)o, (string)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_3_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                            new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_4_4((global::Shop.OrderService)o, (string)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                            new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_4_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
                         },
                         Methods = new global::Sprig.Generated.GeneratedMethod[]
                         {
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_3_0((global::Shop.OrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
+                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_4_0((global::Shop.OrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
                             new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_3_2((global::Shop.PriorityOrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
+                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_2((global::Shop.PriorityOrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
                             new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_3_4((global::Shop.PriorityOrderService)o!); return null; }),
+                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_4((global::Shop.PriorityOrderService)o!); return null; }),
                         },
                     },
                     new global::Sprig.Generated.GeneratedComponent(
@@ -113,7 +119,7 @@ namespace Sprig.Generated
                         typeof(global::Shop.Settings),
                         new global::Sprig.Generated.GeneratedConstructor[]
                         {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => Constructor_5_0()),
+                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => Constructor_6_0()),
                         }),
                     new global::Sprig.Generated.GeneratedComponent(
                         typeof(global::Shop.ShopConfiguration),
@@ -125,7 +131,7 @@ namespace Sprig.Generated
                         Methods = new global::Sprig.Generated.GeneratedMethod[]
                         {
                             new global::Sprig.Generated.GeneratedMethod("Repository", new global::System.Type[] { typeof(global::Shop.IClock) }, static (o, a) => ((global::Shop.ShopConfiguration)o!).Repository((global::Shop.IClock)a[0]!)),
-                            new global::Sprig.Generated.GeneratedMethod("Greeting", global::System.Type.EmptyTypes, static (_, __) => Method_6_1(null)),
+                            new global::Sprig.Generated.GeneratedMethod("Greeting", global::System.Type.EmptyTypes, static (_, __) => Method_7_1(null)),
                             new global::Sprig.Generated.GeneratedMethod("Limits", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.ShopConfiguration)o!).Limits()),
                         },
                     },
@@ -139,63 +145,63 @@ namespace Sprig.Generated
         }
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_clock")]
-        private static extern ref global::Shop.IClock Field_0_0(global::Shop.ControllerBase instance);
+        private static extern ref global::Shop.IClock Field_1_0(global::Shop.ControllerBase instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_clock")]
-        private static extern ref global::Shop.IClock Field_0_1(global::Shop.OrderController instance);
+        private static extern ref global::Shop.IClock Field_1_1(global::Shop.OrderController instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
-        private static extern void Method_0_0(global::Shop.ControllerBase instance);
+        private static extern void Method_1_0(global::Shop.ControllerBase instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
-        private static extern void Method_0_1(global::Shop.OrderController instance);
+        private static extern void Method_1_1(global::Shop.OrderController instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Shop.OrderService Constructor_1_1(global::Shop.IClock p0, int p1, global::System.TimeSpan? p2);
+        private static extern global::Shop.OrderService Constructor_2_1(global::Shop.IClock p0, int p1, global::System.TimeSpan? p2);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_repository")]
-        private static extern ref global::Shop.IRepository Field_1_0(global::Shop.OrderService instance);
+        private static extern ref global::Shop.IRepository Field_2_0(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_named")]
-        private static extern ref global::Shop.IClock Field_1_1(global::Shop.OrderService instance);
+        private static extern ref global::Shop.IClock Field_2_1(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Currency")]
-        private static extern void Setter_1_4(global::Shop.OrderService instance, string value);
+        private static extern void Setter_2_4(global::Shop.OrderService instance, string value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Audit")]
-        private static extern void Setter_1_5(global::Shop.OrderService instance, global::Shop.IRepository value);
+        private static extern void Setter_2_5(global::Shop.OrderService instance, global::Shop.IRepository value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
-        private static extern void Method_1_0(global::Shop.OrderService instance);
+        private static extern void Method_2_0(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
-        private static extern void Method_1_2(global::Shop.OrderService instance);
+        private static extern void Method_2_2(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_repository")]
-        private static extern ref global::Shop.IRepository Field_3_0(global::Shop.OrderService instance);
+        private static extern ref global::Shop.IRepository Field_4_0(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_named")]
-        private static extern ref global::Shop.IClock Field_3_1(global::Shop.OrderService instance);
+        private static extern ref global::Shop.IClock Field_4_1(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Currency")]
-        private static extern void Setter_3_4(global::Shop.OrderService instance, string value);
+        private static extern void Setter_4_4(global::Shop.OrderService instance, string value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Audit")]
-        private static extern void Setter_3_5(global::Shop.OrderService instance, global::Shop.IRepository value);
+        private static extern void Setter_4_5(global::Shop.OrderService instance, global::Shop.IRepository value);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
-        private static extern void Method_3_0(global::Shop.OrderService instance);
+        private static extern void Method_4_0(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
-        private static extern void Method_3_2(global::Shop.PriorityOrderService instance);
+        private static extern void Method_4_2(global::Shop.PriorityOrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
-        private static extern void Method_3_4(global::Shop.PriorityOrderService instance);
+        private static extern void Method_4_4(global::Shop.PriorityOrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Shop.Settings Constructor_5_0();
+        private static extern global::Shop.Settings Constructor_6_0();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Greeting")]
-        private static extern string Method_6_1(global::Shop.ShopConfiguration? type);
+        private static extern string Method_7_1(global::Shop.ShopConfiguration? type);
     }
 }
