@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Sprig.Generator.Model;
+using Sprig.Generator.Parsing;
 
 namespace Sprig.Generator.Emitting;
 
@@ -45,8 +46,13 @@ internal static class RegistryEmitter
                     [global::System.Runtime.CompilerServices.ModuleInitializer]
                     internal static void Register()
                     {
+                        // This assembly, through its first component: an assembly that sees another's internals (tests) has two
+                        // classes of this name, and naming this one would be ambiguous.
                         global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedAssembly(
-                            typeof(global::Sprig.Generated.SprigGeneratedRegistry).Assembly,
+
+            """);
+        text.Append($"                typeof({components[0].Type}).Assembly,\n");
+        text.Append("""
                             new global::Sprig.Generated.GeneratedComponent[]
                             {
 
@@ -142,7 +148,7 @@ internal static class RegistryEmitter
                 set = $"Setter_{suffix}({instance}, {value})";
                 break;
             default:
-                set = $"({instance}).{Identifier(member.Name)} = {value}";
+                set = $"({instance}).{TypeNames.Escape(member.Name)} = {value}";
                 break;
         }
 
@@ -165,7 +171,7 @@ internal static class RegistryEmitter
         else
         {
             var receiver = method.IsStatic ? method.ImplementingType : $"(({method.ImplementingType})o!)";
-            call = $"{receiver}.{Identifier(method.Name)}({arguments})";
+            call = $"{receiver}.{TypeNames.Escape(method.Name)}({arguments})";
         }
 
         var lambda = method.ReturnType is null ? $"{{ {call}; return null; }}" : call;
@@ -190,7 +196,4 @@ internal static class RegistryEmitter
 
     private static string Parameters(EquatableArray<string> types, string? first) =>
         string.Join(", ", (first is null ? [] : new[] { first }).Concat(types.Select((t, i) => $"{t} p{i}")));
-
-    private static string Identifier(string name) =>
-        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? name : "@" + name;
 }

@@ -100,5 +100,6 @@ internal static class TypeNames
         }
     }
 
-    private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
+    /// <summary>Returns an identifier as source: a keyword gets its <c>@</c>.</summary>
+    public static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : "@" + name;
 }

@@ -29,6 +29,22 @@ public sealed class CompiledRegistryTests
     }
 
     [Fact]
+    public void Registry_AddsNoDiagnostics_WhenAReferencedAssemblyWithARegistryGrantsItsInternals()
+    {
+        // Each registry is an internal Sprig.Generated.SprigGeneratedRegistry: a test project that sees its app's internals
+        // holds two, and naming one would be ambiguous (CS0436).
+        var app = GeneratorRunner.Compile("App", "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"App.Tests\")]", Samples.Shop);
+        var (_, appOutput, _) = GeneratorRunner.Run(app);
+        var tests = GeneratorRunner.Compile(
+            "App.Tests", [appOutput.ToMetadataReference()], "namespace App.Tests; [Sprig.Component] public sealed class TestClock { }");
+
+        var (_, output, result) = GeneratorRunner.Run(tests);
+
+        result.GeneratedSources.Should().ContainSingle();
+        output.GetDiagnostics().Should().BeEmpty();
+    }
+
+    [Fact]
     public void ModuleInitializer_RegistersEveryNameableComponent()
     {
         var registry = GeneratedComponents.Of(Shop.Value);

@@ -18,11 +18,14 @@ internal static class GeneratorRunner
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(ComponentAttribute).Assembly.Location)];
 
     /// <summary>Compiles <paramref name="sources"/> (each its own file) into a library named <paramref name="assemblyName"/>.</summary>
-    public static CSharpCompilation Compile(string assemblyName, params string[] sources) =>
+    public static CSharpCompilation Compile(string assemblyName, params string[] sources) => Compile(assemblyName, [], sources);
+
+    /// <summary>Compiles <paramref name="sources"/> into a library that also references <paramref name="references"/>.</summary>
+    public static CSharpCompilation Compile(string assemblyName, MetadataReference[] references, params string[] sources) =>
         CSharpCompilation.Create(
             assemblyName,
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
-            References,
+            [.. References, .. references],
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Creates a driver of the generator that tracks its steps, with the given MSBuild properties (name, value).</summary>

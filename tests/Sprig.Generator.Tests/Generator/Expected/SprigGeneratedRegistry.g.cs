@@ -13,8 +13,10 @@ namespace Sprig.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
+            // This assembly, through its first component: an assembly that sees another's internals (tests) has two
+            // classes of this name, and naming this one would be ambiguous.
             global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedAssembly(
-                typeof(global::Sprig.Generated.SprigGeneratedRegistry).Assembly,
+                typeof(global::Shop.LegacyRepository).Assembly,
                 new global::Sprig.Generated.GeneratedComponent[]
                 {
                     new global::Sprig.Generated.GeneratedComponent(
