@@ -105,31 +105,31 @@ internal static class RegistryEmitter
 
         body.Line("    })");
         body.Line("{");
-        if (component.Members.Count > 0)
-        {
-            body.Line($"    Members = new {Seam}GeneratedMember[]");
-            body.Line("    {");
-            for (var i = 0; i < component.Members.Count; i++)
-            {
-                body.Line($"        {Member(accessors, component, component.Members[i], $"{index}_{i}")},");
-            }
-
-            body.Line("    },");
-        }
-
-        if (component.Methods.Count > 0)
-        {
-            body.Line($"    Methods = new {Seam}GeneratedMethod[]");
-            body.Line("    {");
-            for (var i = 0; i < component.Methods.Count; i++)
-            {
-                body.Line($"        {Method(accessors, component, component.Methods[i], $"{index}_{i}")},");
-            }
-
-            body.Line("    },");
-        }
-
+        InitList(body, "Members", "GeneratedMember", component.Members.Select((m, i) => Member(accessors, component, m, $"{index}_{i}")));
+        InitList(body, "Methods", "GeneratedMethod", component.Methods.Select((m, i) => Method(accessors, component, m, $"{index}_{i}")));
         body.Line("},");
+    }
+
+    /// <summary>Writes <c>Property = new Element[] { ... },</c> in an object initializer, or nothing when there are no items.</summary>
+    private static void InitList(SourceWriter body, string property, string element, IEnumerable<string> items)
+    {
+        var first = true;
+        foreach (var item in items)
+        {
+            if (first)
+            {
+                body.Line($"    {property} = new {Seam}{element}[]");
+                body.Line("    {");
+                first = false;
+            }
+
+            body.Line($"        {item},");
+        }
+
+        if (!first)
+        {
+            body.Line("    },");
+        }
     }
 
     private static string Member(SourceWriter accessors, ComponentSpec component, MemberSpec member, string suffix)
