@@ -31,30 +31,19 @@ public sealed class ComponentGenerator : IIncrementalGenerator
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        IncrementalValueProvider<ImmutableArray<ComponentSpec>>? all = null;
+        // An attribute of the application's own that derives from [Component] (ComponentAttribute is not sealed): found through
+        // the syntax, for classes with an attribute that is not one of Sprig's five (the common component has none).
+        var all = Collected(context.SyntaxProvider.CreateSyntaxProvider(
+            static (node, _) => DerivedAttributes.MayCarry(node), static (ctx, ct) => DerivedAttributes.Parse(ctx, ct)));
+
         // ForAttributeWithMetadataName matches the exact attribute class, so each of Sprig's derived attributes is listed.
         foreach (var attribute in Symbols.ComponentAttributes)
         {
-            var parsed = context.SyntaxProvider
-                .ForAttributeWithMetadataName(attribute, static (_, _) => true, static (ctx, ct) => Parse(ctx, ct))
-                .Where(static spec => spec is not null)
-                .Select(static (spec, _) => spec!)
-                .WithTrackingName(ParseStep)
-                .Collect();
-            all = all is null ? parsed : all.Value.Combine(parsed).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+            var parsed = Collected(context.SyntaxProvider.ForAttributeWithMetadataName(attribute, static (_, _) => true, static (ctx, ct) => Parse(ctx, ct)));
+            all = all.Combine(parsed).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         }
 
-        // An attribute of the application's own that derives from [Component] (ComponentAttribute is not sealed): found through
-        // the syntax, for classes with an attribute that is not one of the five above (the common component has none).
-        var derived = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => DerivedAttributes.MayCarry(node), static (ctx, ct) => DerivedAttributes.Parse(ctx, ct))
-            .Where(static spec => spec is not null)
-            .Select(static (spec, _) => spec!)
-            .WithTrackingName(ParseStep)
-            .Collect();
-        all = all!.Value.Combine(derived).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
-
-        var components = all!.Value
+        var components = all
             .Select(static (specs, _) => new EquatableArray<ComponentSpec>(specs
                 .GroupBy(s => s.Type, StringComparer.Ordinal) // a class with two component attributes is matched twice
                 .Select(g => g.First())
@@ -75,6 +64,9 @@ public sealed class ComponentGenerator : IIncrementalGenerator
             }
         });
     }
+
+    private static IncrementalValueProvider<ImmutableArray<ComponentSpec>> Collected(IncrementalValuesProvider<ComponentSpec?> specs) =>
+        specs.Where(static spec => spec is not null).Select(static (spec, _) => spec!).WithTrackingName(ParseStep).Collect();
 
     private static ComponentSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellation) =>
         context.TargetSymbol is INamedTypeSymbol type ? ComponentParser.Parse(type, context.SemanticModel.Compilation, cancellation) : null;
