@@ -16,6 +16,13 @@ public sealed class GeneratedMethod(string name, Type[] parameterTypes, Func<obj
     /// <summary>Gets the parameter types, in order.</summary>
     public IReadOnlyList<Type> ParameterTypes { get; } = parameterTypes ?? throw new ArgumentNullException(nameof(parameterTypes));
 
+    /// <summary>
+    /// Gets the type that declares the method when it is not the component class itself (a base class; for a provider's
+    /// <c>Get</c>, its <see cref="IProvider{T}"/> interface), or null: with the name and parameter
+    /// types, it tells a base class's method apart from the component's own of the same signature.
+    /// </summary>
+    public Type? DeclaringType { get; init; }
+
     /// <summary>Gets the call.</summary>
     public Func<object?, object?[], object?> Invoke { get; } = invoke ?? throw new ArgumentNullException(nameof(invoke));
 }

@@ -6,12 +6,15 @@ namespace Sprig.Planning;
 
 /// <summary>
 /// The generated calls of one class (Sprig.Generator's <see cref="GeneratedComponent"/>), matched with the members the planner
-/// chose by reflection: the plan then calls the generated code instead of invoking through reflection. A member the generator
-/// did not emit (declared by a base class, or one it could not name) has no generated call and is invoked as before.
+/// chose by reflection (by name, declaring class and parameter types): the plan then calls the generated code instead of invoking
+/// through reflection. A member the generator did not emit (one it could not name) has no generated call and is invoked as before.
 /// </summary>
 internal sealed class GeneratedCalls
 {
     public static readonly GeneratedCalls None = new(null, null);
+
+    // One per class for the life of the process (the registry holds the delegates anyway); a class is unloaded with its key.
+    private static readonly ConditionalWeakTable<Type, GeneratedCalls> Cache = [];
 
     private readonly Type? _type;
     private readonly GeneratedComponent? _component;
@@ -23,12 +26,12 @@ internal sealed class GeneratedCalls
     }
 
     /// <summary>Returns the generated calls of <paramref name="type"/>, or <see cref="None"/> when its assembly was not generated.</summary>
-    public static GeneratedCalls Of(Type type)
+    public static GeneratedCalls Of(Type type) => Cache.GetValue(type, static type =>
     {
         // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run.
         RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
         return GeneratedComponents.Of(type) is { } component ? new GeneratedCalls(type, component) : None;
-    }
+    });
 
     /// <summary>Returns the generated call of <paramref name="constructor"/>, or null.</summary>
     public Func<object?[], object>? Constructor(ConstructorInfo? constructor)
@@ -50,17 +53,17 @@ internal sealed class GeneratedCalls
         return null;
     }
 
-    /// <summary>Returns the generated setter of an injected field or property the class declares itself, or null.</summary>
+    /// <summary>Returns the generated setter of an injected field or property of the class or a base class, or null.</summary>
     public Action<object, object?>? Setter(MemberInfo member)
     {
-        if (_component is null || member.DeclaringType != _type)
+        if (_component is null)
         {
             return null;
         }
 
         foreach (var generated in _component.Members)
         {
-            if (generated.Name == member.Name)
+            if (generated.Name == member.Name && (generated.DeclaringType ?? _type) == member.DeclaringType)
             {
                 return generated.Set;
             }
@@ -69,10 +72,13 @@ internal sealed class GeneratedCalls
         return null;
     }
 
-    /// <summary>Returns the generated call of a method the class declares itself (a hook, a [Bean] method, an endpoint), or null.</summary>
+    /// <summary>
+    /// Returns the generated call of a method of the class or a base class (a hook, a [Bean] method, an endpoint, a provider's
+    /// Get), or null. A hook overridden by the class is found by its base declaration and runs the override, as reflection does.
+    /// </summary>
     public Func<object?, object?[], object?>? Method(MethodInfo? method)
     {
-        if (_component is null || method is null || method.DeclaringType != _type)
+        if (_component is null || method is null)
         {
             return null;
         }
@@ -80,7 +86,7 @@ internal sealed class GeneratedCalls
         var parameters = method.GetParameters();
         foreach (var generated in _component.Methods)
         {
-            if (generated.Name == method.Name && SameParameters(generated.ParameterTypes, parameters))
+            if (generated.Name == method.Name && (generated.DeclaringType ?? _type) == method.DeclaringType && SameParameters(generated.ParameterTypes, parameters))
             {
                 return generated.Invoke;
             }

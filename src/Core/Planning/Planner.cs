@@ -99,7 +99,7 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
             Constructor = construction.Constructor,
             Create = scan.Generated.Constructor(construction.Constructor),
             FactoryMethod = definition.FactoryMethod,
-            CallFactory = definition.FactoryMethod is { DeclaringType: { } declaring } factory ? TypeScan.Of(declaring).Generated.Method(factory) : null,
+            CallFactory = definition.FactoryMethod is { } factory ? GeneratedCalls.Of(definition.Source).Method(factory) : null,
             FactoryOwner = construction.FactoryOwner,
             Arguments = construction.Arguments,
             Members = members,

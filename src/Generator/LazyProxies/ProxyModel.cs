@@ -1,0 +1,215 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Sprig.Generator.LazyProxies;
+
+/// <summary>
+/// One interface that needs a [Lazy] proxy, as strings only (the incremental pipeline keeps no symbols): its name, the proxy
+/// class's name and the proxy class's source.
+/// </summary>
+internal sealed class ProxyModel(string interfaceName, string className, string source) : IEquatable<ProxyModel>
+{
+    private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    public string InterfaceName { get; } = interfaceName;
+
+    public string ClassName { get; } = className;
+
+    public string Source { get; } = source;
+
+    /// <summary>Returns the model for a [Lazy] property, field or parameter; null when its type is no interface a proxy class can implement.</summary>
+    public static ProxyModel? For(ISymbol target, CancellationToken cancellationToken)
+    {
+        var type = target switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IParameterSymbol parameter => parameter.Type,
+            _ => null,
+        };
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } contract || !CanImplement(contract))
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var interfaceName = contract.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Format);
+        var className = "SprigLazyProxy_" + Identifier(interfaceName);
+        return new ProxyModel(interfaceName, className, ClassSource(contract, interfaceName, className));
+    }
+
+    public bool Equals(ProxyModel? other) =>
+        other is not null && InterfaceName == other.InterfaceName && ClassName == other.ClassName && Source == other.Source;
+
+    public override bool Equals(object? obj) => Equals(obj as ProxyModel);
+
+    public override int GetHashCode() => InterfaceName.GetHashCode();
+
+    /// <summary>Tells whether generated code in this assembly can name the interface and implement each of its members by forwarding.</summary>
+    private static bool CanImplement(INamedTypeSymbol contract)
+    {
+        if (contract.IsUnboundGenericType || !Nameable(contract))
+        {
+            return false;
+        }
+
+        foreach (var member in new[] { contract }.Concat(contract.AllInterfaces).SelectMany(i => i.GetMembers()))
+        {
+            // A static abstract member cannot be forwarded to an instance; an init accessor cannot be set on another object.
+            if ((member.IsStatic && (member.IsAbstract || member.IsVirtual)) || member is IPropertySymbol { SetMethod.IsInitOnly: true })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Nameable(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => false,
+        IArrayTypeSymbol array => Nameable(array.ElementType),
+        INamedTypeSymbol named => Visible(named) && named.TypeArguments.All(Nameable),
+        _ => true,
+    };
+
+    private static bool Visible(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
+                || (current.DeclaredAccessibility is Accessibility.Internal && !current.ContainingAssembly.GivesAccessTo(type.ContainingAssembly)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string ClassSource(INamedTypeSymbol contract, string interfaceName, string className)
+    {
+        var source = new StringBuilder();
+        source.Append("    /// <summary>[Lazy] proxy of ").Append(interfaceName.Replace("global::", "").Replace("<", "{").Replace(">", "}"))
+            .AppendLine(": resolves its target on the first call, once, then forwards every member to it.</summary>");
+        source.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"Sprig.Generator\", \"1.0\")]");
+        source.Append("    file sealed class ").Append(className).Append(" : ").AppendLine(interfaceName);
+        source.AppendLine("    {");
+        source.AppendLine("        private readonly global::System.Func<object> _resolve;");
+        source.AppendLine("        private readonly object _gate = new object();");
+        source.Append("        private ").Append(interfaceName).AppendLine("? _target;");
+        source.AppendLine();
+        source.Append("        public ").Append(className).AppendLine("(global::System.Func<object> resolve) => _resolve = resolve;");
+        source.AppendLine();
+        source.Append("        private ").Append(interfaceName).AppendLine(" Target => global::System.Threading.Volatile.Read(ref _target) ?? Resolve();");
+        source.AppendLine();
+        source.Append("        private ").Append(interfaceName).AppendLine(" Resolve()");
+        source.AppendLine("        {");
+        source.AppendLine("            lock (_gate)");
+        source.AppendLine("            {");
+        source.Append("                return _target ??= (").Append(interfaceName).AppendLine(")_resolve();");
+        source.AppendLine("            }");
+        source.AppendLine("        }");
+        foreach (var declaring in new[] { contract }.Concat(contract.AllInterfaces))
+        {
+            var owner = declaring.ToDisplayString(Format);
+            foreach (var member in declaring.GetMembers())
+            {
+                if (member.IsStatic)
+                {
+                    continue;
+                }
+
+                var text = member switch
+                {
+                    IMethodSymbol { MethodKind: MethodKind.Ordinary } method => Method(owner, method),
+                    IPropertySymbol property => Property(owner, property),
+                    IEventSymbol @event => Event(owner, @event),
+                    _ => null,
+                };
+                if (text is not null)
+                {
+                    source.AppendLine();
+                    source.Append(text);
+                }
+            }
+        }
+
+        source.AppendLine("    }");
+        return source.ToString();
+    }
+
+    private static string Method(string owner, IMethodSymbol method)
+    {
+        var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
+        var returns = method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : "";
+        var call = $"(({owner})Target).{Escape(method.Name)}{typeParameters}({Arguments(method.Parameters)})";
+        return $"        {returns}{method.ReturnType.ToDisplayString(Format)} {owner}.{Escape(method.Name)}{typeParameters}({Parameters(method.Parameters)}) => "
+            + $"{(method.ReturnsByRef || method.ReturnsByRefReadonly ? "ref " : "")}{call};\n";
+    }
+
+    private static string Property(string owner, IPropertySymbol property)
+    {
+        var type = property.Type.ToDisplayString(Format);
+        var byRef = property.ReturnsByRef || property.ReturnsByRefReadonly;
+        var prefix = property.ReturnsByRef ? "ref " : property.ReturnsByRefReadonly ? "ref readonly " : "";
+        var name = property.IsIndexer ? $"this[{Parameters(property.Parameters)}]" : Escape(property.Name);
+        var access = property.IsIndexer ? $"(({owner})Target)[{Arguments(property.Parameters)}]" : $"(({owner})Target).{Escape(property.Name)}";
+        var accessors = new StringBuilder();
+        if (property.GetMethod is not null)
+        {
+            accessors.Append(" get => ").Append(byRef ? "ref " : "").Append(access).Append(';');
+        }
+
+        if (property.SetMethod is not null)
+        {
+            accessors.Append(" set => ").Append(access).Append(" = value;");
+        }
+
+        return $"        {prefix}{type} {owner}.{name} {{{accessors} }}\n";
+    }
+
+    private static string Event(string owner, IEventSymbol @event)
+    {
+        var access = $"(({owner})Target).{Escape(@event.Name)}";
+        return $"        event {@event.Type.ToDisplayString(Format)} {owner}.{Escape(@event.Name)} {{ add => {access} += value; remove => {access} -= value; }}\n";
+    }
+
+    private static string Parameters(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
+        string.Join(", ", parameters.Select(p => $"{Modifier(p)}{(p.IsParams ? "params " : "")}{p.Type.ToDisplayString(Format)} {Escape(p.Name)}"));
+
+    private static string Arguments(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
+        string.Join(", ", parameters.Select(p => $"{(p.RefKind == RefKind.In ? "in " : Modifier(p))}{Escape(p.Name)}"));
+
+    private static string Modifier(IParameterSymbol parameter) => parameter.RefKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        _ => (int)parameter.RefKind == 4 ? "ref readonly " : "",
+    };
+
+    private static string Escape(string name) => "@" + name;
+
+    // A C# identifier from a type's full name, with a hash of the name so that 'A.B_C' and 'A_B.C' stay apart.
+    private static string Identifier(string fullName)
+    {
+        var plain = new StringBuilder();
+        foreach (var c in fullName.Replace("global::", ""))
+        {
+            plain.Append(char.IsLetterOrDigit(c) ? c : '_');
+        }
+
+        var hash = 2166136261u;
+        foreach (var c in fullName)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return $"{plain}_{hash:x8}";
+    }
+}

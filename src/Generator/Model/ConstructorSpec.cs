@@ -1,0 +1,7 @@
+namespace Sprig.Generator.Model;
+
+/// <summary>One constructor.</summary>
+/// <param name="Parameters">The parameter types, in order.</param>
+/// <param name="Accessor">Whether generated code reaches it through [UnsafeAccessor] (it is not accessible, or the class has
+/// required members the constructor does not set).</param>
+internal sealed record ConstructorSpec(EquatableArray<string> Parameters, bool Accessor);

@@ -1,0 +1,13 @@
+namespace Sprig.Generator.Model;
+
+/// <summary>One method Sprig calls: a lifecycle hook, a [Bean] method, an endpoint, or a provider's Get.</summary>
+/// <param name="Name">Its name, as declared.</param>
+/// <param name="DeclaringType">The type that declares it (the component, a base class, or <c>IProvider&lt;T&gt;</c>).</param>
+/// <param name="Parameters">The parameter types, in order.</param>
+/// <param name="ReturnType">The return type, or null for void.</param>
+/// <param name="IsStatic">Whether it is static (called with a null instance).</param>
+/// <param name="Accessor">Whether generated code reaches it through [UnsafeAccessor].</param>
+/// <param name="ImplementingType">The class whose implementation is called: for a virtual method, the component's most derived
+/// override (an [UnsafeAccessor] call is not virtual); else <paramref name="DeclaringType"/>.</param>
+internal sealed record MethodSpec(
+    string Name, string DeclaringType, EquatableArray<string> Parameters, string? ReturnType, bool IsStatic, bool Accessor, string ImplementingType);

@@ -1,0 +1,61 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Sprig.Generator.Tests.Support;
+
+/// <summary>
+/// Runs <see cref="ComponentGenerator"/> with <see cref="CSharpGeneratorDriver"/> on in-memory sources compiled against the
+/// .NET 10 reference assemblies and Sprig.Core, optionally with MSBuild properties as the compiler sees them.
+/// </summary>
+internal static class GeneratorRunner
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(ComponentAttribute).Assembly.Location)];
+
+    /// <summary>Compiles <paramref name="sources"/> (each its own file) into a library named <paramref name="assemblyName"/>.</summary>
+    public static CSharpCompilation Compile(string assemblyName, params string[] sources) => Compile(assemblyName, [], sources);
+
+    /// <summary>Compiles <paramref name="sources"/> into a library that also references <paramref name="references"/>.</summary>
+    public static CSharpCompilation Compile(string assemblyName, MetadataReference[] references, params string[] sources) =>
+        CSharpCompilation.Create(
+            assemblyName,
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            [.. References, .. references],
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>Creates a driver of the generator that tracks its steps, with the given MSBuild properties (name, value).</summary>
+    public static GeneratorDriver Driver(params (string Name, string Value)[] properties) =>
+        CSharpGeneratorDriver.Create(
+            [new ComponentGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            optionsProvider: new Properties(properties.ToDictionary(p => "build_property." + p.Name, p => p.Value)),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once; returns the driver (to run again) and the compilation with the generated files.</summary>
+    public static (GeneratorDriver Driver, Compilation Output, GeneratorRunResult Result) Run(Compilation compilation, GeneratorDriver? driver = null)
+    {
+        var ran = (driver ?? Driver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        diagnostics.Should().BeEmpty("the generator reports nothing: diagnostics are the analyzers' business");
+        return (ran, output, ran.GetRunResult().Results.Single());
+    }
+
+    /// <summary>MSBuild properties as the compiler hands them to generators.</summary>
+    private sealed class Properties(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options([]);
+    }
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}
