@@ -6,7 +6,7 @@ namespace Sprig.Generated;
 
 /// <summary>
 /// Where Sprig.Generator's output announces itself: each compiled assembly with attributed components has a generated registry
-/// that a module initializer hands to <see cref="Register"/> when the assembly loads. <see cref="PendingRegistry.Instance"/>
+/// that a module initializer hands to <see cref="Register(GeneratedAssembly)"/> (and its [Lazy] proxies to <see cref="Register(GeneratedProxy)"/>) when the assembly loads. <see cref="PendingRegistry.Instance"/>
 /// takes an assembly's components from its registry instead of scanning it, and the planner calls the generated constructors,
 /// setters and methods instead of reflection. For generated code only.
 /// </summary>
@@ -46,6 +46,15 @@ public static class GeneratedComponents
                 ProxiesByType.TryAdd(proxy.Type, proxy);
             }
         }
+    }
+
+    /// <summary>Registers one generated [Lazy] proxy class; when two assemblies generate one for the same interface, the first serves.</summary>
+    /// <param name="proxy">The interface and the proxy's factory.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="proxy"/> is null.</exception>
+    public static void Register(GeneratedProxy proxy)
+    {
+        ArgumentNullException.ThrowIfNull(proxy);
+        ProxiesByType.TryAdd(proxy.Type, proxy);
     }
 
     /// <summary>Gets the registries of every loaded assembly that has one.</summary>

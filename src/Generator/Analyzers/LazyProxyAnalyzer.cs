@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Sprig.Generator.Analyzers;
 
-/// <summary>SPRIG0001: a [Lazy] member or parameter whose type Castle DynamicProxy cannot proxy (refresh refuses it).</summary>
+/// <summary>
+/// SPRIG0001: a [Lazy] member or parameter whose type Castle DynamicProxy cannot proxy (refresh refuses it), unless the generator
+/// makes a proxy class for it (an interface the assembly can name, with generation on).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LazyProxyAnalyzer : SprigAnalyzer
 {
@@ -75,7 +78,19 @@ public sealed class LazyProxyAnalyzer : SprigAnalyzer
 
     private static void Check(SymbolAnalysisContext context, InjectionPoint point, string component)
     {
-        if (point.Lazy is not null && point.Value is null && point.Type.TypeKind != TypeKind.Error && ProxyRule.WhyNot(point.Type) is { } why)
+        if (point.Lazy is null || point.Value is not null || point.Type.TypeKind == TypeKind.Error)
+        {
+            return;
+        }
+
+        // With the generator on, an interface the assembly can name gets a generated proxy class: Castle's rule does not apply.
+        if (GeneratorSwitch.IsOn(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions)
+            && LazyProxies.ProxyModel.CanGenerate(point.Type, context.Compilation.Assembly))
+        {
+            return;
+        }
+
+        if (ProxyRule.WhyNot(point.Type) is { } why)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 SprigDiagnostics.LazyNotProxyable, LocationOf(point.Symbol, context.Symbol),

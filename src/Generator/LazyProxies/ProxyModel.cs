@@ -31,7 +31,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } contract || !CanImplement(contract))
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } contract || !CanImplement(contract, target.ContainingAssembly))
         {
             return null;
         }
@@ -49,10 +49,14 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
 
     public override int GetHashCode() => InterfaceName.GetHashCode();
 
-    /// <summary>Tells whether generated code in this assembly can name the interface and implement each of its members by forwarding.</summary>
-    private static bool CanImplement(INamedTypeSymbol contract)
+    /// <summary>Tells whether the generator makes a proxy class of <paramref name="type"/> for a [Lazy] point of the assembly <paramref name="within"/>.</summary>
+    public static bool CanGenerate(ITypeSymbol type, IAssemblySymbol within) =>
+        type is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract && CanImplement(contract, within);
+
+    /// <summary>Tells whether generated code in <paramref name="within"/> can name the interface and implement each of its members by forwarding.</summary>
+    private static bool CanImplement(INamedTypeSymbol contract, IAssemblySymbol within)
     {
-        if (contract.IsUnboundGenericType || !Nameable(contract))
+        if (contract.IsUnboundGenericType || !Nameable(contract, within))
         {
             return false;
         }
@@ -69,20 +73,23 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         return true;
     }
 
-    private static bool Nameable(ITypeSymbol type) => type switch
+    private static bool Nameable(ITypeSymbol type, IAssemblySymbol within) => type switch
     {
         ITypeParameterSymbol => false,
-        IArrayTypeSymbol array => Nameable(array.ElementType),
-        INamedTypeSymbol named => Visible(named) && named.TypeArguments.All(Nameable),
+        IArrayTypeSymbol array => Nameable(array.ElementType, within),
+        INamedTypeSymbol named => Visible(named, within) && named.TypeArguments.All(t => Nameable(t, within)),
         _ => true,
     };
 
-    private static bool Visible(INamedTypeSymbol type)
+    // Generated code is a top-level class of the assembly: it names public types, and internal ones of its own assembly or of
+    // one that shows it its internals.
+    private static bool Visible(INamedTypeSymbol type, IAssemblySymbol within)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
             if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal
-                || (current.DeclaredAccessibility is Accessibility.Internal && !current.ContainingAssembly.GivesAccessTo(type.ContainingAssembly)))
+                || (current.DeclaredAccessibility is Accessibility.Internal or Accessibility.ProtectedOrInternal
+                    && !SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, within) && !current.ContainingAssembly.GivesAccessTo(within)))
             {
                 return false;
             }

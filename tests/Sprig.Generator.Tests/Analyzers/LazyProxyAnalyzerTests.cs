@@ -53,6 +53,15 @@ public sealed class LazyProxyAnalyzerTests
     }
 
     [Fact]
+    public async Task WithTheGeneratorOn_DoesNotReport_AnInterfaceItMakesAProxyFor()
+    {
+        // The generator makes a proxy class for IHidden (internal to this assembly): Castle's accessibility rule no longer applies.
+        var reported = await RunWithGeneratorAsync(Sample, new LazyProxyAnalyzer());
+
+        reported.Select(r => r.Span).Should().Equal("clock", "Audit");
+    }
+
+    [Fact]
     public async Task Reports_WhatRefreshRefuses()
     {
         var compilation = Compile(Sample);

@@ -40,14 +40,24 @@ internal static class AnalyzerRunner
         return compilation;
     }
 
-    /// <summary>Runs <paramref name="analyzers"/> (all of them when none are given) and returns what they report, in source order.</summary>
+    /// <summary>
+    /// Runs <paramref name="analyzers"/> (all of them when none are given) with the generator off, as the samples are loaded and
+    /// refreshed without it, and returns what they report, in source order.
+    /// </summary>
     public static async Task<IReadOnlyList<Reported>> RunAsync(string source, params DiagnosticAnalyzer[] analyzers) =>
         await RunAsync(Compile(source), analyzers);
 
-    public static async Task<IReadOnlyList<Reported>> RunAsync(Compilation compilation, params DiagnosticAnalyzer[] analyzers)
+    public static Task<IReadOnlyList<Reported>> RunAsync(Compilation compilation, params DiagnosticAnalyzer[] analyzers) =>
+        RunAsync(compilation, BuildProperties.Of(("SprigGenerator", "false")), analyzers);
+
+    /// <summary>Runs the analyzers as a project with the generator on (the default) sees them.</summary>
+    public static Task<IReadOnlyList<Reported>> RunWithGeneratorAsync(string source, params DiagnosticAnalyzer[] analyzers) =>
+        RunAsync(Compile(source), BuildProperties.Of(), analyzers);
+
+    private static async Task<IReadOnlyList<Reported>> RunAsync(Compilation compilation, BuildProperties properties, DiagnosticAnalyzer[] analyzers)
     {
         var diagnostics = await compilation
-            .WithAnalyzers([.. analyzers.Length == 0 ? All : analyzers])
+            .WithAnalyzers([.. analyzers.Length == 0 ? All : analyzers], new AnalyzerOptions([], properties))
             .GetAnalyzerDiagnosticsAsync();
         return [.. diagnostics
             .Where(d => d.Id.StartsWith("SPRIG", StringComparison.Ordinal))

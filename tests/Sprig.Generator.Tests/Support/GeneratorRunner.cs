@@ -33,7 +33,7 @@ internal static class GeneratorRunner
         CSharpGeneratorDriver.Create(
             [new ComponentGenerator().AsSourceGenerator()],
             parseOptions: ParseOptions,
-            optionsProvider: new Properties(properties.ToDictionary(p => "build_property." + p.Name, p => p.Value)),
+            optionsProvider: BuildProperties.Of(properties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; returns the driver (to run again) and the compilation with the generated files.</summary>
@@ -42,20 +42,5 @@ internal static class GeneratorRunner
         var ran = (driver ?? Driver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         diagnostics.Should().BeEmpty("the generator reports nothing: diagnostics are the analyzers' business");
         return (ran, output, ran.GetRunResult().Results.Single());
-    }
-
-    /// <summary>MSBuild properties as the compiler hands them to generators.</summary>
-    private sealed class Properties(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options([]);
-    }
-
-    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
     }
 }

@@ -1,0 +1,244 @@
+using System.Collections;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Sprig.Generator.LazyProxies;
+using Sprig.Generator.Tests.Support;
+
+namespace Sprig.Generator.Tests.LazyProxies;
+
+/// <summary>
+/// The [Lazy] proxy generator: one proxy class per interface the compilation injects lazily, compiled, loaded and used by a
+/// real context, which then needs no Castle DynamicProxy.
+/// </summary>
+public sealed class LazyProxyGeneratorTests
+{
+    private const string Sample = """
+        using System;
+        using System.Collections.Generic;
+        using Sprig;
+
+        namespace Desk;
+
+        public interface INamed { string Name { get; } }
+
+        public interface IClock : INamed
+        {
+            DateTime Now { get; }
+            int this[int hour] { get; set; }
+            event EventHandler? Ticked;
+            bool TryRead(string zone, out DateTime time);
+            void Shift(ref int minutes, in int by);
+            T Convert<T>(object value) where T : class;
+            string Describe() => "a clock";
+            void Tick();
+        }
+
+        internal interface IJournal { void Write(string line); IReadOnlyList<string> Lines { get; } }
+
+        public sealed class Sealed { }
+
+        [Component]
+        public sealed class TowerClock : IClock
+        {
+            public static int Made;
+            private readonly Dictionary<int, int> _chimes = [];
+            public TowerClock() => Made++;
+            public string Name => "tower";
+            public DateTime Now => new(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc);
+            public int this[int hour] { get => _chimes.GetValueOrDefault(hour); set => _chimes[hour] = value; }
+            public event EventHandler? Ticked;
+            public bool TryRead(string zone, out DateTime time) { time = Now; return zone == "UTC"; }
+            public void Shift(ref int minutes, in int by) => minutes += by;
+            public T Convert<T>(object value) where T : class => (T)value;
+            public string Describe() => "the tower clock";
+            public void Tick() => Ticked?.Invoke(this, EventArgs.Empty);
+        }
+
+        [Component]
+        internal sealed class Journal : IJournal
+        {
+            private readonly List<string> _lines = [];
+            public void Write(string line) => _lines.Add(line);
+            public IReadOnlyList<string> Lines => _lines;
+        }
+
+        [Component]
+        public sealed class Dashboard([Lazy] IClock clock)
+        {
+            public IClock Clock => clock;
+
+            [Lazy]
+            internal IJournal Journal { get; set; } = null!;
+        }
+
+        [Component]
+        public sealed class Wall
+        {
+            [Lazy]
+            private IClock _clock = null!;
+
+            public IClock Clock => _clock;
+        }
+        """;
+
+    [Fact]
+    public void Generates_OneProxyPerInterface_AndRegistersThemAll()
+    {
+        var (_, result) = Run(Compile(Sample));
+
+        var source = result.GeneratedSources.Should().ContainSingle().Which;
+        source.HintName.Should().Be("SprigLazyProxies.g.cs");
+        var text = source.SourceText.ToString();
+        Lines(text, "GeneratedComponents.Register(").Should().Equal(
+            "            global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedProxy(typeof(global::Desk.IClock)"
+            + ", static resolve => new SprigLazyProxy_Desk_IClock_" + Hash(text, "Desk_IClock") + "(resolve)));",
+            "            global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedProxy(typeof(global::Desk.IJournal)"
+            + ", static resolve => new SprigLazyProxy_Desk_IJournal_" + Hash(text, "Desk_IJournal") + "(resolve)));");
+        Lines(text, "file sealed class").Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void Proxy_ForwardsEveryKindOfMember_ExplicitlyPerDeclaringInterface()
+    {
+        var (_, result) = Run(Compile(Sample));
+        var text = result.GeneratedSources.Single().SourceText.ToString();
+
+        Lines(text, "global::Desk.IClock.").Should().Equal(
+            "        global::System.DateTime global::Desk.IClock.@Now { get => ((global::Desk.IClock)Target).@Now; }",
+            "        int global::Desk.IClock.this[int @hour] { get => ((global::Desk.IClock)Target)[@hour]; set => ((global::Desk.IClock)Target)[@hour] = value; }",
+            "        event global::System.EventHandler? global::Desk.IClock.@Ticked { add => ((global::Desk.IClock)Target).@Ticked += value; "
+            + "remove => ((global::Desk.IClock)Target).@Ticked -= value; }",
+            "        bool global::Desk.IClock.@TryRead(string @zone, out global::System.DateTime @time) => ((global::Desk.IClock)Target).@TryRead(@zone, out @time);",
+            "        void global::Desk.IClock.@Shift(ref int @minutes, in int @by) => ((global::Desk.IClock)Target).@Shift(ref @minutes, in @by);",
+            "        T global::Desk.IClock.@Convert<T>(object @value) => ((global::Desk.IClock)Target).@Convert<T>(@value);",
+            "        string global::Desk.IClock.@Describe() => ((global::Desk.IClock)Target).@Describe();",
+            "        void global::Desk.IClock.@Tick() => ((global::Desk.IClock)Target).@Tick();");
+        Lines(text, "global::Desk.INamed.").Should().Equal(
+            "        string global::Desk.INamed.@Name { get => ((global::Desk.INamed)Target).@Name; }");
+    }
+
+    [Fact]
+    public void Output_CompilesWithoutDiagnostics()
+    {
+        var (output, _) = Run(Compile(Sample));
+
+        output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void AContext_UsesTheGeneratedProxies_AndResolvesEachTargetOnItsFirstCallOnly()
+    {
+        var assembly = Load(Sample);
+        var types = new[] { "Desk.TowerClock", "Desk.Journal", "Desk.Dashboard", "Desk.Wall" }.Select(n => assembly.GetType(n, throwOnError: true)!);
+        var registry = new PendingRegistry();
+        foreach (var type in types)
+        {
+            registry.Register(type);
+        }
+
+        using var context = new ApplicationContext(registry);
+        context.Refresh();
+        var made = assembly.GetType("Desk.TowerClock")!.GetField("Made")!;
+        made.GetValue(null).Should().Be(1, "the singleton is created at refresh, and no proxy creates another");
+
+        dynamic dashboard = context.Get("Dashboard");
+        object clock = dashboard.Clock;
+        clock.GetType().Name.Should().Contain("SprigLazyProxy_Desk_IClock_", "a file-local class of the generated file");
+        var clockType = assembly.GetType("Desk.IClock")!;
+        clockType.GetMethod("Describe")!.Invoke(clock, null).Should().Be("the tower clock");
+        object?[] read = ["UTC", null];
+        clockType.GetMethod("TryRead")!.Invoke(clock, read).Should().Be(true);
+        read[1].Should().Be(new DateTime(2026, 12, 1, 12, 0, 0, DateTimeKind.Utc));
+        var ticks = 0;
+        clockType.GetEvent("Ticked")!.AddEventHandler(clock, new EventHandler((_, _) => ticks++));
+        clockType.GetMethod("Tick")!.Invoke(clock, null);
+        ticks.Should().Be(1);
+
+        object journal = ((dynamic)context.Get("Dashboard")).GetType().GetProperty("Journal", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(dashboard);
+        journal.GetType().Name.Should().Contain("SprigLazyProxy_Desk_IJournal_");
+        var journalType = assembly.GetType("Desk.IJournal")!;
+        journalType.GetMethod("Write")!.Invoke(journal, ["first"]);
+        ((IEnumerable)journalType.GetProperty("Lines")!.GetValue(journal)!).Cast<string>().Should().Equal("first");
+    }
+
+    [Fact]
+    public void LeavesOut_ClassTargets_AndInterfacesTheAssemblyCannotName()
+    {
+        var source = """
+            using Sprig;
+            public class Audit { public virtual void Record() { } }
+            public class Outer { private interface ISecret { } [Component] private sealed class Secret : ISecret { } [Component] private sealed class User { [Lazy] public ISecret S { get; set; } = null!; } }
+            [Component] public class Reader { [Lazy] public Audit Audit { get; set; } = null!; }
+            """;
+
+        var (_, result) = Run(Compile(source));
+
+        result.GeneratedSources.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Steps_StayCached_AfterAnUnrelatedEdit()
+    {
+        var compilation = Compile(Sample);
+        var driver = Driver().RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Desk; public sealed class Unrelated { public int Value => 42; }", GeneratorRunner.ParseOptions));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var name in new[] { TrackingNames.Proxies, TrackingNames.Distinct, TrackingNames.Enabled })
+        {
+            result.TrackedSteps[name].SelectMany(step => step.Outputs).Select(output => output.Reason)
+                .Should().OnlyContain(reason => reason == IncrementalStepRunReason.Cached || reason == IncrementalStepRunReason.Unchanged, name);
+        }
+    }
+
+    [Fact]
+    public void TheSwitch_TurnsItOff()
+    {
+        var (_, result) = Run(Compile(Sample), Driver(("SprigGenerator", "false")));
+
+        result.GeneratedSources.Should().BeEmpty();
+    }
+
+    private static CSharpCompilation Compile(string source) => GeneratorRunner.Compile("Desk" + Guid.NewGuid().ToString("N")[..8], source);
+
+    private static CSharpGeneratorDriver Driver(params (string Name, string Value)[] properties) =>
+        CSharpGeneratorDriver.Create(
+            [new LazyProxyGenerator().AsSourceGenerator()],
+            parseOptions: GeneratorRunner.ParseOptions,
+            optionsProvider: BuildProperties.Of(properties),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    private static (Compilation Output, GeneratorRunResult Result) Run(Compilation compilation, GeneratorDriver? driver = null)
+    {
+        var ran = (driver ?? Driver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        diagnostics.Should().BeEmpty();
+        return (output, ran.GetRunResult().Results.Single());
+    }
+
+    private static Assembly Load(string source)
+    {
+        var (output, _) = Run(Compile(source));
+        using var image = new MemoryStream();
+        var emitted = output.Emit(image);
+        emitted.Success.Should().BeTrue(string.Join(Environment.NewLine, emitted.Diagnostics));
+        image.Position = 0;
+        var assembly = new AssemblyLoadContext("Desk", isCollectible: true).LoadFromStream(image);
+        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        return assembly;
+    }
+
+    private static List<string> Lines(string text, string containing) =>
+        [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(containing, StringComparison.Ordinal))];
+
+    // The proxy class's name ends with a hash of the interface's name: read it back from the class's declaration.
+    private static string Hash(string text, string name)
+    {
+        var marker = "file sealed class SprigLazyProxy_" + name + "_";
+        var start = text.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return text.Substring(start, 8);
+    }
+}
