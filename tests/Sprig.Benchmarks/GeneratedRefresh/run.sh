@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Refresh of N attributed singletons compiled with Sprig.Generator, with it turned off (reflection), and MS.DI's build +
+# resolve all of the same classes: one process per mode, side by side, medians of R rounds (each round builds and disposes).
+# The classes (a DAG with 0-2 constructor dependencies each, on earlier classes) are written into a scratch project, not kept
+# in the repository: 10,000 classes are 1 MB of source. W warm-up rounds come first: 2 is a test suite's few refreshes, 40 lets
+# tiered compilation finish (each generated constructor call is a method of its own, compiled on its first call).
+# Usage: run.sh [N=10000] [R=15] [W=2]
+set -euo pipefail
+n=${1:-10000}
+rounds=${2:-15}
+warmup=${3:-2}
+repo=$(cd "$(dirname "$0")/../../.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$n" > "$work/Graph.cs" <<'PY'
+import random, sys
+n = int(sys.argv[1]); rng = random.Random(42)
+print("using Sprig;\nnamespace Graph;")
+for i in range(n):
+    k = min(rng.randrange(3), i)
+    deps = rng.sample(range(i), k) if k else []
+    params = ", ".join(f"C{d:05d} d{j}" for j, d in enumerate(deps))
+    fields = " ".join(f"public readonly C{d:05d} D{j} = d{j};" for j, d in enumerate(deps))
+    print(f"[Component] public sealed class C{i:05d}({params}) {{ {fields} }}")
+PY
+
+cat > "$work/Program.cs" <<'CS'
+using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sprig;
+
+var mode = args[0];
+var rounds = int.Parse(args[1]);
+var warmup = int.Parse(args[2]);
+var types = typeof(Graph.C00000).Assembly.GetTypes().Where(t => t.Namespace == "Graph").OrderBy(t => t.Name).ToArray();
+var configuration = new ConfigurationBuilder().Build();
+var times = new List<double>();
+for (var round = -warmup; round < rounds; round++)
+{
+    var stopwatch = Stopwatch.StartNew();
+    IDisposable built;
+    if (mode == "msdi")
+    {
+        var services = new ServiceCollection();
+        foreach (var type in types) services.AddSingleton(type);
+        var provider = services.BuildServiceProvider();
+        foreach (var type in types) _ = provider.GetRequiredService(type);
+        built = provider;
+    }
+    else
+    {
+        var registry = new PendingRegistry();
+        foreach (var type in types) registry.Register(type);
+        var context = new ApplicationContext(registry, configuration, NullLoggerFactory.Instance);
+        context.Refresh();
+        built = context;
+    }
+
+    var elapsed = stopwatch.Elapsed.TotalMilliseconds;
+    built.Dispose();
+    if (round >= 0) times.Add(elapsed);
+}
+
+times.Sort();
+Console.WriteLine($"{mode}: {types.Length} singletons, {warmup} warm-up rounds, median of {rounds} rounds {times[rounds / 2]:F1} ms");
+CS
+
+cat > "$work/GeneratedRefresh.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <Import Project="$repo/src/Core/build/Sprig.Core.props" />
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <Nullable>enable</Nullable>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <TieredPGO>true</TieredPGO>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/src/Core/Sprig.Core.csproj" />
+    <ProjectReference Include="$repo/src/Generator/Sprig.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.14" />
+  </ItemGroup>
+</Project>
+XML
+echo '<Project></Project>' > "$work/Directory.Build.props"
+echo '<Project></Project>' > "$work/Directory.Packages.props"
+
+dotnet build "$work" -c Release -o "$work/generated" -v q -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+dotnet build "$work" -c Release -o "$work/reflection" -v q -nologo -p:SprigGenerator=false > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+dotnet "$work/generated/GeneratedRefresh.dll" msdi "$rounds" "$warmup" | sed 's/^msdi/MS.DI build + resolve all/'
+dotnet "$work/reflection/GeneratedRefresh.dll" sprig "$rounds" "$warmup" | sed 's/^sprig/Sprig, reflection (SprigGenerator=false)/'
+dotnet "$work/generated/GeneratedRefresh.dll" sprig "$rounds" "$warmup" | sed 's/^sprig/Sprig, generated/'
