@@ -18,7 +18,12 @@ public sealed class ClassConditionTests
     [Service, ConditionalOnClass("System.Text.Json.JsonSerializer, System.Text.Json")]
     public sealed class QualifiedJsonSupport;
 
+#if SPRIG_GENERATED
+    // The same sources compiled with the generator are an assembly of another name (tests/Sprig.Conditions.Tests.Generated).
+    [Service, ConditionalOnClass("Sprig.Conditions.Tests.ClassConditionTests+JsonSupport, Sprig.Conditions.Tests.Generated")]
+#else
     [Service, ConditionalOnClass("Sprig.Conditions.Tests.ClassConditionTests+JsonSupport, Sprig.Conditions.Tests")]
+#endif
     public sealed class QualifiedNestedSupport;
 
     [Service, ConditionalOnClass("Acme.Does.Not.Exist")]

@@ -42,7 +42,7 @@ internal static class RegistryEmitter
                 [global::System.CodeDom.Compiler.GeneratedCode("Sprig.Generator", "1.0.0")]
                 internal static class SprigGeneratedRegistry
                 {
-                    /// <summary>Hands the registry to <see cref="global::Sprig.Generated.GeneratedComponents.Register"/>.</summary>
+                    /// <summary>Hands the registry to <see cref="global::Sprig.Generated.GeneratedComponents.Register(global::Sprig.Generated.GeneratedAssembly)"/>.</summary>
                     [global::System.Runtime.CompilerServices.ModuleInitializer]
                     internal static void Register()
                     {

@@ -66,7 +66,7 @@ internal static class TypeNames
             case INamedTypeSymbol { IsTupleType: true, TupleUnderlyingType: { } underlying } when !SymbolEqualityComparer.Default.Equals(underlying, type):
                 Append(text, underlying);
                 break;
-            case INamedTypeSymbol { IsGenericType: true } generic:
+            case INamedTypeSymbol { Arity: > 0 } generic: // its own type parameters (IsGenericType is also true for a class nested in a generic one)
                 if (generic.ContainingType is { } outer)
                 {
                     Append(text, outer);
