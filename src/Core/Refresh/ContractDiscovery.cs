@@ -73,8 +73,8 @@ internal static class ContractDiscovery
         var seen = new HashSet<Type>();
         foreach (var definition in included)
         {
-            var type = definition.ImplementationType ?? definition.Type;
-            if (definition.FromDescriptor || definition.Kind != ComponentKind.Class)
+            // A class definition always has its class.
+            if (definition.FromDescriptor || definition.Kind != ComponentKind.Class || definition.ImplementationType is not { } type)
             {
                 continue;
             }
@@ -124,7 +124,11 @@ internal static class ContractDiscovery
             yield break;
         }
 
-        var type = definition.ImplementationType ?? definition.Type;
+        if (definition.ImplementationType is not { } type)
+        {
+            yield break; // a class definition always has its class
+        }
+
         foreach (var constructor in type.GetConstructors(Members))
         {
             foreach (var parameter in constructor.GetParameters())
