@@ -61,6 +61,14 @@ public sealed partial class ApplicationContext
             return transports;
         });
 
+    /// <summary>
+    /// Puts the application's JSON metadata (its singletons implementing <see cref="System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"/>,
+    /// a <c>JsonSerializerContext</c> say) ahead of the built-in resolver of endpoint calls, before [OnStart] hooks may call endpoints.
+    /// </summary>
+    private static void UseJsonResolvers(ComponentTable table) =>
+        global::Sprig.Endpoints.EndpointJson.Use(Singletons(table, typeof(System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver))
+            .Select(e => (System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver)e.Resolve(null)));
+
     /// <summary>Starts the endpoint servers after every [OnStart] hook, so that refresh returns serving.</summary>
     private async Task StartServersAsync(ComponentTable table, CancellationToken cancellationToken)
     {

@@ -181,6 +181,8 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
                 create?.SetTag("sprig.components", table.Entries.Length);
             }
 
+            UseJsonResolvers(table);
+
             using (Telemetry.SprigTelemetry.StartRefresh("start"))
             {
                 // [OnStart] hooks and servers start work that outlives refresh (loops, subscriptions): like hosted services,

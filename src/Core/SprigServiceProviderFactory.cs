@@ -101,7 +101,12 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
     {
         // Sprig.Core does not reference the hosting abstractions: the host's environment is read through its interface.
         var host = services.LastOrDefault(d => !d.IsKeyedService && d.ServiceType.FullName == "Microsoft.Extensions.Hosting.IHostEnvironment");
-        var name = host?.ImplementationInstance is { } environment ? host.ServiceType.GetProperty("EnvironmentName")?.GetValue(environment) as string : null;
+        // Under Native AOT the interface's property is not read by reflection: the configuration's environment name answers.
+        var name = Generated.DynamicCode.IsSupported && host?.ImplementationInstance is { } environment ? EnvironmentName(host.ServiceType, environment) : null;
         return string.Equals(name ?? Remoting.RemoteFailure.EnvironmentName(configuration), "Development", StringComparison.OrdinalIgnoreCase);
     }
+
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(Generated.DynamicCode.Message)]
+    private static string? EnvironmentName(Type hostEnvironment, object environment) =>
+        hostEnvironment.GetProperty("EnvironmentName")?.GetValue(environment) as string;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Sprig.Conditions;
@@ -18,6 +19,11 @@ internal static class TypeLocator
         return Cache.GetOrAdd(typeName, Locate);
     }
 
+    // What is asked is whether the application has the type. A type the trimmer removed is not in the application, so "not found"
+    // is the right answer under trimming; the Type returned carries no DynamicallyAccessedMembers, so whatever a caller reflects
+    // on it is analyzed (and warned about) at the caller.
+    [UnconditionalSuppressMessage("Trimming", "IL2057", Justification = "Only the presence of the type is answered; a trimmed type is absent, which is the correct answer.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only the presence of the type is answered; a trimmed type is absent, which is the correct answer.")]
     private static Type? Locate(string name)
     {
         if (Type.GetType(name, throwOnError: false) is { } direct)

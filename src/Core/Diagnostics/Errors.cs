@@ -194,6 +194,11 @@ internal static partial class Errors
         $"'{component}' needs configuration key '{key}' for {point}, but the key is not set. "
         + "Set it in configuration (appsettings.json, an environment variable or the command line), or give the parameter a default value.";
 
+    public static string ValueBindingNeedsDynamicCode(string component, string point, string key, Type type) =>
+        $"Cannot bind configuration section '{key}' to {TypeName(type)} for {point} of '{component}': under Native AOT Sprig binds strings, numbers, "
+        + "bool, enums, TimeSpan, Guid, Uri, dates and arrays of them, and binding an object needs the configuration binder's reflection. "
+        + "Inject the values one by one with [Value], or bind the object yourself (the configuration binder's source generator: EnableConfigurationBindingGenerator).";
+
     public static string ValueBinding(string component, string point, string key, string? raw, Type type) =>
         $"Cannot bind configuration key '{key}' (value '{raw}') to {TypeName(type)} for {point} of '{component}'. "
         + $"Set it to a valid {TypeName(type)} in configuration, or change the member's type.";
@@ -244,6 +249,17 @@ internal static partial class Errors
     public static string EndpointOpenGeneric(string address, MethodInfo method) =>
         $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: it is a generic method, and a call with JSON arguments cannot say "
         + "what its type parameters are. Remove the type parameters, or add a non-generic [Endpoint] method that calls it with concrete types.";
+
+    public const string EndpointResultNotGenerated =
+        "it returns Task<T>, ValueTask<T> or IAsyncEnumerable<T>, whose result only the reflection fallback can read, and the fallback does not run under Native AOT. "
+        + "Return the value itself, Task or ValueTask, or run with JIT.";
+
+    public const string EndpointCallNotGenerated =
+        "Sprig.Generator generated no call of it (its class is in an assembly built without the generator, or the generator cannot name it), and the reflection "
+        + "fallback does not run under Native AOT. Build the class's assembly with Sprig.Generator and make the class and method accessible to it, or run with JIT.";
+
+    public static string EndpointNotGenerated(string address, MethodInfo method, string why) =>
+        $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: {why}";
 
     public static string EndpointParameterUnsupported(string address, MethodInfo method, ParameterInfo parameter)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Diagnostics;
 using Sprig.Governance;
@@ -80,7 +81,7 @@ internal sealed partial class EndpointCollector
         var wanted = Bound(shape);
         var streaming = EndpointInvokerCompiler.StreamItemType(shape.ReturnType) is not null;
         var result = EndpointInvokerCompiler.ResultType(shape.ReturnType);
-        var method = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static).FirstOrDefault(m =>
+        var method = PublicMethods(entry.Definition, type).FirstOrDefault(m =>
             m.Name == shape.Name && !m.ContainsGenericParameters && Bound(m).SequenceEqual(wanted)
             && (EndpointInvokerCompiler.StreamItemType(m.ReturnType) is not null) == streaming && EndpointInvokerCompiler.ResultType(m.ReturnType) == result);
         if (method is null)
@@ -95,13 +96,32 @@ internal sealed partial class EndpointCollector
             Parameters = [.. method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))],
             ResultType = result,
         };
-        return EndpointInvokerCompiler.Compile(method.IsStatic ? null : entry, descriptor, Defaults);
+        return Invoker(type, entry, descriptor);
+    }
+
+    /// <summary>
+    /// Lists the public methods of a fallback component's class: the class a class definition constructs keeps them for Sprig;
+    /// another component's class (an instance's, a [Bean]'s product) is read only by the reflection fallback.
+    /// </summary>
+    private static MethodInfo[] PublicMethods(Definitions.ComponentDefinition definition, Type type)
+    {
+        const BindingFlags Public = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static;
+        if (definition.ImplementationType is { } implementation && implementation == type)
+        {
+            return implementation.GetMethods(Public);
+        }
+
+        return Generated.DynamicCode.IsSupported ? AnyPublicMethods(type) : [];
+
+        [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
+        static MethodInfo[] AnyPublicMethods(Type type) => type.GetMethods(Public);
     }
 
     private static Type[] Bound(MethodInfo method) =>
         [.. method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).Select(p => p.ParameterType)];
 
     /// <summary>Returns the contract interface method a component's endpoint method implements, or null.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = ContractInfo.MethodsKept)]
     private static MethodInfo? ContractMethodOf(ComponentEntry? entry, MethodInfo method)
     {
         if (entry is null || method.DeclaringType is not { IsInterface: false })

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Definitions;
 using Sprig.Diagnostics;
+using Sprig.Generated;
 using Sprig.Refresh;
 using Sprig.Remoting;
 
@@ -48,7 +50,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
                 continue;
             }
 
-            foreach (var (method, attribute) in Methods(type, contracts))
+            foreach (var (method, attribute) in Methods(type, scan, contracts))
             {
                 var contract = key is null ? null : contracts.FirstOrDefault(c => c.Methods.Any(m => Implementation(type, m.Method) == method && m.Endpoint == attribute.Name));
                 var descriptor = new EndpointDescriptor(
@@ -61,7 +63,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
                     ServiceKey = contract is null ? null : key!.Name,
                     Weight = contract is null ? 1 : key!.Weight,
                 };
-                if (!CanServe(entry, descriptor))
+                if (!CanServe(type, entry, descriptor))
                 {
                     continue;
                 }
@@ -77,7 +79,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
                     else
                     {
                         keys.Add((descriptor.Address, otherKey), type);
-                        endpoints.Add(EndpointInvokerCompiler.Compile(method.IsStatic ? null : entry, descriptor, Defaults));
+                        endpoints.Add(Invoker(type, entry, descriptor));
                     }
 
                     continue;
@@ -95,7 +97,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
                 }
 
                 byAddress.Add(descriptor.Address, descriptor);
-                endpoints.Add(EndpointInvokerCompiler.Compile(method.IsStatic ? null : entry, descriptor, Defaults));
+                endpoints.Add(Invoker(type, entry, descriptor));
             }
         }
 
@@ -126,9 +128,9 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     /// Lists the endpoint methods of a class: its [Endpoint] methods and those of its base classes, base first (an override
     /// replaces what it overrides), then the methods implementing its contracts, named as the contract names them.
     /// </summary>
-    private static List<(MethodInfo Method, EndpointAttribute Attribute)> Methods(Type type, IReadOnlyList<ContractInfo> contracts)
+    private static List<(MethodInfo Method, EndpointAttribute Attribute)> Methods(Type type, Planning.TypeScan scan, IReadOnlyList<ContractInfo> contracts)
     {
-        var result = new List<(MethodInfo Method, EndpointAttribute Attribute)>(Planning.TypeScan.Of(type).EndpointMethods);
+        var result = new List<(MethodInfo Method, EndpointAttribute Attribute)>(scan.EndpointMethods);
         foreach (var contract in contracts)
         {
             foreach (var declared in contract.Methods)
@@ -151,6 +153,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     }
 
     /// <summary>Returns the method of <paramref name="type"/> that implements an interface method (the interface method itself for an interface type).</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = ContractInfo.MethodsKept)]
     private static MethodInfo Implementation(Type type, MethodInfo interfaceMethod)
     {
         if (type.IsInterface)
@@ -163,7 +166,8 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     }
 
     /// <summary>Lists the [Endpoint] methods of a class and its base classes, base first; an override replaces what it overrides.</summary>
-    internal static (MethodInfo Method, EndpointAttribute Attribute)[] AttributedMethods(Type type)
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The levels are the annotated type and its base classes: ComponentMembers.Kept keeps inherited methods of every accessibility.")]
+    internal static (MethodInfo Method, EndpointAttribute Attribute)[] AttributedMethods([DynamicallyAccessedMembers(Definitions.ComponentMembers.Kept)] Type type)
     {
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
@@ -204,11 +208,26 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
         _ => definition.Type,
     };
 
+    /// <summary>
+    /// Returns the endpoint's invoker: compiled from an expression tree where the reflection fallback may run, else built on the
+    /// call Sprig.Generator generated for the method of <paramref name="type"/>.
+    /// </summary>
+    private CompiledEndpoint Invoker(Type type, ComponentEntry entry, EndpointDescriptor descriptor)
+    {
+        var owner = descriptor.Method.IsStatic ? null : entry;
+        return DynamicCode.IsSupported ? EndpointInvokerCompiler.Compile(owner, descriptor, Defaults) : GeneratedEndpoint.Create(type, owner, descriptor, Defaults);
+    }
+
     /// <summary>Records a problem for each reason the method cannot be called with JSON arguments.</summary>
-    private bool CanServe(ComponentEntry entry, EndpointDescriptor descriptor)
+    private bool CanServe(Type type, ComponentEntry entry, EndpointDescriptor descriptor)
     {
         var method = descriptor.Method;
         var before = problems.Count;
+        if (!DynamicCode.IsSupported && !method.ContainsGenericParameters && GeneratedEndpoint.WhyNot(type, method) is { } why)
+        {
+            problems.Add(new ContainerException(Errors.EndpointNotGenerated(descriptor.Address, method, why), entry.Name, null));
+        }
+
         if (method.ContainsGenericParameters)
         {
             problems.Add(new ContainerException(Errors.EndpointOpenGeneric(descriptor.Address, method), entry.Name, null));

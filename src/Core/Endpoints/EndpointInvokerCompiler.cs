@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
+using Sprig.Generated;
 
 namespace Sprig.Endpoints;
 
@@ -16,6 +18,8 @@ internal static class EndpointInvokerCompiler
     // Where code cannot be generated at run time (Native AOT), the expression is interpreted instead of compiled, as MS.DI does.
     private static bool Interpret => !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled;
 
+    [RequiresDynamicCode(DynamicCode.Message)]
+    [RequiresUnreferencedCode(DynamicCode.Message)]
     public static CompiledEndpoint Compile(ComponentEntry? entry, EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults)
     {
         var method = descriptor.Method;
@@ -71,10 +75,18 @@ internal static class EndpointInvokerCompiler
             return returnType.GetGenericArguments()[0];
         }
 
-        return returnType.IsByRef || typeof(Task).IsAssignableFrom(returnType)
-            ? null
-            : returnType.GetInterfaces().FirstOrDefault(i => IsGeneric(i, typeof(IAsyncEnumerable<>)))?.GetGenericArguments()[0];
+        if (returnType.IsByRef || typeof(Task).IsAssignableFrom(returnType))
+        {
+            return null;
+        }
+
+        // Under Native AOT only a method declared to return IAsyncEnumerable<T> streams (and is refused: see GeneratedEndpoint).
+        return DynamicCode.IsSupported ? ImplementedStreamItemType(returnType) : null;
     }
+
+    [RequiresUnreferencedCode(DynamicCode.Message)]
+    private static Type? ImplementedStreamItemType(Type returnType) =>
+        returnType.GetInterfaces().FirstOrDefault(i => IsGeneric(i, typeof(IAsyncEnumerable<>)))?.GetGenericArguments()[0];
 
     /// <summary>Returns the type of the JSON result: T of T, Task&lt;T&gt;, ValueTask&lt;T&gt; or IAsyncEnumerable&lt;T&gt;; null for no result.</summary>
     public static Type? ResultType(Type returnType)
@@ -92,6 +104,7 @@ internal static class EndpointInvokerCompiler
         return StreamItemType(returnType) ?? returnType;
     }
 
+    [RequiresDynamicCode(DynamicCode.Message)]
     private static Expression Adapt(Expression call, Type returnType)
     {
         if (returnType == typeof(void))

@@ -1,6 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Sprig.Diagnostics;
+using Sprig.Generated;
 
 namespace Sprig.Endpoints;
 
@@ -11,9 +13,15 @@ namespace Sprig.Endpoints;
 internal abstract class EndpointParameterBinding(EndpointDescriptor endpoint, ParameterInfo parameter, string jsonPath, bool single)
 {
     /// <summary>Gets the method of the typed binding that the compiled invoker calls: <c>T Bind(JsonElement value)</c>.</summary>
-    public MethodInfo BindMethod => GetType().GetMethod(nameof(EndpointParameterBinding<int>.Bind))!;
+    public MethodInfo BindMethod
+    {
+        [RequiresUnreferencedCode(DynamicCode.Message)]
+        get => GetType().GetMethod(nameof(EndpointParameterBinding<int>.Bind))!;
+    }
 
     /// <summary>Creates the binding of <paramref name="parameter"/>; a missing value falls back to <paramref name="fallback"/> when <paramref name="optional"/>.</summary>
+    [RequiresDynamicCode(DynamicCode.Message)]
+    [RequiresUnreferencedCode(DynamicCode.Message)]
     public static EndpointParameterBinding Create(EndpointDescriptor endpoint, ParameterInfo parameter, string jsonPath, bool single, bool optional, object? fallback) =>
         (EndpointParameterBinding)Activator.CreateInstance(
             typeof(EndpointParameterBinding<>).MakeGenericType(parameter.ParameterType), endpoint, parameter, jsonPath, single, optional, fallback)!;

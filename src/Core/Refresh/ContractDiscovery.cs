@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Sprig.Definitions;
@@ -73,8 +74,8 @@ internal static class ContractDiscovery
         var seen = new HashSet<Type>();
         foreach (var definition in included)
         {
-            var type = definition.ImplementationType ?? definition.Type;
-            if (definition.FromDescriptor || definition.Kind != ComponentKind.Class)
+            // A class definition always has its class.
+            if (definition.FromDescriptor || definition.Kind != ComponentKind.Class || definition.ImplementationType is not { } type)
             {
                 continue;
             }
@@ -107,6 +108,7 @@ internal static class ContractDiscovery
     }
 
     /// <summary>Lists the types a definition may be injected with, wrappers (Lazy&lt;T&gt;, Func&lt;T&gt;, collections) unwrapped.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The levels are the annotated class and its base classes: ComponentMembers.Kept keeps inherited fields and properties of every accessibility.")]
     private static IEnumerable<Type> InjectedTypes(ComponentDefinition definition)
     {
         if (definition.FromDescriptor || definition.Kind is ComponentKind.Instance or ComponentKind.Delegate)
@@ -124,7 +126,11 @@ internal static class ContractDiscovery
             yield break;
         }
 
-        var type = definition.ImplementationType ?? definition.Type;
+        if (definition.ImplementationType is not { } type)
+        {
+            yield break; // a class definition always has its class
+        }
+
         foreach (var constructor in type.GetConstructors(Members))
         {
             foreach (var parameter in constructor.GetParameters())
@@ -135,7 +141,7 @@ internal static class ContractDiscovery
 
         for (var level = type; level is not null && level != typeof(object); level = level.BaseType)
         {
-            foreach (var member in level.GetMembers(Members))
+            foreach (var member in level.GetFields(Members).Concat<MemberInfo>(level.GetProperties(Members)))
             {
                 var injected = member.IsDefined(typeof(InjectAttribute)) || member.IsDefined(typeof(InjectByNameAttribute)) || member.IsDefined(typeof(LazyAttribute));
                 if (injected && member is PropertyInfo or FieldInfo)

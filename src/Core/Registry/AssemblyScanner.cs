@@ -63,6 +63,7 @@ internal static class AssemblyScanner
     /// it (no scanning), else by scanning it. An assembly's module initializer announces its registry; it is run here, since
     /// loading an assembly does not run it.
     /// </summary>
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     public static IReadOnlyList<Type> FromRegistriesOrScanned(IReadOnlyList<Assembly> assemblies)
     {
         var generated = new List<Type>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Sprig.Remoting;
@@ -6,6 +7,11 @@ namespace Sprig.Remoting;
 /// <summary>What a <see cref="ComponentContractAttribute"/> interface says: its component's address and its endpoints. Read once per type.</summary>
 internal sealed class ContractInfo
 {
+    /// <summary>Why reading a contract interface's methods (and mapping them onto a class) is safe under trimming.</summary>
+    internal const string MethodsKept = "A contract read here is an interface a component class implements (ComponentMembers.Kept keeps the class's interfaces and all its "
+        + "methods, and the trimmer keeps every interface method that a kept method implements), or an interface injected without a local implementation, "
+        + "which only a Castle proxy serves, behind DynamicCode.IsSupported.";
+
     private static readonly ConcurrentDictionary<Type, ContractInfo?> Cache = new();
 
     private ContractInfo(Type type, ComponentContractAttribute attribute)
@@ -46,6 +52,8 @@ internal sealed class ContractInfo
     /// served under a service key, or governance is declared on the contract, its methods, the class or the class's methods
     /// (as Spring wraps an advised bean in a proxy). The proxy calls through the catalog, under the address's governance.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "A method the trimmer removed is never called, so a [Governance] on it governs no call; "
+        + "the methods that can be called are kept, and with them the attributes read here.")]
     public bool RoutesCallsTo(Type implementation) =>
         implementation.IsDefined(typeof(ServiceKeyAttribute), inherit: false)
         || Governed
@@ -61,7 +69,7 @@ internal sealed class ContractInfo
             t.GetCustomAttribute<ComponentContractAttribute>(inherit: false) is { } attribute && !t.ContainsGenericParameters ? new ContractInfo(t, attribute) : null);
 
     /// <summary>Lists the contracts a class implements and serves (not those it is the [Fallback] of).</summary>
-    public static IEnumerable<ContractInfo> Implemented(Type type)
+    public static IEnumerable<ContractInfo> Implemented([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.Interfaces)] Type type)
     {
         foreach (var candidate in type.GetInterfaces())
         {
@@ -72,6 +80,7 @@ internal sealed class ContractInfo
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = MethodsKept)]
     private static IEnumerable<MethodInfo> AllMethods(Type type) =>
         type.GetMethods().Concat(type.GetInterfaces().SelectMany(i => i.GetMethods())).Where(m => !m.IsSpecialName && !m.IsStatic);
 }

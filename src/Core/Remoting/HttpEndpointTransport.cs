@@ -199,7 +199,7 @@ internal sealed class HttpEndpointTransport : IEndpointTransport, IDisposable
 
         if (call.Arguments.ValueKind != JsonValueKind.Undefined)
         {
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(call.Arguments));
+            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(call.Arguments, SprigJsonContext.Default.JsonElement));
             request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         }
 

@@ -114,7 +114,7 @@ internal sealed record RemoteFailure(
     {
         try
         {
-            return JsonSerializer.Deserialize<RemoteFailure>(json, EndpointJson.Options) is { Status: >= 400 } failure ? failure : null;
+            return JsonSerializer.Deserialize(json, SprigJsonContext.Default.RemoteFailure) is { Status: >= 400 } failure ? failure : null;
         }
         catch (JsonException)
         {
@@ -123,7 +123,7 @@ internal sealed record RemoteFailure(
     }
 
     /// <summary>Returns the failure as JSON bytes.</summary>
-    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, EndpointJson.Options);
+    public byte[] ToJson() => JsonSerializer.SerializeToUtf8Bytes(this, SprigJsonContext.Default.RemoteFailure);
 
     /// <summary>Turns the failure into the exception the caller sees: the same type a local call would throw.</summary>
     /// <param name="call">The call that failed.</param>

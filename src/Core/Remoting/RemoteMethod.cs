@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using Sprig.Diagnostics;
@@ -11,6 +12,8 @@ namespace Sprig.Remoting;
 /// value, or an object of named camelCase parameters), a <see cref="CancellationToken"/> parameter is the caller's token, and
 /// <see cref="RemoteMethod{T}"/> turns the JSON answer into the method's return type.
 /// </summary>
+[RequiresDynamicCode(Generated.DynamicCode.Message)]
+[RequiresUnreferencedCode(Generated.DynamicCode.Message)]
 internal abstract class RemoteMethod
 {
     private readonly ParameterInfo[] _parameters;
@@ -38,7 +41,7 @@ internal abstract class RemoteMethod
     /// <exception cref="ContainerException">The method's return or parameter types cannot travel as JSON.</exception>
     public static RemoteMethod Create(ContractInfo contract, ContractMethod method)
     {
-        if (WhyNotCallable(method.Method) is { } why)
+        if (RemoteProxies.WhyNotCallable(method.Method) is { } why)
         {
             throw new ContainerException(Errors.ContractMethodUnsupported(contract.Type, method.Method, why), contract.Component, null);
         }
@@ -50,25 +53,6 @@ internal abstract class RemoteMethod
             : Generic(returns, typeof(ValueTask<>)) ? (returns.GetGenericArguments()[0], RemoteShape.ValueTaskOfT)
             : (returns.GetGenericArguments()[0], RemoteShape.Stream);
         return (RemoteMethod)Activator.CreateInstance(typeof(RemoteMethod<>).MakeGenericType(type), contract, method, shape)!;
-    }
-
-    /// <summary>Says why a contract method cannot be called through a remote proxy, or returns null when it can.</summary>
-    public static string? WhyNotCallable(MethodInfo method)
-    {
-        var returns = method.ReturnType;
-        if (!(returns == typeof(Task) || returns == typeof(ValueTask) || Generic(returns, typeof(Task<>)) || Generic(returns, typeof(ValueTask<>)) || Generic(returns, typeof(IAsyncEnumerable<>))))
-        {
-            return $"returns {Errors.TypeName(returns)}, and a call to another process cannot block the caller until it answers.";
-        }
-
-        if (method.ContainsGenericParameters)
-        {
-            return "is generic, and JSON arguments cannot say what its type parameters are.";
-        }
-
-        return method.GetParameters().FirstOrDefault(p => p.ParameterType.IsByRef || p.ParameterType.IsPointer || p.ParameterType.IsByRefLike) is { } bad
-            ? $"takes parameter '{bad.Name}' by reference or as a pointer, which cannot be sent as JSON."
-            : null;
     }
 
     /// <summary>Calls the method with the proxy invocation's arguments and returns what the method returns.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Reflection;
 using Sprig.Proxies;
 
 namespace Sprig.Remoting;
@@ -19,12 +20,33 @@ internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor g
     {
         foreach (var method in contract.Methods)
         {
-            if (RemoteMethod.WhyNotCallable(method.Method) is { } why)
+            if (WhyNotCallable(method.Method) is { } why)
             {
                 yield return Diagnostics.Errors.ContractMethodUnsupported(contract.Type, method.Method, why);
             }
         }
     }
+
+    /// <summary>Says why a contract method cannot be called through a remote proxy, or returns null when it can.</summary>
+    public static string? WhyNotCallable(MethodInfo method)
+    {
+        var returns = method.ReturnType;
+        if (!(returns == typeof(Task) || returns == typeof(ValueTask) || IsGeneric(returns, typeof(Task<>)) || IsGeneric(returns, typeof(ValueTask<>)) || IsGeneric(returns, typeof(IAsyncEnumerable<>))))
+        {
+            return $"returns {Diagnostics.Errors.TypeName(returns)}, and a call to another process cannot block the caller until it answers.";
+        }
+
+        if (method.ContainsGenericParameters)
+        {
+            return "is generic, and JSON arguments cannot say what its type parameters are.";
+        }
+
+        return method.GetParameters().FirstOrDefault(p => p.ParameterType.IsByRef || p.ParameterType.IsPointer || p.ParameterType.IsByRefLike) is { } bad
+            ? $"takes parameter '{bad.Name}' by reference or as a pointer, which cannot be sent as JSON."
+            : null;
+    }
+
+    private static bool IsGeneric(Type type, Type definition) => type.IsGenericType && type.GetGenericTypeDefinition() == definition;
 
     private object Create(ContractInfo contract)
     {
@@ -33,6 +55,13 @@ internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor g
             return Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"make the remote proxy of {Diagnostics.Errors.TypeName(contract.Type)}");
         }
 
+        return CreateProxy(contract);
+    }
+
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode(Generated.DynamicCode.Message)]
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(Generated.DynamicCode.Message)]
+    private object CreateProxy(ContractInfo contract)
+    {
         governor.Learn(contract);
         var methods = contract.Methods.ToFrozenDictionary(m => m.Method, m => RemoteMethod.Create(contract, m));
         return LazyProxies.Generator.CreateInterfaceProxyWithoutTarget(contract.Type, new RemoteContractInterceptor(methods, remote));

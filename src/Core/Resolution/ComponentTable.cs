@@ -243,12 +243,15 @@ internal sealed class ComponentTable
 
         return _closed.TryGetValue((type, registration.Order, key), out var cached) ? cached : _closed.GetOrAdd((type, registration.Order, key), _ =>
         {
+            if (!Generated.DynamicCode.IsSupported)
+            {
+                return Diagnostics.ThrowHelper.DynamicCodeUnavailable<ComponentEntry?>($"close the open generic registration of {Diagnostics.Errors.TypeName(type)}");
+            }
+
             Type implementation;
             try
             {
-                implementation = Generated.DynamicCode.IsSupported
-                    ? CloseImplementation(registration, type)
-                    : Diagnostics.ThrowHelper.DynamicCodeUnavailable<Type>($"close the open generic registration of {Diagnostics.Errors.TypeName(type)}");
+                implementation = CloseImplementation(registration, type);
             }
             catch (ArgumentException)
             {

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using AotSample;
+using Sprig;
+
+// The components come from this assembly's generated registry: no scanning, no reflection emit, the same under JIT and Native AOT.
+// The endpoint's JSON metadata is a component too: refresh puts every IJsonTypeInfoResolver component first in line.
+PendingRegistry.Instance.RegisterInstance("sampleJson", SampleJson.Default);
+await using var context = new ApplicationContext();
+await context.RefreshAsync();
+
+foreach (var line in context.Get<Startup>().Log)
+{
+    Console.WriteLine(line);
+}
+
+Console.WriteLine($"Loud: {(context.Contains("Shouter") ? context.Get<Shouter>().Shout("hello") : "off")}");
+
+// The endpoint, called through the catalog with JSON arguments: a string needs no metadata beyond System.Text.Json's own.
+var result = await context.Endpoints.InvokeAsync("default/Greeter/greet", JsonSerializer.SerializeToElement("endpoint", SampleJson.Default.String));
+Console.WriteLine($"Endpoint: {result.GetString()}");
+Console.WriteLine($"Components: {string.Join(", ", context.Components.Select(c => c.Name).Order(StringComparer.Ordinal))}");
