@@ -3,7 +3,8 @@ namespace Sprig.Packaging.Tests.Support;
 /// <summary>
 /// A fresh console app in its own directory outside the repository that references Sprig only as packages from the local
 /// feed: no project reference, no Directory.Build.props or Directory.Packages.props of the repository's, and a private
-/// global packages folder, so that restoring it writes nothing into the machine's NuGet cache.
+/// global packages folder, so that restoring it writes nothing into the machine's NuGet cache. It is written for Native AOT as
+/// well as JIT (its endpoint's JSON metadata comes from a JsonSerializerContext component), so one app proves both.
 /// </summary>
 internal static class ConsumerApp
 {
@@ -54,6 +55,8 @@ internal static class ConsumerApp
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <PublishAot>true</PublishAot>
+                <InvariantGlobalization>true</InvariantGlobalization>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Sprig.Core" Version="[{version}]" />
@@ -63,13 +66,15 @@ internal static class ConsumerApp
             """);
         File.WriteAllText(Path.Combine(directory, "Program.cs"), """
             using System.Text.Json;
+            using System.Text.Json.Serialization;
             using Sprig;
             using Sprig.Conditions;
 
+            PendingRegistry.Instance.RegisterInstance("json", AppJson.Default);
             await using var context = new ApplicationContext();
             context.Refresh();
             Console.WriteLine(context.Get<Greeter>().Greet("packages"));
-            var result = await context.Endpoints.InvokeAsync("default/Greeter/greet", JsonSerializer.SerializeToElement("endpoint"));
+            var result = await context.Endpoints.InvokeAsync("default/Greeter/greet", JsonSerializer.SerializeToElement("endpoint", AppJson.Default.String));
             Console.WriteLine($"Endpoint default/Greeter/greet: {result.GetRawText()}");
             Console.WriteLine($"Shout is {(context.Contains("Shout") ? "in" : "out")}: {context.ConditionReport.Explain("Shout")}");
 
@@ -99,6 +104,9 @@ internal static class ConsumerApp
             [Service]
             [ConditionalOnProperty("greeting.loud", HavingValue = "true")]
             public sealed class Shout;
+
+            [JsonSerializable(typeof(string))]
+            internal sealed partial class AppJson : JsonSerializerContext;
             """);
         return project;
     }

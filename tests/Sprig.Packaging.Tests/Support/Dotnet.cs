@@ -10,9 +10,13 @@ namespace Sprig.Packaging.Tests.Support;
 internal static class Dotnet
 {
     /// <summary>Runs <c>dotnet {arguments}</c> in <paramref name="workingDirectory"/> and returns what it printed.</summary>
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgramAsync(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", workingDirectory, timeout, environment, arguments);
+
+    /// <summary>Runs <paramref name="program"/> (a published app, say) the same way: the same environment, limit and capture.</summary>
+    public static async Task<ProcessResult> RunProgramAsync(string program, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -38,7 +42,7 @@ internal static class Dotnet
             start.Environment[key] = value;
         }
 
-        var command = $"dotnet {string.Join(' ', arguments)}";
+        var command = $"{Path.GetFileName(program)} {string.Join(' ', arguments)}";
         var output = new StringBuilder();
         var error = new StringBuilder();
         using var process = new Process { StartInfo = start };
