@@ -179,6 +179,12 @@ internal static partial class Errors
         $"'{definition.Name}' has [OnStart] method '{method.Name}' but is {definition.Scope}-scoped. [OnStart] runs once per context, "
         + $"so only a Singleton can have it: make '{definition.Name}' a Singleton, or call the method from a singleton's [OnStart].";
 
+    public static string LazyClassNeedsDynamicCode(Type type) =>
+        $"class {TypeName(type)} gets its proxy from Castle DynamicProxy at run time, which this application does not allow (Native AOT, "
+        + $"or the '{Generated.DynamicCode.Switch}' switch is off), and only interfaces get a generated proxy class";
+
+    public static string LazyClassFix(Type type) => $"Inject an interface that {TypeName(type)} implements";
+
     public static string NotProxyable(string component, string point, Type type, string reason, string fix) =>
         $"'{component}' cannot get a [Lazy] proxy of '{TypeName(type)}' for {point}: {reason}. {fix}, or inject Lazy<{TypeName(type)}> instead.";
 

@@ -34,7 +34,12 @@ internal sealed partial class Planner
             {
                 if (!Generated.DynamicCode.IsSupported)
                 {
-                    problems.Add(new ComponentCreationException(Errors.DynamicCodeUnavailable($"make the [Lazy] proxy of {point.Description} of '{name}'"), name, [name]));
+                    // Only an interface gets a generated proxy class: for a class, enabling the generator would not help.
+                    problems.Add(new ComponentCreationException(
+                        point.Type.IsInterface
+                            ? Errors.DynamicCodeUnavailable($"make the [Lazy] proxy of {point.Description} of '{name}'")
+                            : Errors.NotProxyable(name, point.Description, point.Type, Errors.LazyClassNeedsDynamicCode(point.Type), Errors.LazyClassFix(point.Type)),
+                        name, [name]));
                     return SkipDependency.Instance;
                 }
 

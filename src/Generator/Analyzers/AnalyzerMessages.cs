@@ -10,6 +10,12 @@ namespace Sprig.Generator.Analyzers;
 /// </summary>
 internal static class AnalyzerMessages
 {
+    public static string LazyClassNeedsDynamicCode(ITypeSymbol type) =>
+        $"class {TypeNames.Of(type)} gets its proxy from Castle DynamicProxy at run time, which this application does not allow (Native AOT, "
+        + "or the 'Sprig.IsDynamicCodeSupported' switch is off), and only interfaces get a generated proxy class";
+
+    public static string LazyClassFix(ITypeSymbol type) => $"Inject an interface that {TypeNames.Of(type)} implements";
+
     public static string NotProxyable(string component, string point, ITypeSymbol type, string reason, string fix) =>
         $"'{component}' cannot get a [Lazy] proxy of '{TypeNames.Of(type)}' for {point}: {reason}. {fix}, or inject Lazy<{TypeNames.Of(type)}> instead.";
 

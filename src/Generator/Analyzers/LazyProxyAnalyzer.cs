@@ -12,7 +12,8 @@ namespace Sprig.Generator.Analyzers;
 public sealed class LazyProxyAnalyzer : SprigAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(SprigDiagnostics.LazyNotProxyable);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(SprigDiagnostics.LazyNotProxyable, SprigDiagnostics.LazyClassUnderAot);
 
     private protected override void Start(CompilationStartAnalysisContext context, SprigTypes sprig)
     {
@@ -95,6 +96,19 @@ public sealed class LazyProxyAnalyzer : SprigAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 SprigDiagnostics.LazyNotProxyable, LocationOf(point.Symbol, context.Symbol),
                 AnalyzerMessages.NotProxyable(component, point.Description, point.Type, why.Reason, why.Fix)));
+            return;
+        }
+
+        // Castle proxies the class under JIT; a Native AOT application cannot make that proxy (an interface gets a generated one).
+        if (IsPublishedAot(context) && point.Type.TypeKind != TypeKind.Interface)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                SprigDiagnostics.LazyClassUnderAot, LocationOf(point.Symbol, context.Symbol),
+                AnalyzerMessages.NotProxyable(component, point.Description, point.Type, AnalyzerMessages.LazyClassNeedsDynamicCode(point.Type), AnalyzerMessages.LazyClassFix(point.Type))));
         }
     }
+
+    private static bool IsPublishedAot(SymbolAnalysisContext context) =>
+        context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.PublishAot", out var value)
+        && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
 }

@@ -55,6 +55,11 @@ internal static class SprigDiagnostics
         "Scanning skips abstract, static and generic classes, and registering one explicitly throws: a component is a concrete, non-generic class.",
         HelpBase + "sprig0008");
 
+    public static readonly DiagnosticDescriptor LazyClassUnderAot = new(
+        "SPRIG0011", "A [Lazy] class target has no proxy under Native AOT", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "Only interfaces get a generated [Lazy] proxy class; a class gets Castle DynamicProxy's, made at run time, which a Native AOT application cannot do. Reported when PublishAot is true.",
+        HelpBase + "sprig0011");
+
     public static readonly DiagnosticDescriptor OnStartNeedsSingleton = new(
         "SPRIG0009", "An [OnStart] method is on a component that is not a singleton", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         "[OnStart] runs once per context, so only a Singleton can have it.",

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Sprig.Generator.Analyzers;
+using Sprig.Generator.Tests.Support;
 using static Sprig.Generator.Tests.Support.AnalyzerRunner;
 
 namespace Sprig.Generator.Tests.Analyzers;
@@ -59,6 +60,39 @@ public sealed class LazyProxyAnalyzerTests
         var reported = await RunWithGeneratorAsync(Sample, new LazyProxyAnalyzer());
 
         reported.Select(r => r.Span).Should().Equal("clock", "Audit");
+    }
+
+    [Fact]
+    public async Task WhenPublishedAsNativeAot_WarnsAboutAClassTarget_WhichOnlyCastleProxies_ButNotAboutAnInterface()
+    {
+        var source = """
+            using Sprig;
+
+            namespace Desk;
+
+            public class Audit { public virtual void Record(string what) { } }
+            public interface IMailer { void Send(string to); }
+            [Component] public class AuditLog : Audit { }
+            [Component] public class Mailer : IMailer { public void Send(string to) { } }
+
+            [Component]
+            public class Checkout
+            {
+                [Lazy] public Audit Audit { get; set; } = null!;
+
+                [Lazy] public IMailer Mailer { get; set; } = null!;
+            }
+            """;
+
+        var published = await RunAsync(source, BuildProperties.Of(("PublishAot", "true")), new LazyProxyAnalyzer());
+        var jit = await RunAsync(source, BuildProperties.Of(), new LazyProxyAnalyzer());
+
+        published.Should().Equal(
+            new Reported("SPRIG0011", DiagnosticSeverity.Warning, LineOf(source, "[Lazy] public Audit"), "Audit",
+                "'Checkout' cannot get a [Lazy] proxy of 'Audit' for property 'Audit': class Audit gets its proxy from Castle DynamicProxy at run "
+                + "time, which this application does not allow (Native AOT, or the 'Sprig.IsDynamicCodeSupported' switch is off), and only "
+                + "interfaces get a generated proxy class. Inject an interface that Audit implements, or inject Lazy<Audit> instead."));
+        jit.Should().BeEmpty();
     }
 
     [Fact]

@@ -54,6 +54,10 @@ internal static class AnalyzerRunner
     public static Task<IReadOnlyList<Reported>> RunWithGeneratorAsync(string source, params DiagnosticAnalyzer[] analyzers) =>
         RunAsync(Compile(source), BuildProperties.Of(), analyzers);
 
+    /// <summary>Runs the analyzers with the given MSBuild properties (as a project sets them; the generator is on unless they say).</summary>
+    public static Task<IReadOnlyList<Reported>> RunAsync(string source, BuildProperties properties, params DiagnosticAnalyzer[] analyzers) =>
+        RunAsync(Compile(source), properties, analyzers);
+
     private static async Task<IReadOnlyList<Reported>> RunAsync(Compilation compilation, BuildProperties properties, DiagnosticAnalyzer[] analyzers)
     {
         var diagnostics = await compilation
