@@ -83,8 +83,8 @@ internal static class ComponentParser
     }
 
     /// <summary>
-    /// Tells whether the runtime calls <paramref name="method"/>: a lifecycle hook or endpoint declared on any level (an
-    /// override keeps its base's attribute), or a [Bean] method of a [Configuration] class (its own, static ones too, or an
+    /// Tells whether the runtime calls <paramref name="method"/>: a lifecycle hook or endpoint (static ones too) declared on any
+    /// level (an override keeps its base's attribute), or a [Bean] method of a [Configuration] class (its own, static ones too, or an
     /// inherited non-private instance one).
     /// </summary>
     private static bool IsCalled(IMethodSymbol method, INamedTypeSymbol component, INamedTypeSymbol level)
@@ -94,8 +94,9 @@ internal static class ComponentParser
             return false;
         }
 
-        if (!method.IsStatic && (Symbols.HasInherited(method, Symbols.PostConstruct) || Symbols.HasInherited(method, Symbols.OnStart)
-            || Symbols.HasInherited(method, Symbols.PreDestroy) || Symbols.HasInherited(method, Symbols.Endpoint)))
+        // An endpoint may be static (the runtime calls it without an instance); lifecycle hooks may not.
+        if (Symbols.HasInherited(method, Symbols.Endpoint) || (!method.IsStatic && (Symbols.HasInherited(method, Symbols.PostConstruct)
+            || Symbols.HasInherited(method, Symbols.OnStart) || Symbols.HasInherited(method, Symbols.PreDestroy))))
         {
             return true;
         }

@@ -74,6 +74,9 @@ internal static class Samples
 
             [Endpoint]
             public void Cancel(ref int id) { } // by ref: the runtime reports it, the generator leaves it out
+
+            [Endpoint]
+            public static string Version(int major) => $"v{major}"; // static: called without an instance
         }
 
         /// <summary>Overrides a protected [PreDestroy] hook: whichever declaration the runtime holds, the override runs.</summary>
