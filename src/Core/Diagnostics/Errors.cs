@@ -182,6 +182,11 @@ internal static partial class Errors
     public static string NotProxyable(string component, string point, Type type, string reason, string fix) =>
         $"'{component}' cannot get a [Lazy] proxy of '{TypeName(type)}' for {point}: {reason}. {fix}, or inject Lazy<{TypeName(type)}> instead.";
 
+    public static string LazyClassNeedsDynamicCode(string component, string point, Type type) =>
+        NotProxyable(component, point, type,
+            $"Sprig.Generator makes [Lazy] proxies of interfaces only, and a proxy of a class is made by Castle DynamicProxy at run time, which this application does not allow (Native AOT, or the '{Generated.DynamicCode.Switch}' switch is off)",
+            $"Inject an interface that {TypeName(type)} implements");
+
     public static string CircularDependency(IReadOnlyList<string> cycle) =>
         $"Circular dependency: {Path(cycle)}. '{cycle[0]}' cannot be created, because creating it needs '{cycle[1]}', which leads back to '{cycle[0]}'. "
         + "Mark one link of the cycle [Lazy] (or inject Lazy<T> or Func<T>) so that it is resolved on first use.";
@@ -260,6 +265,12 @@ internal static partial class Errors
 
     public static string EndpointNotGenerated(string address, MethodInfo method, string why) =>
         $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: {why}";
+
+    public static string EndpointJsonMetadataMissing(string address, string? parameter, Type type) =>
+        $"Endpoint '{address}' cannot {(parameter is null ? "send its result" : $"bind parameter '{parameter}'")} ({TypeName(type)}): no JSON resolver has metadata for "
+        + $"{TypeName(type)}, and System.Text.Json cannot make it by reflection (Native AOT, or the '{Generated.DynamicCode.Switch}' switch is off). "
+        + $"Add [JsonSerializable(typeof({TypeName(type)}))] to a JsonSerializerContext of the application and register it as a component "
+        + "(RegisterInstance(\"json\", AppJson.Default), or a [Bean]).";
 
     public static string EndpointParameterUnsupported(string address, MethodInfo method, ParameterInfo parameter)
     {

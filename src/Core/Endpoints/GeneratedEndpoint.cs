@@ -79,7 +79,7 @@ internal static class GeneratedEndpoint
 
                 return returns == typeof(ValueTask)
                     ? EndpointResults.FromValueTask((ValueTask)value!)
-                    : new(JsonSerializer.SerializeToElement(value, result ??= EndpointJson.Options.GetTypeInfo(returns)));
+                    : new(JsonSerializer.SerializeToElement(value, result ??= EndpointJson.TypeInfo(returns, descriptor, null)));
             },
         };
     }

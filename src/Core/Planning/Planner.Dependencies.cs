@@ -34,7 +34,9 @@ internal sealed partial class Planner
             {
                 if (!Generated.DynamicCode.IsSupported)
                 {
-                    problems.Add(new ComponentCreationException(Errors.DynamicCodeUnavailable($"make the [Lazy] proxy of {point.Description} of '{name}'"), name, [name]));
+                    problems.Add(new ComponentCreationException(point.Type.IsInterface
+                        ? Errors.DynamicCodeUnavailable($"make the [Lazy] proxy of {point.Description} of '{name}'")
+                        : Errors.LazyClassNeedsDynamicCode(name, point.Description, point.Type), name, [name]));
                     return SkipDependency.Instance;
                 }
 
