@@ -5,6 +5,7 @@ internal static class Samples
 {
     public const string Shop = """
         using System;
+        using System.Collections.Generic;
         using System.Threading;
         using System.Threading.Tasks;
         using Sprig;
@@ -77,6 +78,13 @@ internal static class Samples
 
             [Endpoint]
             public static string Version(int major) => $"v{major}"; // static: called without an instance
+
+            [Endpoint]
+            public async IAsyncEnumerable<string> Track()
+            {
+                await Task.Yield();
+                yield return "placed";
+            }
         }
 
         /// <summary>Overrides a protected [PreDestroy] hook: whichever declaration the runtime holds, the override runs.</summary>
