@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Sprig.Aot.Tests.Support;
+using Sprig.Tests.Shared;
 
 namespace Sprig.Aot.Tests.Endpoints;
 
@@ -98,22 +99,11 @@ public sealed class AsyncResultTests
     public async Task StreamAsync_StopsWhenTheCallersTokenIsCancelled()
     {
         using var context = Refreshed();
-        using var cancellation = new CancellationTokenSource();
-        var received = new List<string?>();
 
-        var act = async () =>
-        {
-            await foreach (var item in context.Endpoints.StreamAsync("llm/Writer/generate", Json("""{"prompt":"t","count":1000}"""), cancellation.Token))
-            {
-                received.Add(item.GetString());
-                if (received.Count == 2)
-                {
-                    await cancellation.CancelAsync();
-                }
-            }
-        };
+        var (received, failure) = await StreamCancellation.CancelAfterAsync(
+            token => context.Endpoints.StreamAsync("llm/Writer/generate", Json("""{"prompt":"t","count":1000}"""), token), 2);
 
-        await act.Should().ThrowAsync<OperationCanceledException>();
+        failure.Should().BeAssignableTo<OperationCanceledException>();
         received.Should().Equal("t-0", "t-1");
     }
 
