@@ -24,4 +24,6 @@ Console.WriteLine($"Loud: {(context.Contains("Shouter") ? context.Get<Shouter>()
 // The endpoint, called through the catalog with JSON arguments: a string needs no metadata beyond System.Text.Json's own.
 var result = await context.Endpoints.InvokeAsync("default/Greeter/greet", JsonSerializer.SerializeToElement("endpoint", SampleJson.Default.String));
 Console.WriteLine($"Endpoint: {result.GetString()}");
+var later = await context.Endpoints.InvokeAsync("default/Greeter/greetLater", JsonSerializer.SerializeToElement("task", SampleJson.Default.String));
+Console.WriteLine($"Task endpoint: {later.GetString()}");
 Console.WriteLine($"Components: {string.Join(", ", context.Components.Select(c => c.Name).Order(StringComparer.Ordinal))}");

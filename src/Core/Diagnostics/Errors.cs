@@ -257,8 +257,9 @@ internal static partial class Errors
         + "what its type parameters are. Remove the type parameters, or add a non-generic [Endpoint] method that calls it with concrete types.";
 
     public const string EndpointResultNotGenerated =
-        "it returns Task<T>, ValueTask<T> or IAsyncEnumerable<T>, whose result only the reflection fallback can read, and the fallback does not run under Native AOT. "
-        + "Return the value itself, Task or ValueTask, or run with JIT.";
+        "it returns Task<T>, ValueTask<T> or IAsyncEnumerable<T>, and its generated call does not hand the result over boxed (its assembly was built by a "
+        + "Sprig.Generator older than this Sprig.Core); reading the result otherwise takes generic code made at run time, which only the reflection fallback "
+        + "makes, and the fallback does not run under Native AOT. Rebuild the assembly with this version's Sprig.Generator, or run with JIT.";
 
     public const string EndpointCallNotGenerated =
         "Sprig.Generator generated no call of it (its class is in an assembly built without the generator, or the generator cannot name it), and the reflection "
@@ -266,6 +267,12 @@ internal static partial class Errors
 
     public static string EndpointNotGenerated(string address, MethodInfo method, string why) =>
         $"Endpoint '{address}' ({MethodSignature(method)}) cannot be served: {why}";
+
+    public static string EndpointJsonMetadataMissing(string address, string? parameter, Type type) =>
+        $"Endpoint '{address}' cannot {(parameter is null ? "send its result" : $"bind parameter '{parameter}'")} ({TypeName(type)}): no JSON resolver has metadata for "
+        + $"{TypeName(type)}, and System.Text.Json cannot make it by reflection (Native AOT, or the '{Generated.DynamicCode.Switch}' switch is off). "
+        + $"Add [JsonSerializable(typeof({TypeName(type)}))] to a JsonSerializerContext of the application and register it as a component "
+        + "(RegisterInstance(\"json\", AppJson.Default), or a [Bean]).";
 
     public static string EndpointParameterUnsupported(string address, MethodInfo method, ParameterInfo parameter)
     {

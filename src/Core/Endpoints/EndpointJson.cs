@@ -20,6 +20,23 @@ internal static class EndpointJson
     /// <summary>Returns the serializer metadata of <typeparamref name="T"/>; the options cache it, so this is a lookup.</summary>
     public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
+    /// <summary>
+    /// Returns the serializer metadata of an endpoint's parameter (<paramref name="parameter"/> names it) or result (null), or
+    /// throws saying how to provide it when no resolver has it (without reflection: Native AOT, or the switch off).
+    /// </summary>
+    /// <exception cref="ContainerException">No resolver has metadata for <paramref name="type"/>.</exception>
+    public static JsonTypeInfo TypeInfo(Type type, EndpointDescriptor endpoint, string? parameter)
+    {
+        try
+        {
+            return Options.GetTypeInfo(type);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new ContainerException(Diagnostics.Errors.EndpointJsonMetadataMissing(endpoint.Address, parameter, type), endpoint.Component, null, ex);
+        }
+    }
+
     /// <summary>Returns the name a parameter has in an arguments object: its camelCase form ("userId").</summary>
     public static string PropertyName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 

@@ -1,7 +1,9 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Sprig.Diagnostics;
+using Sprig.Generated;
 using Sprig.Planning;
 
 namespace Sprig.Endpoints;
@@ -10,22 +12,21 @@ namespace Sprig.Endpoints;
 /// Builds an endpoint's invoker from Sprig.Generator's call of the method, where code cannot be generated at run time (Native
 /// AOT): each argument is deserialized with its type's metadata from <see cref="EndpointJson.Options"/>, the generated call
 /// invokes the method, and the result is serialized the same way, all without generic code made at run time. A method returning
-/// <c>T</c>, <c>void</c>, <see cref="Task"/> or <see cref="ValueTask"/> is served; <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c>
-/// and <c>IAsyncEnumerable&lt;T&gt;</c> need their result read through generic code, which only the reflection fallback makes.
+/// <c>T</c>, <c>void</c>, <see cref="Task"/> or <see cref="ValueTask"/> is served through the plain call; one returning
+/// <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> through the generated call that hands its result
+/// over boxed (<see cref="GeneratedMethod.Awaited"/>, <see cref="GeneratedMethod.Streamed"/>), serialized as the declared T.
 /// </summary>
 internal static class GeneratedEndpoint
 {
     /// <summary>Says why an endpoint cannot be served from generated code, or returns null when it can.</summary>
     public static string? WhyNot(Type componentType, MethodInfo method)
     {
-        var returns = method.ReturnType;
-        if (returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>)
-            || returns.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>)))
+        if (GeneratedCalls.Of(componentType).Generated(method) is not { } generated)
         {
-            return Errors.EndpointResultNotGenerated;
+            return Errors.EndpointCallNotGenerated;
         }
 
-        return GeneratedCalls.Of(componentType).Method(method) is null ? Errors.EndpointCallNotGenerated : null;
+        return IsGenericResult(method.ReturnType) && generated.Awaited is null && generated.Streamed is null ? Errors.EndpointResultNotGenerated : null;
     }
 
     /// <summary>Creates the endpoint's invoker, or throws when <see cref="WhyNot"/> has a reason.</summary>
@@ -38,8 +39,67 @@ internal static class GeneratedEndpoint
             throw new ContainerException(Errors.EndpointNotGenerated(descriptor.Address, method, why), descriptor.Component, null);
         }
 
-        var invoke = GeneratedCalls.Of(componentType).Method(method)!;
-        var parameters = method.GetParameters();
+        var generated = GeneratedCalls.Of(componentType).Generated(method)!;
+        var arguments = Arguments(descriptor, defaults);
+        var result = new ResultJson(descriptor, generated.ResultType ?? method.ReturnType);
+        if (generated.Streamed is { } streamed)
+        {
+            return new CompiledEndpoint(descriptor, entry)
+            {
+                Stream = (scope, values, token) =>
+                {
+                    var bound = arguments(values, token);
+                    return result.Stream(streamed(entry?.Resolve(scope), bound), token);
+                },
+            };
+        }
+
+        if (generated.Awaited is { } awaited)
+        {
+            return new CompiledEndpoint(descriptor, entry)
+            {
+                Unary = (scope, values, token) =>
+                {
+                    var bound = arguments(values, token);
+                    return result.Await(awaited(entry?.Resolve(scope), bound));
+                },
+            };
+        }
+
+        var invoke = generated.Invoke;
+        var returns = method.ReturnType;
+        return new CompiledEndpoint(descriptor, entry)
+        {
+            Unary = (scope, values, token) =>
+            {
+                var bound = arguments(values, token);
+                var value = invoke(entry?.Resolve(scope), bound);
+                if (returns == typeof(void))
+                {
+                    return default;
+                }
+
+                if (returns == typeof(Task))
+                {
+                    return EndpointResults.FromTask((Task)value!);
+                }
+
+                return returns == typeof(ValueTask) ? EndpointResults.FromValueTask((ValueTask)value!) : new(result.Serialize(value));
+            },
+        };
+    }
+
+    private static bool IsGenericResult(Type returns) =>
+        returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>)
+            || returns.GetGenericTypeDefinition() == typeof(IAsyncEnumerable<>));
+
+    /// <summary>
+    /// Returns what binds the method's arguments, in parameter order, from the JSON values (the caller's token for a
+    /// CancellationToken). The invokers bind before they resolve the component, so a bad call creates nothing.
+    /// </summary>
+    private static Func<JsonElement[], CancellationToken, object?[]> Arguments(EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults)
+    {
+        var parameters = descriptor.Method.GetParameters();
         var single = descriptor.Parameters.Count == 1;
         // Per parameter: its binding, or null for the CancellationToken.
         var bindings = new UntypedParameterBinding?[parameters.Length];
@@ -54,33 +114,36 @@ internal static class GeneratedEndpoint
             }
         }
 
-        var returns = method.ReturnType;
-        JsonTypeInfo? result = null;
-        return new CompiledEndpoint(descriptor, entry)
+        return (values, token) =>
         {
-            Unary = (scope, values, token) =>
+            var arguments = new object?[bindings.Length];
+            for (int i = 0, slot = 0; i < bindings.Length; i++)
             {
-                var arguments = new object?[bindings.Length];
-                for (int i = 0, slot = 0; i < bindings.Length; i++)
-                {
-                    arguments[i] = bindings[i] is { } binding ? binding.Bind(values[slot++]) : token;
-                }
+                arguments[i] = bindings[i] is { } binding ? binding.Bind(values[slot++]) : token;
+            }
 
-                var value = invoke(entry?.Resolve(scope), arguments);
-                if (returns == typeof(void))
-                {
-                    return default;
-                }
-
-                if (returns == typeof(Task))
-                {
-                    return EndpointResults.FromTask((Task)value!);
-                }
-
-                return returns == typeof(ValueTask)
-                    ? EndpointResults.FromValueTask((ValueTask)value!)
-                    : new(JsonSerializer.SerializeToElement(value, result ??= EndpointJson.Options.GetTypeInfo(returns)));
-            },
+            return arguments;
         };
+    }
+
+    /// <summary>Serializes an endpoint's results as their declared type, with its metadata looked up on first use.</summary>
+    private sealed class ResultJson(EndpointDescriptor descriptor, Type type)
+    {
+        private JsonTypeInfo? _typeInfo;
+
+        public JsonElement Serialize(object? value) => JsonSerializer.SerializeToElement(value, _typeInfo ??= EndpointJson.TypeInfo(type, descriptor, null));
+
+        public ValueTask<JsonElement> Await(Task<object?> task) =>
+            task.IsCompletedSuccessfully ? new(Serialize(task.Result)) : AwaitAsync(task);
+
+        public async IAsyncEnumerable<JsonElement> Stream(IAsyncEnumerable<object?> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return Serialize(item);
+            }
+        }
+
+        private async ValueTask<JsonElement> AwaitAsync(Task<object?> task) => Serialize(await task.ConfigureAwait(false));
     }
 }

@@ -13,6 +13,8 @@ internal sealed class UntypedParameterBinding(EndpointDescriptor endpoint, Param
     : EndpointParameterBinding(endpoint, parameter, jsonPath, single)
 {
     private readonly Type _type = parameter.ParameterType;
+    private readonly EndpointDescriptor _endpoint = endpoint;
+    private readonly string _name = parameter.Name!;
     private JsonTypeInfo? _typeInfo;
 
     /// <summary>Returns the parameter's value; <paramref name="value"/> is <see cref="JsonValueKind.Undefined"/> when the arguments do not have it.</summary>
@@ -25,7 +27,7 @@ internal sealed class UntypedParameterBinding(EndpointDescriptor endpoint, Param
 
         try
         {
-            return JsonSerializer.Deserialize(value, _typeInfo ??= EndpointJson.Options.GetTypeInfo(_type));
+            return JsonSerializer.Deserialize(value, _typeInfo ??= EndpointJson.TypeInfo(_type, _endpoint, _name));
         }
         catch (JsonException ex)
         {

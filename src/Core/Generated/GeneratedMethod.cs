@@ -25,4 +25,19 @@ public sealed class GeneratedMethod(string name, Type[] parameterTypes, Func<obj
 
     /// <summary>Gets the call.</summary>
     public Func<object?, object?[], object?> Invoke { get; } = invoke ?? throw new ArgumentNullException(nameof(invoke));
+
+    /// <summary>
+    /// Gets, for an endpoint returning <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c>, the call whose task gives the result boxed
+    /// (<see cref="GeneratedResults.Await{T}(Task{T})"/>), or null: the runtime awaits it without generic code made at run time.
+    /// </summary>
+    public Func<object?, object?[], Task<object?>>? Awaited { get; init; }
+
+    /// <summary>
+    /// Gets, for an endpoint returning <c>IAsyncEnumerable&lt;T&gt;</c>, the call whose items come boxed
+    /// (<see cref="GeneratedResults.Stream{T}(IAsyncEnumerable{T}, CancellationToken)"/>), or null.
+    /// </summary>
+    public Func<object?, object?[], IAsyncEnumerable<object?>>? Streamed { get; init; }
+
+    /// <summary>Gets T, the declared type of what <see cref="Awaited"/> or <see cref="Streamed"/> gives: its JSON metadata serializes the values.</summary>
+    public Type? ResultType { get; init; }
 }

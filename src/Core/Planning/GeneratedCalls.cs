@@ -76,7 +76,10 @@ internal sealed class GeneratedCalls
     /// Returns the generated call of a method of the class or a base class (a hook, a [Bean] method, an endpoint, a provider's
     /// Get), or null. A hook overridden by the class is found by its base declaration and runs the override, as reflection does.
     /// </summary>
-    public Func<object?, object?[], object?>? Method(MethodInfo? method)
+    public Func<object?, object?[], object?>? Method(MethodInfo? method) => Generated(method)?.Invoke;
+
+    /// <summary>Returns what the generator emitted for a method (see <see cref="Method"/>), with an endpoint's boxed result calls, or null.</summary>
+    public GeneratedMethod? Generated(MethodInfo? method)
     {
         if (_component is null || method is null)
         {
@@ -88,7 +91,7 @@ internal sealed class GeneratedCalls
         {
             if (generated.Name == method.Name && (generated.DeclaringType ?? _type) == method.DeclaringType && SameParameters(generated.ParameterTypes, parameters))
             {
-                return generated.Invoke;
+                return generated;
             }
         }
 

@@ -182,7 +182,22 @@ internal static class RegistryEmitter
             parameterName = "__";
         }
 
-        return $"new {Seam}GeneratedMethod(\"{method.Name}\", {TypeArray(method.Parameters)}, static ({instanceName}, {parameterName}) => {lambda}){DeclaredBy(component, method.DeclaringType)}";
+        var initializers = new List<string>();
+        if (method.DeclaringType != component.Type)
+        {
+            initializers.Add($"DeclaringType = typeof({method.DeclaringType})");
+        }
+
+        if (method.ResultOf is { } result)
+        {
+            // The result handed over boxed: GeneratedResults' generic helpers are instantiated here, at compile time.
+            var (property, helper) = method.Streams ? ("Streamed", "Stream") : ("Awaited", "Await");
+            initializers.Add($"{property} = static ({instanceName}, {parameterName}) => {Seam}GeneratedResults.{helper}({call})");
+            initializers.Add($"ResultType = typeof({result})");
+        }
+
+        var initialized = initializers.Count == 0 ? "" : $" {{ {string.Join(", ", initializers)} }}";
+        return $"new {Seam}GeneratedMethod(\"{method.Name}\", {TypeArray(method.Parameters)}, static ({instanceName}, {parameterName}) => {lambda}){initialized}";
     }
 
     private static string DeclaredBy(ComponentSpec component, string declaringType) =>

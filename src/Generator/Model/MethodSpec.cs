@@ -9,5 +9,9 @@ namespace Sprig.Generator.Model;
 /// <param name="Accessor">Whether generated code reaches it through [UnsafeAccessor].</param>
 /// <param name="ImplementingType">The class whose implementation is called: for a virtual method, the component's most derived
 /// override (an [UnsafeAccessor] call is not virtual); else <paramref name="DeclaringType"/>.</param>
+/// <param name="ResultOf">For an endpoint returning <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c>: T, whose
+/// values the generated code hands the runtime boxed (no generic code made at run time); else null.</param>
+/// <param name="Streams">Whether <paramref name="ResultOf"/> is the item type of an <c>IAsyncEnumerable&lt;T&gt;</c>.</param>
 internal sealed record MethodSpec(
-    string Name, string DeclaringType, EquatableArray<string> Parameters, string? ReturnType, bool IsStatic, bool Accessor, string ImplementingType);
+    string Name, string DeclaringType, EquatableArray<string> Parameters, string? ReturnType, bool IsStatic, bool Accessor, string ImplementingType,
+    string? ResultOf = null, bool Streams = false);

@@ -83,8 +83,8 @@ internal static class ComponentParser
     }
 
     /// <summary>
-    /// Tells whether the runtime calls <paramref name="method"/>: a lifecycle hook or endpoint declared on any level (an
-    /// override keeps its base's attribute), or a [Bean] method of a [Configuration] class (its own, static ones too, or an
+    /// Tells whether the runtime calls <paramref name="method"/>: a lifecycle hook or endpoint (static ones too) declared on any
+    /// level (an override keeps its base's attribute), or a [Bean] method of a [Configuration] class (its own, static ones too, or an
     /// inherited non-private instance one).
     /// </summary>
     private static bool IsCalled(IMethodSymbol method, INamedTypeSymbol component, INamedTypeSymbol level)
@@ -94,8 +94,9 @@ internal static class ComponentParser
             return false;
         }
 
-        if (!method.IsStatic && (Symbols.HasInherited(method, Symbols.PostConstruct) || Symbols.HasInherited(method, Symbols.OnStart)
-            || Symbols.HasInherited(method, Symbols.PreDestroy) || Symbols.HasInherited(method, Symbols.Endpoint)))
+        // An endpoint may be static (the runtime calls it without an instance); lifecycle hooks may not.
+        if (Symbols.HasInherited(method, Symbols.Endpoint) || (!method.IsStatic && (Symbols.HasInherited(method, Symbols.PostConstruct)
+            || Symbols.HasInherited(method, Symbols.OnStart) || Symbols.HasInherited(method, Symbols.PreDestroy))))
         {
             return true;
         }
@@ -178,9 +179,32 @@ internal static class ComponentParser
             }
 
             var accessible = Accessible(method);
+            var (resultOf, streams) = Symbols.HasInherited(method, Symbols.Endpoint) ? AdaptedResult(method.ReturnType) : (null, false);
             return Reachable(accessible, method.ContainingType)
-                ? new MethodSpec(method.Name, TypeNames.Of(declared.ContainingType), parameters, returns, method.IsStatic, !accessible, TypeNames.Of(method.ContainingType))
+                ? new MethodSpec(method.Name, TypeNames.Of(declared.ContainingType), parameters, returns, method.IsStatic, !accessible, TypeNames.Of(method.ContainingType),
+                    resultOf, streams)
                 : null;
+        }
+
+        /// <summary>
+        /// Returns T of an endpoint's <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> (and whether it streams):
+        /// reading such a result at run time takes generic code, so the generated call hands it over boxed instead.
+        /// </summary>
+        private static (string? ResultOf, bool Streams) AdaptedResult(ITypeSymbol returns)
+        {
+            if (returns is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+            {
+                return (null, false);
+            }
+
+            var definition = named.OriginalDefinition.ToDisplayString();
+            var item = TypeNames.Of(named.TypeArguments[0]);
+            return definition switch
+            {
+                Symbols.TaskOfT or Symbols.ValueTaskOfT => (item, false),
+                Symbols.AsyncEnumerable => (item, true),
+                _ => (null, false),
+            };
         }
 
         /// <summary>A provider's <c>IProvider&lt;T&gt;.Get</c>, the factory method the runtime calls for its product.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using Sprig.Tests.Shared;
 using Sprig.Tests.Support;
 
 namespace Sprig.Tests.Endpoints;
@@ -249,22 +250,11 @@ public sealed class EndpointInvocationTests
     public async Task StreamAsync_StopsWhenTheCallersTokenIsCancelled()
     {
         using var context = Refreshed(typeof(Worker));
-        using var cancellation = new CancellationTokenSource();
-        var received = new List<string?>();
 
-        var act = async () =>
-        {
-            await foreach (var item in context.Endpoints.StreamAsync("llm/Worker/generate", Json("""{"prompt":"t","count":1000}"""), cancellation.Token))
-            {
-                received.Add(item.GetString());
-                if (received.Count == 2)
-                {
-                    await cancellation.CancelAsync();
-                }
-            }
-        };
+        var (received, failure) = await StreamCancellation.CancelAfterAsync(
+            token => context.Endpoints.StreamAsync("llm/Worker/generate", Json("""{"prompt":"t","count":1000}"""), token), 2);
 
-        await act.Should().ThrowAsync<OperationCanceledException>();
+        failure.Should().BeAssignableTo<OperationCanceledException>();
         received.Should().Equal("t-0", "t-1");
     }
 

@@ -137,16 +137,36 @@ public sealed class CompiledRegistryTests
         var component = Component("Shop.OrderService");
         var service = component.Constructors.Single(c => c.ParameterTypes.Count == 0).Create([]);
 
-        component.Methods.Select(m => m.Name).Should().Equal("Init", "StartAsync", "Close", "PlaceAsync");
+        component.Methods.Select(m => m.Name).Should().Equal("Init", "StartAsync", "Close", "PlaceAsync", "Version", "Track");
         Method(component, "Init").Invoke(service, []);
         Method(component, "Close").Invoke(service, []);
         var started = Method(component, "StartAsync").Invoke(service, [CancellationToken.None]);
         var placed = Method(component, "PlaceAsync").Invoke(service, ["book", 2]);
+        var version = Method(component, "Version").Invoke(null, [3]);
 
         Read(service, "Initialized").Should().Be(true);
         Read(service, "Closed").Should().Be(true);
         started.Should().BeSameAs(Task.CompletedTask);
         (await placed.Should().BeOfType<Task<int>>().Subject).Should().Be(2);
+        version.Should().Be("v3");
+    }
+
+    [Fact]
+    public async Task Methods_HandTaskAndStreamResultsOfEndpointsOverBoxed()
+    {
+        var component = Component("Shop.OrderService");
+        var service = component.Constructors.Single(c => c.ParameterTypes.Count == 0).Create([]);
+        var place = Method(component, "PlaceAsync");
+        var track = Method(component, "Track");
+
+        (await place.Awaited!(service, ["book", 2])).Should().Be(2);
+        place.ResultType.Should().Be<int>();
+        place.Streamed.Should().BeNull();
+        (await track.Streamed!(service, []).ToListAsync()).Should().Equal("placed");
+        track.ResultType.Should().Be<string>();
+        track.Awaited.Should().BeNull();
+        Method(component, "Init").Awaited.Should().BeNull();
+        Method(component, "StartAsync").Awaited.Should().BeNull(); // a hook returning Task: called, not read
     }
 
     [Fact]

@@ -5,6 +5,7 @@ internal static class Samples
 {
     public const string Shop = """
         using System;
+        using System.Collections.Generic;
         using System.Threading;
         using System.Threading.Tasks;
         using Sprig;
@@ -74,6 +75,16 @@ internal static class Samples
 
             [Endpoint]
             public void Cancel(ref int id) { } // by ref: the runtime reports it, the generator leaves it out
+
+            [Endpoint]
+            public static string Version(int major) => $"v{major}"; // static: called without an instance
+
+            [Endpoint]
+            public async IAsyncEnumerable<string> Track()
+            {
+                await Task.Yield();
+                yield return "placed";
+            }
         }
 
         /// <summary>Overrides a protected [PreDestroy] hook: whichever declaration the runtime holds, the override runs.</summary>

@@ -1,0 +1,30 @@
+using Sprig.Aot.Tests.Endpoints;
+using Sprig.Generated;
+
+namespace Sprig.Aot.Tests.Registry;
+
+/// <summary>Registries with the reflection fallback off: an assembly's components come from its generated registry, without scanning.</summary>
+public sealed class GeneratedRegistryTests
+{
+    [Fact]
+    public void Scan_TakesTheComponentsOfTheGeneratedRegistry()
+    {
+        var generated = GeneratedComponents.Of(typeof(GeneratedRegistryTests).Assembly);
+
+        var registry = new PendingRegistry().Scan(typeof(GeneratedRegistryTests).Assembly);
+
+        generated.Should().NotBeNull();
+        registry.Count.Should().Be(generated!.Components.Count);
+    }
+
+    [Fact]
+    public void Refresh_CreatesTheScannedComponents_WithoutTheOnesTheirConditionsExclude()
+    {
+        using var context = Support.Contexts.Create(new PendingRegistry().RegisterInstance("json", AotJson.Default).Scan(typeof(GeneratedRegistryTests).Assembly));
+        context.Refresh();
+
+        context.Components.Select(c => c.Name).Order(StringComparer.Ordinal).Should().Equal(
+            "Alarm", "Bell", "Clock", "Defaults", "Door", "PostOffice", "Settings", "Shop", "Writer", "json");
+        context.Get<Endpoints.GeneratedEndpointTests.Shop>().Should().NotBeNull();
+    }
+}
