@@ -88,7 +88,7 @@ internal static class ComponentInfos
             switch (dependency)
             {
                 case ComponentDependency direct:
-                    dependencies.Add(new DependencyInfo(direct.Target.Name, direct.Target.Definition.FromDescriptor ? "framework" : "type"));
+                    dependencies.Add(new DependencyInfo(direct.Target.Name, direct.ByName ? "name" : direct.Target.Definition.FromDescriptor ? "framework" : "type"));
                     break;
                 case LazyProxyDependency:
                     dependencies.AddRange(dependency.Links.Select(l => new DependencyInfo(l.Target.Name, "lazy")));

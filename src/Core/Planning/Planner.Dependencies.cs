@@ -66,7 +66,7 @@ internal sealed partial class Planner
                 return isLazy ? GenericDependency.Lazy(inner, target) : GenericDependency.Func(inner, target);
             }
 
-            return new ComponentDependency(target);
+            return new ComponentDependency(target, byName: true);
         }
 
         return ByTypeDependency(owner, point, problems);

@@ -64,7 +64,7 @@ public sealed class ComponentsTests
 
         var components = context.Components.ToDictionary(c => c.Name);
 
-        components["CmpOrders"].Dependencies.Should().Equal(new DependencyInfo("Clock", "type"), new DependencyInfo("CmpBanner", "type"));
+        components["CmpOrders"].Dependencies.Should().Equal(new DependencyInfo("Clock", "type"), new DependencyInfo("CmpBanner", "name"));
         components["CmpReport"].Dependencies.Should().Equal(new DependencyInfo("CmpOrders", "lazy"), new DependencyInfo("Clock", "collection"));
         components["Clock"].Dependencies.Should().Equal(new DependencyInfo("CmpConfig", "bean-factory"));
         components["CmpBanner"].Dependencies.Should().BeEmpty();
