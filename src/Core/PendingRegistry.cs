@@ -217,7 +217,9 @@ public sealed class PendingRegistry
         if (!Generated.DynamicCode.IsSupported)
         {
             // Without scanning (Native AOT) the application's components are the ones its generated registries announced.
-            foreach (var component in Generated.GeneratedComponents.Assemblies.SelectMany(a => a.Components))
+            // In the order scanning uses (assembly name, then declaration), not the order the initializers happened to run in.
+            foreach (var component in Generated.GeneratedComponents.Assemblies.OrderBy(a => a.Assembly.FullName, StringComparer.Ordinal)
+                .SelectMany(a => a.Components.OrderBy(c => c.Type.MetadataToken)))
             {
                 registry.RegisterScanned(component.Type);
             }

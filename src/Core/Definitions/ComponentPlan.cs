@@ -36,6 +36,12 @@ internal sealed class ComponentPlan
 
     public IReadOnlyList<MethodInfo> PreDestroy { get; init; } = [];
 
+    /// <summary>
+    /// Gets Sprig.Generator's calls of <see cref="PostConstruct"/>, <see cref="OnStart"/> and <see cref="PreDestroy"/>, index for
+    /// index (a null item, or an empty list when the class has no generated code: reflection calls it). Matched once, when planned.
+    /// </summary>
+    public GeneratedHookCalls HookCalls { get; init; } = GeneratedHookCalls.None;
+
     /// <summary>Gets the words for each creation stage, for messages: the constructor or factory, then each member, then each [PostConstruct].</summary>
     public IReadOnlyList<string> Stages { get; init; } = ["its constructor"];
 
@@ -52,7 +58,7 @@ internal sealed class ComponentPlan
     public ComponentPlan Slim() =>
         Constructor is null && FactoryMethod is null && Arguments.Count == 0 && Members.Count == 0
             ? this
-            : new() { PreDestroy = PreDestroy, MayNeedDestroy = MayNeedDestroy, Stages = [] };
+            : new() { PreDestroy = PreDestroy, HookCalls = HookCalls, MayNeedDestroy = MayNeedDestroy, Stages = [] };
 
     public bool NeedsDestroy(object instance) => MayNeedDestroy && (PreDestroy.Count > 0 || instance is IDisposable || instance is IAsyncDisposable);
 

@@ -14,7 +14,4 @@ public sealed class GeneratedAssembly(Assembly assembly, GeneratedComponent[] co
 
     /// <summary>Gets its component classes.</summary>
     public IReadOnlyList<GeneratedComponent> Components { get; } = components ?? throw new ArgumentNullException(nameof(components));
-
-    /// <summary>Gets the [Lazy] proxies generated for the interfaces its components inject lazily.</summary>
-    public IReadOnlyList<GeneratedProxy> Proxies { get; init; } = [];
 }

@@ -39,12 +39,6 @@ public static class GeneratedComponents
             {
                 ByType[component.Type] = component;
             }
-
-            // Two assemblies may each generate a proxy for the same interface: any one of them serves.
-            foreach (var proxy in registry.Proxies)
-            {
-                ProxiesByType.TryAdd(proxy.Type, proxy);
-            }
         }
     }
 

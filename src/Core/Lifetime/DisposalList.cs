@@ -1,4 +1,5 @@
 using System.Reflection;
+using Sprig.Definitions;
 using Sprig.Diagnostics;
 
 namespace Sprig.Lifetime;
@@ -144,11 +145,13 @@ internal sealed class DisposalList
 
     private static void DestroySynchronously(ComponentEntry entry, object instance, ref List<ContainerException>? problems)
     {
-        foreach (var method in entry.Plan.PreDestroy)
+        var plan = entry.Plan;
+        for (var i = 0; i < plan.PreDestroy.Count; i++)
         {
+            var method = plan.PreDestroy[i];
             try
             {
-                Resolution.MethodCalls.Invoke(method, instance);
+                Resolution.MethodCalls.Invoke(method, GeneratedHookCalls.At(plan.HookCalls.PreDestroy, i), instance);
             }
             catch (Exception ex)
             {
@@ -169,11 +172,13 @@ internal sealed class DisposalList
 
     private static async ValueTask DestroyAsync(ComponentEntry entry, object instance, List<ContainerException> problems)
     {
-        foreach (var method in entry.Plan.PreDestroy)
+        var plan = entry.Plan;
+        for (var i = 0; i < plan.PreDestroy.Count; i++)
         {
+            var method = plan.PreDestroy[i];
             try
             {
-                if (Resolution.MethodCalls.Invoke(method, instance) is Task task)
+                if (Resolution.MethodCalls.Invoke(method, GeneratedHookCalls.At(plan.HookCalls.PreDestroy, i), instance) is Task task)
                 {
                     await task.ConfigureAwait(false);
                 }

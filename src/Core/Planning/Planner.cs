@@ -106,10 +106,17 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
             PostConstruct = scan.PostConstruct,
             OnStart = scan.OnStart,
             PreDestroy = scan.PreDestroy,
+            HookCalls = HookCalls(scan),
             Stages = stages.Count == 1 && ReferenceEquals(stages[0], ConstructorStage) ? ConstructorOnly : [.. stages],
             MayNeedDestroy = scan.PreDestroy.Length > 0 || ComponentPlan.TypeMayNeedDestroy(type, exact: definition.Kind == ComponentKind.Class),
         };
     }
+
+    // The lifecycle methods' generated calls, matched once here rather than on each call.
+    private static GeneratedHookCalls HookCalls(TypeScan scan) =>
+        ReferenceEquals(scan.Generated, GeneratedCalls.None) || scan.PostConstruct.Length + scan.OnStart.Length + scan.PreDestroy.Length == 0
+            ? GeneratedHookCalls.None
+            : new([.. scan.PostConstruct.Select(scan.Generated.Method)], [.. scan.OnStart.Select(scan.Generated.Method)], [.. scan.PreDestroy.Select(scan.Generated.Method)]);
 
     private MemberInjection[] Members(ComponentEntry entry, TypeScan scan, Problems problems)
     {

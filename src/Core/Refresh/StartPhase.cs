@@ -14,13 +14,15 @@ internal static class StartPhase
     {
         foreach (var entry in order)
         {
-            foreach (var method in entry.Plan.OnStart)
+            var plan = entry.Plan;
+            for (var i = 0; i < plan.OnStart.Count; i++)
             {
+                var method = plan.OnStart[i];
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
                     object?[]? arguments = method.GetParameters().Length == 1 ? [cancellationToken] : null;
-                    var task = (Task)Resolution.MethodCalls.Invoke(method, entry.Resolve(null), arguments)!;
+                    var task = (Task)Resolution.MethodCalls.Invoke(method, Definitions.GeneratedHookCalls.At(plan.HookCalls.OnStart, i), entry.Resolve(null), arguments)!;
                     await task.ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not ContainerException and not OperationCanceledException)

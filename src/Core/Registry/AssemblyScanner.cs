@@ -59,29 +59,21 @@ internal static class AssemblyScanner
     }
 
     /// <summary>
-    /// Lists the attributed classes of the given assemblies: from an assembly's generated registry when Sprig.Generator compiled
-    /// it (no scanning), else by scanning it. An assembly's module initializer announces its registry; it is run here, since
-    /// loading an assembly does not run it.
+    /// Lists the attributed classes of the given assemblies by scanning them, after running their module initializers, which
+    /// announce Sprig.Generator's registries (loading an assembly does not run them) so that refresh finds the generated calls.
+    /// Scanning, not the registry, decides what is a component here: a registry leaves out the classes generated code cannot
+    /// name (a private nested class, a file-local one), which reflection still creates. Without dynamic code (Native AOT) the
+    /// registries alone are read (<see cref="PendingRegistry"/>).
     /// </summary>
     [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     public static IReadOnlyList<Type> FromRegistriesOrScanned(IReadOnlyList<Assembly> assemblies)
     {
-        var generated = new List<Type>();
-        var scanned = new List<Assembly>();
         foreach (var assembly in assemblies)
         {
             System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
-            if (Generated.GeneratedComponents.Of(assembly) is { } registry)
-            {
-                generated.AddRange(registry.Components.Select(c => c.Type));
-            }
-            else
-            {
-                scanned.Add(assembly);
-            }
         }
 
-        return generated.Count == 0 ? ComponentTypes(scanned) : Order(scanned.Count == 0 ? generated : generated.Concat(ComponentTypes(scanned)));
+        return ComponentTypes(assemblies);
     }
 
     /// <summary>

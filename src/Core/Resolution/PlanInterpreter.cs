@@ -36,10 +36,10 @@ internal static class PlanInterpreter
                 }
             }
 
-            foreach (var method in plan.PostConstruct)
+            for (var i = 0; i < plan.PostConstruct.Count; i++)
             {
                 stage++;
-                if (MethodCalls.Invoke(method, instance) is Task task)
+                if (MethodCalls.Invoke(plan.PostConstruct[i], GeneratedHookCalls.At(plan.HookCalls.PostConstruct, i), instance) is Task task)
                 {
                     task.GetAwaiter().GetResult();
                 }

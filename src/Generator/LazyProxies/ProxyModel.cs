@@ -63,8 +63,10 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
 
         foreach (var member in new[] { contract }.Concat(contract.AllInterfaces).SelectMany(i => i.GetMembers()))
         {
-            // A static abstract member cannot be forwarded to an instance; an init accessor cannot be set on another object.
-            if ((member.IsStatic && (member.IsAbstract || member.IsVirtual)) || member is IPropertySymbol { SetMethod.IsInitOnly: true })
+            // A static abstract member cannot be forwarded to an instance; an init accessor cannot be set on another object; a
+            // non-public member cannot be called on the target.
+            if ((member.IsStatic && (member.IsAbstract || member.IsVirtual)) || member is IPropertySymbol { SetMethod.IsInitOnly: true }
+                || (!member.IsStatic && (member.IsAbstract || member.IsVirtual) && member.DeclaredAccessibility != Accessibility.Public))
             {
                 return false;
             }
@@ -126,7 +128,8 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
             var owner = declaring.ToDisplayString(Format);
             foreach (var member in declaring.GetMembers())
             {
-                if (member.IsStatic)
+                // A member with a body that cannot be overridden (sealed, private) is not the implementer's to forward.
+                if (member.IsStatic || !(member.IsAbstract || member.IsVirtual))
                 {
                     continue;
                 }
@@ -155,9 +158,16 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
         var returns = method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : "";
         var call = $"(({owner})Target).{Escape(method.Name)}{typeParameters}({Arguments(method.Parameters)})";
-        return $"        {returns}{method.ReturnType.ToDisplayString(Format)} {owner}.{Escape(method.Name)}{typeParameters}({Parameters(method.Parameters)}) => "
+        return $"        {returns}{method.ReturnType.ToDisplayString(Format)} {owner}.{Escape(method.Name)}{typeParameters}({Parameters(method.Parameters)}){Constraints(method)} => "
             + $"{(method.ReturnsByRef || method.ReturnsByRefReadonly ? "ref " : "")}{call};\n";
     }
+
+    // An explicit implementation inherits its constraints, but reads 'T?' as Nullable<T> unless told 'class' or 'default'.
+    private static string Constraints(IMethodSymbol method) =>
+        string.Concat(method.TypeParameters.Select(t =>
+            t.HasReferenceTypeConstraint ? $" where {t.Name} : class"
+            : t.HasValueTypeConstraint || t.HasUnmanagedTypeConstraint ? ""
+            : $" where {t.Name} : default"));
 
     private static string Property(string owner, IPropertySymbol property)
     {
@@ -190,14 +200,15 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         string.Join(", ", parameters.Select(p => $"{Modifier(p)}{(p.IsParams ? "params " : "")}{p.Type.ToDisplayString(Format)} {Escape(p.Name)}"));
 
     private static string Arguments(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
-        string.Join(", ", parameters.Select(p => $"{(p.RefKind == RefKind.In ? "in " : Modifier(p))}{Escape(p.Name)}"));
+        string.Join(", ", parameters.Select(p => $"{(p.RefKind is RefKind.In or RefKind.RefReadOnlyParameter ? "in " : Modifier(p))}{Escape(p.Name)}"));
 
     private static string Modifier(IParameterSymbol parameter) => parameter.RefKind switch
     {
         RefKind.Ref => "ref ",
         RefKind.Out => "out ",
         RefKind.In => "in ",
-        _ => (int)parameter.RefKind == 4 ? "ref readonly " : "",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => "",
     };
 
     private static string Escape(string name) => "@" + name;

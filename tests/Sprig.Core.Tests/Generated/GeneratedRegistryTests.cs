@@ -25,10 +25,8 @@ public sealed class GeneratedRegistryTests
             {
                 Methods = [new GeneratedMethod(nameof(Garage.Spare), [typeof(Engine)], static (owner, a) => ((Garage)owner!).Spare((Engine)a[0]!).Tagged("generated [Bean] call"))],
             },
-        ])
-        {
-            Proxies = [new GeneratedProxy(typeof(IClock), static resolve => new ClockProxy(resolve))],
-        });
+        ]));
+        GeneratedComponents.Register(new GeneratedProxy(typeof(IClock), static resolve => new ClockProxy(resolve)));
     }
 
     public interface IClock
@@ -120,12 +118,13 @@ public sealed class GeneratedRegistryTests
     }
 
     [Fact]
-    public void ScanningAnAssemblyWithARegistry_TakesItsComponentsFromTheRegistry()
+    public void ScanningAnAssemblyWithARegistry_StillFindsTheClassesTheRegistryLeftOut()
     {
+        // The registry holds four classes; scanning finds every attributed class of this assembly (hundreds), private nested
+        // ones included, which generated code cannot name and reflection still creates.
         var registry = new PendingRegistry().Scan(typeof(GeneratedRegistryTests).Assembly);
 
-        // This assembly declares hundreds of attributed classes: only the registry's are registered (Garage counts once per bean too).
-        registry.Count.Should().Be(4);
+        registry.Count.Should().BeGreaterThan(100);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ public sealed class LazyProxyGeneratorTests
             + "remove => ((global::Desk.IClock)Target).@Ticked -= value; }",
             "        bool global::Desk.IClock.@TryRead(string @zone, out global::System.DateTime @time) => ((global::Desk.IClock)Target).@TryRead(@zone, out @time);",
             "        void global::Desk.IClock.@Shift(ref int @minutes, in int @by) => ((global::Desk.IClock)Target).@Shift(ref @minutes, in @by);",
-            "        T global::Desk.IClock.@Convert<T>(object @value) => ((global::Desk.IClock)Target).@Convert<T>(@value);",
+            "        T global::Desk.IClock.@Convert<T>(object @value) where T : class => ((global::Desk.IClock)Target).@Convert<T>(@value);",
             "        string global::Desk.IClock.@Describe() => ((global::Desk.IClock)Target).@Describe();",
             "        void global::Desk.IClock.@Tick() => ((global::Desk.IClock)Target).@Tick();");
         Lines(text, "global::Desk.INamed.").Should().Equal(
@@ -162,6 +162,46 @@ public sealed class LazyProxyGeneratorTests
         var journalType = assembly.GetType("Desk.IJournal")!;
         journalType.GetMethod("Write")!.Invoke(journal, ["first"]);
         ((IEnumerable)journalType.GetProperty("Lines")!.GetValue(journal)!).Cast<string>().Should().Equal("first");
+    }
+
+    [Fact]
+    public void Output_CompilesWithoutDiagnostics_ForNullableGenericsRefReadonlyDefaultMembersAndNullabilityAttributes()
+    {
+        // Shapes that need care in an explicit implementation (found in review): 'T?' of a class-constrained and of an
+        // unconstrained type parameter, 'ref readonly' and 'in' parameters, a sealed member with a body (not forwarded), and
+        // nullability attributes the proxy does not copy.
+        var (output, result) = Run(Compile("""
+            using System.Diagnostics.CodeAnalysis;
+            using Sprig;
+
+            namespace Store;
+
+            public interface IShelf
+            {
+                T? Find<T>(string key) where T : class;
+                T? FindAny<T>(string key);
+                int Sum(ref readonly int a, in int b, params int[] rest);
+                bool TryTake(string key, [MaybeNullWhen(false)] out string value);
+                sealed string Describe() => "a shelf";
+            }
+
+            [Component] public sealed class Shelf : IShelf
+            {
+                public T? Find<T>(string key) where T : class => null;
+                public T? FindAny<T>(string key) => default;
+                public int Sum(ref readonly int a, in int b, params int[] rest) => a + b + rest.Length;
+                public bool TryTake(string key, [MaybeNullWhen(false)] out string value) { value = key; return true; }
+            }
+
+            [Component] public sealed class Clerk([Lazy] IShelf shelf) { public IShelf Shelf => shelf; }
+            """));
+
+        var text = result.GeneratedSources.Single().SourceText.ToString();
+        Lines(text, "global::Store.IShelf.@Find").Should().Equal(
+            "        T? global::Store.IShelf.@Find<T>(string @key) where T : class => ((global::Store.IShelf)Target).@Find<T>(@key);",
+            "        T? global::Store.IShelf.@FindAny<T>(string @key) where T : default => ((global::Store.IShelf)Target).@FindAny<T>(@key);");
+        Lines(text, "Describe").Should().BeEmpty();
+        output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Should().BeEmpty();
     }
 
     [Fact]
