@@ -217,9 +217,10 @@ public sealed class PendingRegistry
         if (!Generated.DynamicCode.IsSupported)
         {
             // Without scanning (Native AOT) the application's components are the ones its generated registries announced.
-            // In the order scanning uses (assembly name, then declaration), not the order the initializers happened to run in.
+            // Assemblies by name, as scanning orders them, not in the order their initializers happened to run; within one, the
+            // registry's order (metadata tokens, scanning's order inside an assembly, do not exist under Native AOT).
             foreach (var component in Generated.GeneratedComponents.Assemblies.OrderBy(a => a.Assembly.FullName, StringComparer.Ordinal)
-                .SelectMany(a => a.Components.OrderBy(c => c.Type.MetadataToken)))
+                .SelectMany(a => a.Components))
             {
                 registry.RegisterScanned(component.Type);
             }

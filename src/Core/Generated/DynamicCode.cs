@@ -29,5 +29,9 @@ internal static class DynamicCode
     [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
     [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
     [UnconditionalSuppressMessage("Trimming", "IL4000", Justification = "A guard of unreferenced code: the trimmer removes code without being told only under Native AOT, where RuntimeFeature.IsDynamicCodeSupported is false; a trimmed application that is not AOT must turn the switch off, as the class summary says (the trimmer then substitutes false).")]
-    public static bool IsSupported { get; } = RuntimeFeature.IsDynamicCodeSupported && (!AppContext.TryGetSwitch(Switch, out var enabled) || enabled);
+    public static bool IsSupported => RuntimeFeature.IsDynamicCodeSupported && SwitchOn;
+
+    // The application's switch, read once (reading it takes AppContext's locks); the property above stays an expression of
+    // RuntimeFeature.IsDynamicCodeSupported so that the trimmer and the AOT compiler recognise it as the guard it declares.
+    private static readonly bool SwitchOn = !AppContext.TryGetSwitch(Switch, out var enabled) || enabled;
 }
