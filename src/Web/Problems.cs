@@ -13,7 +13,7 @@ internal static class Problems
     public static Task WriteAsync(HttpContext http, ProblemDetails problem)
     {
         http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+        return http.Response.WriteAsJsonAsync(problem, WebJson.Default.ProblemDetails, "application/problem+json");
     }
 
     public static ProblemDetails Create(HttpContext http, int status, string title, string detail, IDictionary<string, object?>? extensions = null)
@@ -22,7 +22,8 @@ internal static class Problems
         problem.Extensions["traceId"] = TraceId(http);
         foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
         {
-            problem.Extensions[key] = value;
+            // Lists as arrays: the build-time JSON metadata (WebJson) knows string[], not every list type.
+            problem.Extensions[key] = value is not string && value is IEnumerable<string> strings ? strings.ToArray() : value;
         }
 
         return problem;

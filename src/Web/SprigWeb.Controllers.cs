@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -14,8 +15,13 @@ namespace Sprig.Web;
 /// </summary>
 public static partial class SprigWeb
 {
+    private const string ControllersNeedDynamicCode =
+        "Controllers are bound by ASP.NET Core's RequestDelegateFactory, which compiles code at run time and reads the controllers' methods by reflection. Under Native AOT serve them as [Endpoint]s.";
+
     private static readonly string[] Verbs = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
+    [RequiresDynamicCode(ControllersNeedDynamicCode)]
+    [RequiresUnreferencedCode(ControllersNeedDynamicCode)]
     private static void MapControllers(IEndpointRouteBuilder endpoints, ApplicationContext context, IReadOnlyList<ControllerAction> actions, ILogger logger, bool development)
     {
         foreach (var action in actions)
@@ -50,6 +56,8 @@ public static partial class SprigWeb
     private static string Url(ControllerAction action) =>
         action.Controller.GetCustomAttributes(typeof(ControllerAttribute), inherit: false) is [ControllerAttribute controller] ? controller.Url : "";
 
+    [RequiresDynamicCode(ControllersNeedDynamicCode)]
+    [RequiresUnreferencedCode(ControllersNeedDynamicCode)]
     private static void MapAction(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool development, ControllerAction action)
     {
         // The real handler is built once every convention has run (Finally), so that RequestDelegateFactory sees the filters
@@ -74,6 +82,8 @@ public static partial class SprigWeb
     }
 
     /// <summary>Checks every action's parameters as RequestDelegateFactory will bind them, so that a mistake fails at start-up naming the method.</summary>
+    [RequiresDynamicCode(ControllersNeedDynamicCode)]
+    [RequiresUnreferencedCode(ControllersNeedDynamicCode)]
     private static void CheckBindings(IServiceProvider services, ApplicationContext context, IReadOnlyList<ControllerAction> actions)
     {
         var problems = new List<ContainerException>();

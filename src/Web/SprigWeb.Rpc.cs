@@ -19,6 +19,23 @@ public static partial class SprigWeb
     /// <summary>The default limit of an RPC request body: 4 MiB, like gRPC's default message size.</summary>
     public const long DefaultMaxRequestBodySize = 4 * 1024 * 1024;
 
+    /// <summary>Reads <c>Sprig:Web:MaxRequestBodySize</c> (bytes), or null when unset.</summary>
+    /// <exception cref="ConfigurationBindingException">The value is not a whole number of bytes.</exception>
+    private static long? MaxRequestBodySize(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        const string Key = "Sprig:Web:MaxRequestBodySize";
+        var text = configuration[Key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes) && bytes > 0
+            ? bytes
+            : throw new ConfigurationBindingException(
+                $"Configuration key '{Key}' is '{text}', which is not a number of bytes. Set it to a positive whole number (e.g. 4194304 for 4 MiB), or remove it for the default of {DefaultMaxRequestBodySize}.");
+    }
+
     /// <summary>
     /// Maps the RPC routes: one POST route per endpoint, carrying the component class's and the method's attributes as metadata
     /// (so <c>[Authorize]</c>, <c>[AllowAnonymous]</c>, <c>[RequestTimeout]</c>, <c>[RequestSizeLimit]</c>, <c>[Tags]</c> apply
@@ -27,7 +44,7 @@ public static partial class SprigWeb
     /// </summary>
     private static void MapRpc(IEndpointRouteBuilder endpoints, ApplicationContext context, ILogger logger, bool details)
     {
-        var maxBody = context.Configuration.GetValue<long?>("Sprig:Web:MaxRequestBodySize") ?? DefaultMaxRequestBodySize;
+        var maxBody = MaxRequestBodySize(context.Configuration) ?? DefaultMaxRequestBodySize;
         endpoints.MapGet("/rpc", (RequestDelegate)RpcCatalog.WriteAsync).WithDisplayName("Sprig RPC catalog").ExcludeFromDescription();
         // The class of each component by name, the first of a name as the context resolves it.
         var classes = new Dictionary<string, Type>(StringComparer.Ordinal);
@@ -246,7 +263,7 @@ public static partial class SprigWeb
             catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
             {
                 Log.StreamFailed(logger, address, Problems.TraceId(http), ex);
-                var problem = JsonSerializer.Serialize(Problems.EndpointFailure(http, address, ex, details), JsonSerializerOptions.Web);
+                var problem = JsonSerializer.Serialize(Problems.EndpointFailure(http, address, ex, details), WebJson.Default.ProblemDetails);
                 var failure = sse ? $"event: error\ndata: {problem}\n\n" : SprigHosting.StreamFailurePrefix + problem + "\n";
                 await http.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(failure), http.RequestAborted).ConfigureAwait(false);
                 await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -59,10 +60,10 @@ public static partial class SprigWeb
         // One line per request at most: the RPC layer logs its own; ASP.NET's request start/finish lines stay at Debug.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var app = builder.Build();
-        app.UseAuthorization();
-        app.MapSprig();
         try
         {
+            app.UseAuthorization();
+            app.MapSprig();
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -113,15 +114,43 @@ public static partial class SprigWeb
             ?? throw new InvalidOperationException(WebErrors.NoContext);
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web");
         var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
-        var actions = CheckedActions(endpoints.ServiceProvider, context);
+        IReadOnlyList<ControllerAction> actions = [];
+        if (Hosting.SprigHosting.IsDynamicCodeSupported)
+        {
+            actions = CheckedActions(endpoints.ServiceProvider, context);
+        }
+        else
+        {
+            RefuseControllers(context);
+        }
+
         var group = endpoints.MapGroup("");
         group.WithMetadata(SprigRouteMetadata.Instance);
         MapRpc(group, context, logger, Hosting.SprigHosting.IncludeFailureDetails(context.Configuration, development));
-        MapControllers(group, context, actions, logger, development);
+        if (Hosting.SprigHosting.IsDynamicCodeSupported)
+        {
+            MapControllers(group, context, actions, logger, development);
+        }
+
         return group;
     }
 
+    /// <summary>
+    /// Without dynamic code (Native AOT) controllers cannot be bound: RequestDelegateFactory compiles their binding at run time.
+    /// A context with controllers fails naming them; RPC endpoints, served through generated invokers, still work.
+    /// </summary>
+    private static void RefuseControllers(ApplicationContext context)
+    {
+        var controllers = context.Components.Where(c => c.Type.IsDefined(typeof(ControllerAttribute), inherit: false)).Select(c => c.Type.Name).ToList();
+        if (controllers.Count > 0)
+        {
+            throw new ContainerException(WebErrors.ControllersNeedDynamicCode(controllers));
+        }
+    }
+
     /// <summary>Lists the controllers' actions, checking that no two share a verb and route and that every one can be bound.</summary>
+    [RequiresDynamicCode(ControllersNeedDynamicCode)]
+    [RequiresUnreferencedCode(ControllersNeedDynamicCode)]
     private static IReadOnlyList<ControllerAction> CheckedActions(IServiceProvider services, ApplicationContext context)
     {
         var actions = ControllerRoutes.Of(context);
@@ -144,7 +173,14 @@ public static partial class SprigWeb
             var provider = _inner.CreateServiceProvider(containerBuilder);
             try
             {
-                _ = CheckedActions(provider, context);
+                if (Hosting.SprigHosting.IsDynamicCodeSupported)
+                {
+                    _ = CheckedActions(provider, context);
+                }
+                else
+                {
+                    RefuseControllers(context);
+                }
             }
             catch
             {

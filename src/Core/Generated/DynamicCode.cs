@@ -33,5 +33,5 @@ internal static class DynamicCode
 
     // The application's switch, read once (reading it takes AppContext's locks); the property above stays an expression of
     // RuntimeFeature.IsDynamicCodeSupported so that the trimmer and the AOT compiler recognise it as the guard it declares.
-    private static readonly bool SwitchOn = !AppContext.TryGetSwitch(Switch, out var enabled) || enabled;
+    internal static readonly bool SwitchOn = !AppContext.TryGetSwitch(Switch, out var enabled) || enabled;
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Sprig.Diagnostics;
@@ -22,6 +23,17 @@ namespace Sprig.Hosting;
 /// </example>
 public static class SprigHosting
 {
+    /// <summary>
+    /// Gets whether Sprig's reflection fallback may run here: false under Native AOT or when the application turns the
+    /// <c>Sprig.IsDynamicCodeSupported</c> switch off. A host guards what needs code generated at run time with it (Sprig.Web's
+    /// controllers, bound by ASP.NET Core's RequestDelegateFactory); the trimmer and the AOT compiler remove what it guards.
+    /// </summary>
+    [FeatureSwitchDefinition(Generated.DynamicCode.Switch)]
+    [FeatureGuard(typeof(RequiresDynamicCodeAttribute))]
+    [FeatureGuard(typeof(RequiresUnreferencedCodeAttribute))]
+    [UnconditionalSuppressMessage("Trimming", "IL4000", Justification = "The same guard as Sprig's own (Generated.DynamicCode.IsSupported): an expression of RuntimeFeature.IsDynamicCodeSupported, false under Native AOT.")]
+    public static bool IsDynamicCodeSupported => System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported && Generated.DynamicCode.SwitchOn;
+
     /// <summary>
     /// The start of the NDJSON line that ends a streamed HTTP answer with a failure: <c>error: </c> followed by the problem as
     /// JSON. Sprig's HTTP transport reads such a line as the stream's failure, never as an item.

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Xml;
@@ -56,6 +57,7 @@ internal sealed class DocumentationFile
     }
 
     /// <summary>Gets the path of the file: next to the assembly, or in the application's folder for an assembly without a location (single-file apps).</summary>
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty Location (single-file, Native AOT) is handled: the file is looked for in the application's folder.")]
     private static string? PathOf(Assembly assembly)
     {
         if (assembly.IsDynamic)

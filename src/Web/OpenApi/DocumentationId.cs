@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
@@ -14,6 +15,7 @@ namespace Sprig.Web.OpenApi;
 internal static class DocumentationId
 {
     /// <summary>Gets a method's ID; a method of a constructed generic type, or a constructed generic method, is named by its definition.</summary>
+    [RequiresUnreferencedCode(XmlDocumentation.NeedsReflection)]
     public static string Of(MethodInfo method)
     {
         method = Definition(method);
@@ -40,6 +42,7 @@ internal static class DocumentationId
     }
 
     /// <summary>Gets the method as declared: on the generic type definition, and the generic method definition.</summary>
+    [RequiresUnreferencedCode(XmlDocumentation.NeedsReflection)]
     public static MethodInfo Definition(MethodInfo method)
     {
         if (method.DeclaringType is { IsGenericType: true } || method.IsGenericMethod)

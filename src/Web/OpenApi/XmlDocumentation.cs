@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Xml.Linq;
 
@@ -15,8 +16,14 @@ internal static class XmlDocumentation
     private const int MaxDepth = 8;
 
     /// <summary>Gets a method's documentation; null when neither it nor what it inherits from is documented.</summary>
-    public static MemberDocumentation? Of(MethodInfo method) => Of(method, 0);
+    /// <summary>Why reading documentation is marked: it walks base types and interfaces the trimmer may have removed.</summary>
+    public const string NeedsReflection = "XML documentation is matched to methods through their base types and interfaces, which the trimmer does not keep for it.";
 
+    public static MemberDocumentation? Of(MethodInfo method) =>
+        // Under Native AOT the OpenAPI document carries no XML documentation: finding it walks types by reflection.
+        Hosting.SprigHosting.IsDynamicCodeSupported ? Of(method, 0) : null;
+
+    [RequiresUnreferencedCode(XmlDocumentation.NeedsReflection)]
     private static MemberDocumentation? Of(MethodInfo method, int depth)
     {
         if (depth > MaxDepth)
@@ -39,6 +46,7 @@ internal static class XmlDocumentation
     }
 
     /// <summary>Finds the documentation an <c>&lt;inheritdoc cref&gt;</c> names, in the files of the method's type, its bases and interfaces.</summary>
+    [RequiresUnreferencedCode(XmlDocumentation.NeedsReflection)]
     private static MemberDocumentation? Cref(MethodInfo method, string cref)
     {
         var type = method.DeclaringType!;
@@ -47,6 +55,7 @@ internal static class XmlDocumentation
     }
 
     /// <summary>Gets the documentation of the method this one overrides, else of the first documented interface method it implements.</summary>
+    [RequiresUnreferencedCode(XmlDocumentation.NeedsReflection)]
     private static MemberDocumentation? Inherited(MethodInfo method, int depth)
     {
         var type = method.DeclaringType!;
@@ -74,6 +83,7 @@ internal static class XmlDocumentation
     }
 
     /// <summary>Gets the method one level up that <paramref name="method"/> overrides (GetBaseDefinition skips to the first declaration).</summary>
+    [RequiresUnreferencedCode(XmlDocumentation.NeedsReflection)]
     private static MethodInfo? BaseOverridden(MethodInfo method)
     {
         var parameters = method.GetParameters().Select(p => p.ParameterType).ToArray();

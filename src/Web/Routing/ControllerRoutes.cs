@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -31,6 +32,7 @@ internal static class ControllerRoutes
 
     /// <summary>Lists every action of the context's controllers, in a stable order (component, then declaration).</summary>
     /// <exception cref="ContainerException">Two actions answer the same verb and route; the message names both methods and the fix.</exception>
+    [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; under Native AOT controllers are refused (SprigWeb.MapSprig).")]
     public static IReadOnlyList<ControllerAction> Of(ApplicationContext context)
     {
         if (context.State is not (ContextState.Running or ContextState.Refreshing))
@@ -143,6 +145,7 @@ internal static class ControllerRoutes
     /// or operator, not generic, not declared by <see cref="object"/> (nor an override of its methods), not <c>Dispose</c>, not
     /// marked <c>[NonAction]</c>, and not a method the container itself calls (lifecycle, <c>[Bean]</c>, <c>[Endpoint]</c>).
     /// </summary>
+    [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; under Native AOT controllers are refused (SprigWeb.MapSprig).")]
     private static bool IsConventionalAction(MethodInfo method)
     {
         if (method.IsSpecialName || method.IsGenericMethodDefinition || method.GetBaseDefinition().DeclaringType == typeof(object))
@@ -165,6 +168,7 @@ internal static class ControllerRoutes
     }
 
     /// <summary>Whether the method implements an interface of .NET itself (<c>IEquatable&lt;T&gt;.Equals</c>, <c>IComparable.CompareTo</c>, ...).</summary>
+    [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; under Native AOT controllers are refused (SprigWeb.MapSprig).")]
     private static bool ImplementsFrameworkInterface(MethodInfo method)
     {
         var type = method.ReflectedType!;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Sprig.Web.Routing;
@@ -22,6 +23,8 @@ internal static class RouteMetadata
     }
 
     /// <summary>Lists the interface methods <paramref name="method"/> implements on <paramref name="component"/>.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "A component class: Register<T>() and the generated registry keep its interfaces and all its methods (ComponentMembers.Kept), and the trimmer keeps every interface method a kept method implements.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: the interfaces of a component class, whose implemented methods are kept.")]
     private static List<MethodInfo> Implemented(Type component, MethodInfo method)
     {
         var result = new List<MethodInfo>();

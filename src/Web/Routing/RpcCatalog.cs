@@ -22,7 +22,7 @@ internal static class RpcCatalog
         }
 
         var visible = await VisibleAsync(http).ConfigureAwait(false);
-        await http.Response.WriteAsJsonAsync(visible.Select(e => new Entry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address)), http.RequestAborted)
+        await http.Response.WriteAsJsonAsync(visible.Select(e => new Entry(e.Namespace, e.Component, e.Name, e.IsStreaming, "/rpc/" + e.Address)).ToList(), WebJson.Default.ListEntry, cancellationToken: http.RequestAborted)
             .ConfigureAwait(false);
     }
 
@@ -87,5 +87,6 @@ internal static class RpcCatalog
         return result.Succeeded;
     }
 
-    private sealed record Entry(string Namespace, string Component, string Endpoint, bool Streaming, string Path);
+    /// <summary>One line of the catalog.</summary>
+    internal sealed record Entry(string Namespace, string Component, string Endpoint, bool Streaming, string Path);
 }

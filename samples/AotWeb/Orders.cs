@@ -1,0 +1,47 @@
+using System.Runtime.CompilerServices;
+using Sprig;
+
+namespace AotWebSample;
+
+/// <summary>An order, as callers send it.</summary>
+/// <param name="Item">What is ordered.</param>
+/// <param name="Quantity">How many.</param>
+public sealed record Order(string Item, int Quantity);
+
+/// <summary>What placing an order answers.</summary>
+/// <param name="Item">What was ordered.</param>
+/// <param name="Quantity">How many.</param>
+/// <param name="Total">The price, in cents.</param>
+public sealed record Receipt(string Item, int Quantity, long Total);
+
+/// <summary>RPC endpoints served over HTTP by Sprig.Web, called through generated invokers (no reflection, no code made at run time).</summary>
+[Service]
+public sealed class Orders(Prices prices)
+{
+    [Endpoint("place")]
+    public async Task<Receipt> PlaceAsync(Order order)
+    {
+        await Task.Yield();
+        return order.Quantity > 0
+            ? new Receipt(order.Item, order.Quantity, prices.Of(order.Item) * order.Quantity)
+            : throw new ArgumentOutOfRangeException(nameof(order), order.Quantity, "An order needs a quantity of at least 1.");
+    }
+
+    [Endpoint("count")]
+    public async IAsyncEnumerable<int> CountAsync(int to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var i = 1; i <= to; i++)
+        {
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return i;
+        }
+    }
+}
+
+/// <summary>Prices, in cents.</summary>
+[Component]
+public sealed class Prices
+{
+    public long Of(string item) => item == "book" ? 1250 : 100;
+}

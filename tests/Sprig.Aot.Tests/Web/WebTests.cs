@@ -1,0 +1,68 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sprig.Web;
+
+namespace Sprig.Aot.Tests.Web;
+
+/// <summary>
+/// Sprig.Web with the reflection fallback off, as under Native AOT (samples/AotWeb publishes the real thing): RPC endpoints are
+/// served through generated invokers; controllers, which ASP.NET Core's RequestDelegateFactory binds with code made at run
+/// time, are refused by name.
+/// </summary>
+public sealed class WebTests
+{
+    [Service, ConditionalOnProperty("aot.web")]
+    public sealed class Tally
+    {
+        [Endpoint("add")]
+        public int Add(int a, int b) => a + b;
+    }
+
+    [Controller("/tally"), ConditionalOnProperty("aot.web.controller")]
+    public sealed class TallyController
+    {
+        public int GetTotal() => 42;
+    }
+
+    [Fact]
+    public async Task ServeAsync_ServesEndpoints_ThroughGeneratedInvokers()
+    {
+        await using var context = Refreshed(new() { ["aot.web"] = "true" });
+        await using var server = await context.ServeAsync("http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var good = await client.PostAsync("/rpc/default/Tally/add", new StringContent("""{"a":2,"b":3}""", Encoding.UTF8, "application/json"));
+        using var bad = await client.PostAsync("/rpc/default/Tally/add", new StringContent("""{"a":"two","b":3}""", Encoding.UTF8, "application/json"));
+
+        good.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await good.Content.ReadAsStringAsync()).Should().Be("5");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        bad.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task ServeAsync_RefusesControllers_NamingThem()
+    {
+        await using var context = Refreshed(new() { ["aot.web"] = "true", ["aot.web.controller"] = "true" });
+
+        var serve = () => context.ServeAsync("http://127.0.0.1:0");
+
+        (await serve.Should().ThrowAsync<ContainerException>()).Which.Message.Should().Be(
+            "Cannot serve the controller 'TallyController': ASP.NET Core binds a controller's parameters with RequestDelegateFactory, which needs "
+            + "code generated at run time, and this application does not allow it (Native AOT, or the 'Sprig.IsDynamicCodeSupported' switch is off). "
+            + "Serve the methods as [Endpoint]s (RPC over HTTP, called through generated invokers), or map them as minimal API routes in Program.cs "
+            + "(ASP.NET Core's request delegate generator compiles those at build time).");
+    }
+
+    private static ApplicationContext Refreshed(Dictionary<string, string?> configuration)
+    {
+        var context = new ApplicationContext(
+            new PendingRegistry().Scan(typeof(WebTests).Assembly).RegisterInstance("json", Endpoints.AotJson.Default),
+            new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(),
+            NullLoggerFactory.Instance);
+        context.Refresh();
+        return context;
+    }
+}
