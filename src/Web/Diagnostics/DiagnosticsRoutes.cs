@@ -52,6 +52,8 @@ internal sealed class DiagnosticsRoutes
         Get("/conditions", routes.Json(() => ComponentsView.Conditions(context), DiagnosticsJsonContext.Default.IReadOnlyListConditionsJson));
         Get("/mappings", routes.Handle(http => Write(http, MappingsView.Of(context, http.RequestServices.GetService<EndpointDataSource>()), DiagnosticsJsonContext.Default.MappingsJson)));
         Get("/config", routes.Json(() => ConfigurationView.Of(configuration), DiagnosticsJsonContext.Default.IReadOnlyListConfigJson));
+        Get("/startup", routes.Json(() => ComponentsView.StartupSteps(context), DiagnosticsJsonContext.Default.IReadOnlyListStartupStepJson));
+        Get("/graph", routes.Handle(http => GraphRoute.WriteAsync(http, context, prefix)));
         return group;
     }
 

@@ -47,6 +47,8 @@ public sealed class DiagnosticsDataTests
                 { "methods": ["GET"], "route": "/sprig/conditions", "name": "Sprig diagnostics: GET /sprig/conditions" },
                 { "methods": ["GET"], "route": "/sprig/mappings", "name": "Sprig diagnostics: GET /sprig/mappings" },
                 { "methods": ["GET"], "route": "/sprig/config", "name": "Sprig diagnostics: GET /sprig/config" },
+                { "methods": ["GET"], "route": "/sprig/startup", "name": "Sprig diagnostics: GET /sprig/startup" },
+                { "methods": ["GET"], "route": "/sprig/graph", "name": "Sprig diagnostics: GET /sprig/graph" },
                 { "methods": ["GET"], "route": "/hello/{name}", "name": "Hello" }
               ],
               "rpc": [
