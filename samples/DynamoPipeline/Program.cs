@@ -140,6 +140,8 @@ if (app.Environment.IsDevelopment())
 {
     using var health = await client.GetAsync("sprig/health");
     Console.WriteLine($"GET /sprig/health -> {(int)health.StatusCode} {await health.Content.ReadAsStringAsync()}");
+    var mappings = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("sprig/mappings"))!;
+    Console.WriteLine($"GET /sprig/mappings -> NATS subjects: {string.Join(", ", mappings["nats"]!.AsArray().Select(n => (string?)n!["subject"]))}");
 }
 
 await app.StopAsync();
