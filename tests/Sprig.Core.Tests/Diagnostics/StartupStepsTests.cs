@@ -153,4 +153,28 @@ public sealed class StartupStepsTests
             "registration registration", "conditions conditions", "planning planning", "validation validation", "ordering ordering",
             "instantiation instantiation", "create TlRepository", "post-construct TlRepository", "create TlBroken");
     }
+
+    [Component]
+    public sealed class TlWatcher(ApplicationContext context)
+    {
+        public IReadOnlyList<string> Seen { get; private set; } = [];
+
+        [OnStart]
+        public Task StartAsync()
+        {
+            Seen = [.. context.StartupSteps.Select(s => $"{s.Phase} {s.Name}")];
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public void StartupSteps_ReadDuringRefresh_HoldTheStepsThatHaveEnded()
+    {
+        using var context = Contexts.Refreshed(typeof(TlWatcher));
+
+        context.Get<TlWatcher>().Seen.Should().Equal(
+            "registration registration", "conditions conditions", "planning planning", "validation validation", "ordering ordering",
+            "instantiation instantiation", "create TlWatcher");
+        context.StartupSteps.Select(s => $"{s.Phase} {s.Name}").Should().EndWith(["start start", "on-start TlWatcher"]);
+    }
 }
