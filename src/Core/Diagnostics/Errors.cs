@@ -35,6 +35,10 @@ internal static partial class Errors
             ? "generic code over a value type exists only where the build saw it used. Inject a collection of a reference type (a class or an interface)."
             : $"its generic code over '{TypeName(element)}' cannot be made here. Inject the component itself, or an interface marked [Lazy] (Sprig.Generator makes its proxy at build time).");
 
+    public static string GeneratedRemoteMethodMissing(Type contract, string method) =>
+        $"The generated remote proxy of {TypeName(contract)} calls a method '{method}' that the contract does not have: the assembly's generated code is "
+        + "older than the interface. Rebuild the assembly that declares the contract.";
+
     public static string UnresolvableDependency(string component, string point, IReadOnlyList<string> path, string reason) =>
         $"'{component}' cannot get {point}. Path: {Path(path)}. {reason}";
 

@@ -17,6 +17,7 @@ public static class GeneratedComponents
     private static readonly Dictionary<Assembly, GeneratedAssembly> ByAssembly = [];
     private static readonly ConcurrentDictionary<Type, GeneratedComponent> ByType = new();
     private static readonly ConcurrentDictionary<Type, GeneratedProxy> ProxiesByType = new();
+    private static readonly ConcurrentDictionary<Type, GeneratedRemoteProxy> RemoteProxiesByType = new();
 
     /// <summary>Registers one assembly's generated registry; a second registry for the same assembly replaces the first.</summary>
     /// <param name="registry">The assembly and its components.</param>
@@ -51,6 +52,14 @@ public static class GeneratedComponents
         ProxiesByType.TryAdd(proxy.Type, proxy);
     }
 
+    /// <summary>Registers a generated remote proxy class; the first one registered for an interface wins.</summary>
+    /// <param name="proxy">The proxy.</param>
+    public static void Register(GeneratedRemoteProxy proxy)
+    {
+        ArgumentNullException.ThrowIfNull(proxy);
+        RemoteProxiesByType.TryAdd(proxy.Type, proxy);
+    }
+
     /// <summary>Gets the registries of every loaded assembly that has one.</summary>
     internal static IReadOnlyList<GeneratedAssembly> Assemblies
     {
@@ -74,6 +83,9 @@ public static class GeneratedComponents
 
     /// <summary>Returns the generated [Lazy] proxy of an interface, or null when no generated assembly injects it lazily.</summary>
     internal static GeneratedProxy? ProxyOf(Type type) => ProxiesByType.GetValueOrDefault(type);
+
+    /// <summary>Returns the generated remote proxy class of a contract interface, or null.</summary>
+    internal static GeneratedRemoteProxy? RemoteProxyOf(Type type) => RemoteProxiesByType.GetValueOrDefault(type);
 
     /// <summary>Returns the generated code of a class, or null when its assembly was not generated.</summary>
     internal static GeneratedComponent? Of(Type type) => ByType.GetValueOrDefault(type);

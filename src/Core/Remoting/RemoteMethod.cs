@@ -12,8 +12,6 @@ namespace Sprig.Remoting;
 /// value, or an object of named camelCase parameters), a <see cref="CancellationToken"/> parameter is the caller's token, and
 /// <see cref="RemoteMethod{T}"/> turns the JSON answer into the method's return type.
 /// </summary>
-[RequiresDynamicCode(Generated.DynamicCode.Message)]
-[RequiresUnreferencedCode(Generated.DynamicCode.Message)]
 internal abstract class RemoteMethod
 {
     private readonly ParameterInfo[] _parameters;
@@ -39,6 +37,8 @@ internal abstract class RemoteMethod
 
     /// <summary>Creates the call of a contract method, or throws when the method cannot be called remotely.</summary>
     /// <exception cref="ContainerException">The method's return or parameter types cannot travel as JSON.</exception>
+    [RequiresDynamicCode(Generated.DynamicCode.Message)]
+    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
     public static RemoteMethod Create(ContractInfo contract, ContractMethod method)
     {
         if (RemoteProxies.WhyNotCallable(method.Method) is { } why)
@@ -65,6 +65,21 @@ internal abstract class RemoteMethod
     protected RemoteCall Call(object?[] arguments) =>
         new(Contract.Namespace, Contract.Component, Method.Endpoint, Arguments(arguments)) { Idempotent = Method.Idempotent };
 
+    // The metadata of a parameter's type from the endpoint options (the application's resolvers first): no reflection-based
+    // serialization, so that a generated remote proxy works under Native AOT.
+    private System.Text.Json.Serialization.Metadata.JsonTypeInfo TypeInfo(int parameter)
+    {
+        var type = _parameters[parameter].ParameterType;
+        try
+        {
+            return EndpointJson.Options.GetTypeInfo(type);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new ContainerException(Errors.EndpointJsonMetadataMissing(Address, _parameters[parameter].Name, type), Contract.Component, null, ex);
+        }
+    }
+
     private static bool Generic(Type type, Type definition) => type.IsGenericType && type.GetGenericTypeDefinition() == definition;
 
     private JsonElement Arguments(object?[] arguments)
@@ -75,7 +90,7 @@ internal abstract class RemoteMethod
             case 0:
                 return default;
             case 1:
-                return JsonSerializer.SerializeToElement(values[0], _parameters[0].ParameterType, EndpointJson.Options);
+                return JsonSerializer.SerializeToElement(values[0], TypeInfo(0));
         }
 
         var buffer = new ArrayBufferWriter<byte>();
@@ -85,7 +100,7 @@ internal abstract class RemoteMethod
             for (var i = 0; i < _parameters.Length; i++)
             {
                 writer.WritePropertyName(_names[i]);
-                JsonSerializer.Serialize(writer, values[i], _parameters[i].ParameterType, EndpointJson.Options);
+                JsonSerializer.Serialize(writer, values[i], TypeInfo(i));
             }
 
             writer.WriteEndObject();

@@ -7,8 +7,6 @@ using Sprig.Endpoints;
 namespace Sprig.Remoting;
 
 /// <summary>A contract method whose result (or stream item) is a <typeparamref name="T"/>.</summary>
-[System.Diagnostics.CodeAnalysis.RequiresDynamicCode(Generated.DynamicCode.Message)]
-[System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(Generated.DynamicCode.Message)]
 internal sealed class RemoteMethod<T>(ContractInfo contract, ContractMethod method, RemoteShape shape) : RemoteMethod(contract, method)
 {
     private readonly JsonTypeInfo<T> _typeInfo = EndpointJson.TypeInfo<T>();

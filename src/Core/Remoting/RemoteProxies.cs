@@ -50,6 +50,13 @@ internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor g
 
     private object Create(ContractInfo contract)
     {
+        // A generated proxy class (Sprig.Generator, for every [ComponentContract] interface it can implement) needs no Castle.
+        if (Generated.GeneratedComponents.RemoteProxyOf(contract.Type) is { } generated)
+        {
+            governor.Learn(contract);
+            return generated.Create(new Generated.RemoteTarget(contract, remote));
+        }
+
         if (!Generated.DynamicCode.IsSupported)
         {
             return Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"make the remote proxy of {Diagnostics.Errors.TypeName(contract.Type)}", Diagnostics.Errors.RemoteProxyAdvice);
