@@ -1,0 +1,56 @@
+// Reads the diagnostics routes next to the page ({prefix}/graph, /startup, ...) and draws each section as its data arrives.
+(function (Sprig) {
+  'use strict';
+
+  var prefix = location.pathname.replace(/\/+$/, '');
+
+  // The JSON of one route; health answers 503 with its JSON when unhealthy, so its body is read whatever the status.
+  function read(route, anyStatus) {
+    return fetch(prefix + '/' + route, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok && !anyStatus) { throw new Error(response.status + ' ' + response.statusText); }
+      return response.json();
+    });
+  }
+
+  function start() {
+    Sprig.byId('sprig-search').addEventListener('input', Sprig.drawGraph);
+    Sprig.byId('sprig-graph').addEventListener('click', function (event) {
+      var node = event.target.closest('g.node');
+      if (node) { Sprig.select(node.getAttribute('data-name')); }
+    });
+    Sprig.byId('sprig-zoom-in').addEventListener('click', function () { Sprig.zoomBy(1.25); });
+    Sprig.byId('sprig-zoom-out').addEventListener('click', function () { Sprig.zoomBy(0.8); });
+    Sprig.byId('sprig-zoom-fit').addEventListener('click', Sprig.zoomToFit);
+    Sprig.showDetails(null);
+
+    var summary = {};
+    function showSummary() {
+      var parts = [];
+      if (summary.components !== undefined) { parts.push(summary.components + ' components'); }
+      if (summary.out !== undefined) { parts.push(summary.out + ' conditional out'); }
+      if (summary.refresh !== undefined) { parts.push('refresh ' + Sprig.ms(summary.refresh)); }
+      Sprig.byId('sprig-summary').textContent = parts.join(' · ');
+    }
+    function redrawDetails() { if (Sprig.selected) { Sprig.showDetails(Sprig.selected); } }
+
+    var loads = [
+      read('graph?format=json').then(function (graph) {
+        summary.components = graph.nodes.length; showSummary();
+        Sprig.setGraph(graph);
+      }, function (error) { Sprig.fail(Sprig.byId('sprig-graph-note'), 'graph', error); }),
+      read('startup').then(function (steps) {
+        summary.refresh = Sprig.drawTimeline(steps); showSummary(); redrawDetails();
+      }, function (error) { Sprig.fail(Sprig.byId('sprig-timeline-summary'), 'startup', error); }),
+      read('conditions').then(function (conditions) {
+        summary.out = Sprig.drawConditions(conditions); showSummary(); redrawDetails();
+      }, function (error) { Sprig.fail(Sprig.byId('sprig-conditions-summary'), 'conditions', error); }),
+      read('mappings').then(Sprig.drawMappings, function (error) { Sprig.fail(Sprig.byId('sprig-mappings-error'), 'mappings', error); }),
+      read('health', true).then(Sprig.drawHealth, Sprig.healthFailed),
+      read('config').then(Sprig.drawConfig, function (error) { Sprig.fail(Sprig.byId('sprig-config-error'), 'config', error); })
+    ];
+    // Every section drawn (or its error shown): tests and screenshots wait for this.
+    Promise.all(loads).then(function () { document.body.setAttribute('data-ready', 'true'); });
+  }
+
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', start); } else { start(); }
+})(window.Sprig = window.Sprig || {});
