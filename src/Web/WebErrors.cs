@@ -4,7 +4,7 @@ using Sprig.Web.Routing;
 namespace Sprig.Web;
 
 /// <summary>Every message text of Sprig.Web.</summary>
-internal static class WebErrors
+internal static partial class WebErrors
 {
     public const string NoContext =
         "MapSprig found no ApplicationContext in the application's services. Call builder.UseSprig() before building the application, "

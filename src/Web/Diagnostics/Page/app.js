@@ -1,12 +1,11 @@
-// Reads the diagnostics routes next to the page ({prefix}/graph, /startup, ...) and draws each section as its data arrives.
+// Reads the diagnostics routes next to the page ({prefix}/graph, /startup, ...; relative URLs against the page's
+// <base href="{prefix}/">) and draws each section as its data arrives.
 (function (Sprig) {
   'use strict';
 
-  var prefix = location.pathname.replace(/\/+$/, '');
-
   // The JSON of one route; health answers 503 with its JSON when unhealthy, so its body is read whatever the status.
   function read(route, anyStatus) {
-    return fetch(prefix + '/' + route, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (response) {
+    return fetch(route, { headers: { Accept: 'application/json' }, credentials: 'same-origin' }).then(function (response) {
       if (!response.ok && !anyStatus) { throw new Error(response.status + ' ' + response.statusText); }
       return response.json();
     });
@@ -22,6 +21,13 @@
     Sprig.byId('sprig-zoom-out').addEventListener('click', function () { Sprig.zoomBy(0.8); });
     Sprig.byId('sprig-zoom-fit').addEventListener('click', Sprig.zoomToFit);
     Sprig.showDetails(null);
+    // The page has a <base href>: "#graph" would load {prefix}/#graph, so the header's links scroll instead.
+    document.querySelectorAll('header nav a').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        event.preventDefault();
+        Sprig.byId(link.getAttribute('href').slice(1)).scrollIntoView({ behavior: 'smooth', block: 'start' });
+      });
+    });
 
     var summary = {};
     function showSummary() {
