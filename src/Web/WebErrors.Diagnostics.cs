@@ -18,5 +18,5 @@ internal static partial class WebErrors
         $"The query parameter '{parameter}' is '{value}', which is not allowed. Allowed: {allowed}.";
 
     public static string UnknownAsset(string file, IEnumerable<string> files) =>
-        $"The diagnostics page has no asset '{file}'. Assets: {string.Join(", ", files.Select(f => $"'{f}'"))}.";
+        $"The diagnostics page has no asset '{file}'. Assets: {(files.Any() ? string.Join(", ", files.Select(f => $"'{f}'")) : "none")}.";
 }
