@@ -11,6 +11,15 @@
     });
   }
 
+  // The graph from /components when /graph cannot be read: the same nodes and links, no cycle marks.
+  function graphOf(components) {
+    var edges = [];
+    components.forEach(function (c) {
+      c.dependencies.forEach(function (d) { edges.push({ from: c.name, to: d.component, kind: d.kind, cycle: false }); });
+    });
+    return { nodes: components, edges: edges };
+  }
+
   function start() {
     Sprig.byId('sprig-search').addEventListener('input', Sprig.drawGraph);
     Sprig.byId('sprig-graph').addEventListener('click', function (event) {
@@ -40,7 +49,7 @@
     function redrawDetails() { if (Sprig.selected) { Sprig.showDetails(Sprig.selected); } }
 
     var loads = [
-      read('graph?format=json').then(function (graph) {
+      read('graph?format=json').catch(function () { return read('components').then(graphOf); }).then(function (graph) {
         summary.components = graph.nodes.length; showSummary();
         Sprig.setGraph(graph);
       }, function (error) { Sprig.fail(Sprig.byId('sprig-graph-note'), 'graph', error); }),
