@@ -64,6 +64,21 @@ public sealed class DiagnosticsPageTests(Browser browser, ShopApp shop) : IClass
     }
 
     [Fact]
+    public async Task HidingHostServices_LeavesTheApplicationsOwnComponents()
+    {
+        await using var page = await browser.OpenAsync(shop.Host.Page);
+        var hostServices = (await shop.Host.JsonAsync("components")).EnumerateArray().Count(c => c.GetProperty("origin").GetString() == "service descriptor");
+
+        await page.Page.CheckAsync("#sprig-hide-framework");
+
+        await Expect(page.Nodes).ToHaveCountAsync(ShopNames.Length);
+        (await page.NodeNamesAsync()).Should().BeEquivalentTo(ShopNames);
+        (await page.Page.TextContentAsync("#sprig-framework-count")).Should().Be(hostServices.ToString(CultureInfo.InvariantCulture));
+        hostServices.Should().BePositive("UseSprig makes the host's services components");
+        page.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task ClickingANode_ShowsWhatItIs_ItsLinks_WhyItIsIn_AndItsStartupTime()
     {
         await using var page = await browser.OpenAsync(shop.Host.Page);
@@ -147,15 +162,22 @@ public sealed class DiagnosticsPageTests(Browser browser, ShopApp shop) : IClass
         (await page.Page.TextContentAsync("#sprig-health [data-field='status']")).Should().Be("Healthy");
         (await page.Page.TextContentAsync("#sprig-health [data-field='context']")).Should().Be("Running");
         (await page.Page.TextContentAsync("#sprig-health-badge")).Should().Be("Healthy");
+        (await page.Page.Locator("#sprig-health tr[data-check='database'] td").AllTextContentsAsync()).Take(3)
+            .Should().Equal("database", "Healthy", "3 connections open");
         page.Errors.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Screenshot_OfThePageWithASelectedComponent_IsWritten()
+    public async Task Screenshot_OfTheShopWithASelectedComponent_IsWritten()
     {
         await using var page = await browser.OpenAsync(shop.Host.Page);
+        await page.Page.CheckAsync("#sprig-hide-framework");
+        await page.Page.FillAsync("#sprig-config-search", "feature");
         await page.Page.ClickAsync("#sprig-graph g.node[data-name='UserService']");
         await Expect(page.Page.Locator("#sprig-details [data-field='name']")).ToHaveTextAsync("UserService");
+
+        (await page.Page.Locator("#sprig-config tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.getAttribute('data-key'))"))
+            .Should().Equal("feature:email");
 
         var path = await page.ScreenshotAsync("diagnostics");
 

@@ -36,12 +36,14 @@ public sealed class DiagnosticsHost : IAsyncDisposable
     /// <summary>The page's address.</summary>
     public Uri Page => new(BaseAddress, "/sprig");
 
-    public static async Task<DiagnosticsHost> StartAsync(PendingRegistry registry, Dictionary<string, string?> configuration, Action<WebApplication>? map = null)
+    public static async Task<DiagnosticsHost> StartAsync(
+        PendingRegistry registry, Dictionary<string, string?> configuration, Action<IServiceCollection>? services = null, Action<WebApplication>? map = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(configuration);
+        services?.Invoke(builder.Services);
         var context = new ApplicationContext(registry, builder.Configuration);
         builder.UseSprig(context);
         var app = builder.Build();

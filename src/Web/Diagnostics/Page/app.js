@@ -22,6 +22,7 @@
 
   function start() {
     Sprig.byId('sprig-search').addEventListener('input', Sprig.drawGraph);
+    Sprig.byId('sprig-hide-framework').addEventListener('change', Sprig.drawGraph);
     Sprig.byId('sprig-graph').addEventListener('click', function (event) {
       var node = event.target.closest('g.node');
       if (node) { Sprig.select(node.getAttribute('data-name')); }

@@ -23,6 +23,7 @@
       if (edgesIn.has(edge.to)) { edgesIn.get(edge.to).push(edge); }
     });
     model = { nodes: graph.nodes, edges: graph.edges, byName: byName, edgesOut: edgesOut, edgesIn: edgesIn };
+    Sprig.byId('sprig-framework-count').textContent = String(graph.nodes.filter(isFramework).length);
     Sprig.graphModel = model;
     drawLegend();
     Sprig.drawGraph();
@@ -32,7 +33,10 @@
     if (!model) { return; }
     var svg = Sprig.byId('sprig-graph'), note = Sprig.byId('sprig-graph-note');
     var query = Sprig.byId('sprig-search').value.trim().toLowerCase();
-    var matches = query ? model.nodes.filter(function (node) { return node.name.toLowerCase().indexOf(query) >= 0; }) : model.nodes;
+    var hideFramework = Sprig.byId('sprig-hide-framework').checked;
+    var matches = query || hideFramework ? model.nodes.filter(function (node) {
+      return node.name.toLowerCase().indexOf(query) >= 0 && !(hideFramework && isFramework(node));
+    }) : model.nodes;
     var shown = matches.length > MAX_NODES ? matches.slice(0, MAX_NODES) : matches;
     note.textContent = matches.length > MAX_NODES
       ? 'Showing ' + MAX_NODES + ' of ' + matches.length + ' components — type in the search box to narrow.'
@@ -127,6 +131,9 @@
     if (selected) { selected.classList.add('selected'); }
   }
   Sprig.highlight = highlight;
+
+  // The services of the host (IServiceCollection descriptors): many, and rarely what one looks for.
+  function isFramework(node) { return node.origin === 'service descriptor'; }
 
   function label(name) { return name.length > 40 ? name.slice(0, 39) + '…' : name; }
 

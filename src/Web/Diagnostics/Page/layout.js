@@ -174,7 +174,8 @@
       return { kind: chain.kind, points: points };
     });
 
-    return { width: x - GAP_X + MARGIN + 40, height: maxY - minY + 2 * MARGIN, nodes: placed, edges: routed };
+    var width = layerCount === 0 ? 2 * MARGIN : x - GAP_X + MARGIN + 40;
+    return { width: width, height: maxY - minY + 2 * MARGIN, nodes: placed, edges: routed };
   }
 
   function setPositions(layers, pos) {
