@@ -40,6 +40,17 @@ public sealed class DiagnosticsPageTests(Browser browser, ShopApp shop) : IClass
     }
 
     [Fact]
+    public async Task Page_ReadsItsRoutes_WhenAskedWithATrailingSlash()
+    {
+        await using var page = await browser.OpenAsync(new Uri(shop.Host.BaseAddress, "/sprig/"));
+        var components = (await shop.Host.JsonAsync("components")).GetArrayLength();
+
+        await Expect(page.Nodes).ToHaveCountAsync(components);
+        (await page.Page.TextContentAsync("#sprig-health-badge")).Should().Be("Healthy");
+        page.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Search_ShowsTheComponentsWhoseNameContainsTheText_AndTheLinksBetweenThem()
     {
         await using var page = await browser.OpenAsync(shop.Host.Page);

@@ -11,13 +11,22 @@
     });
   }
 
-  // The graph from /components when /graph cannot be read: the same nodes and links, no cycle marks.
-  function graphOf(components) {
-    var edges = [];
-    components.forEach(function (c) {
-      c.dependencies.forEach(function (d) { edges.push({ from: c.name, to: d.component, kind: d.kind, cycle: false }); });
+  // The components (what each is) from /components, the links from /graph (which marks those that close a cycle); when one
+  // of them cannot be read, the other alone (the links of /components carry no cycle marks).
+  function readGraph() {
+    var failed = null;
+    function note(error) { failed = error; return null; }
+    return Promise.all([read('components').catch(note), read('graph?format=json').catch(note)]).then(function (both) {
+      var components = both[0], graph = both[1];
+      if (!components && !graph) { throw failed; }
+      var edges = graph ? graph.edges : [];
+      if (!graph) {
+        components.forEach(function (c) {
+          c.dependencies.forEach(function (d) { edges.push({ from: c.name, to: d.component, kind: d.kind, cycle: false }); });
+        });
+      }
+      return { nodes: components || graph.nodes, edges: edges };
     });
-    return { nodes: components, edges: edges };
   }
 
   function start() {
@@ -26,6 +35,10 @@
     Sprig.byId('sprig-graph').addEventListener('click', function (event) {
       var node = event.target.closest('g.node');
       if (node) { Sprig.select(node.getAttribute('data-name')); }
+    });
+    Sprig.byId('sprig-graph').addEventListener('keydown', function (event) {
+      var node = event.target.closest('g.node');
+      if (node && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); Sprig.select(node.getAttribute('data-name')); }
     });
     Sprig.byId('sprig-zoom-in').addEventListener('click', function () { Sprig.zoomBy(1.25); });
     Sprig.byId('sprig-zoom-out').addEventListener('click', function () { Sprig.zoomBy(0.8); });
@@ -50,7 +63,7 @@
     function redrawDetails() { if (Sprig.selected) { Sprig.showDetails(Sprig.selected); } }
 
     var loads = [
-      read('graph?format=json').catch(function () { return read('components').then(graphOf); }).then(function (graph) {
+      readGraph().then(function (graph) {
         summary.components = graph.nodes.length; showSummary();
         Sprig.setGraph(graph);
       }, function (error) { Sprig.fail(Sprig.byId('sprig-graph-note'), 'graph', error); }),

@@ -74,7 +74,7 @@
     var nodeElements = new Map();
     shown.forEach(function (node, i) {
       var box = boxes[i], at = result.nodes[i];
-      var g = Sprig.svg('g', { class: 'node ' + (node.state || '').replace(/\s+/g, '-'), 'data-name': node.name, transform: 'translate(' + at.x + ',' + at.y + ')' },
+      var g = Sprig.svg('g', { class: 'node ' + (node.state || '').replace(/\s+/g, '-'), 'data-name': node.name, tabindex: 0, role: 'button', transform: 'translate(' + at.x + ',' + at.y + ')' },
         Sprig.svg('title', null, node.name + '\n' + node.type),
         Sprig.svg('rect', { width: box.width, height: box.height, rx: 7, ry: 7 }),
         Sprig.svg('text', { class: 'name', x: 12, y: 16 }, label(node.name)),
