@@ -113,13 +113,6 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
     /// <summary>Gets the active profiles: configuration key <c>profiles:active</c>, comma-separated.</summary>
     public IReadOnlySet<string> ActiveProfiles => Profiles.Active(Configuration);
 
-    /// <summary>
-    /// Gets the context's components (the ones that are in, without Sprig's own plumbing), with their classes, where they came
-    /// from and what they link to. Computed on each read: keep the list rather than reading it in a loop.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The context is not running (before refresh, or after shutdown).</exception>
-    public IReadOnlyList<ComponentInfo> Components => Diagnostics.ComponentInfos.Of(Running());
-
     /// <summary>Gets the RPC endpoints refresh found: every [Endpoint] method of every component that is in. Empty until refresh.</summary>
     public IEndpointCatalog Endpoints => EndpointsCore;
 
@@ -158,6 +151,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             throw _configurationError;
         }
 
+        _startup.Start();
         var stopwatch = Stopwatch.StartNew();
         var pipeline = new RefreshPipeline(new Planning.PlanServices(Configuration, _loggers, this), RemoteProxies, KeyedProxies);
         ComponentTable? table = null;
@@ -184,6 +178,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             UseJsonResolvers(table);
 
             using (Telemetry.SprigTelemetry.StartRefresh("start"))
+            using (_startup.Measure("start"))
             {
                 // [OnStart] hooks and servers start work that outlives refresh (loops, subscriptions): like hosted services,
                 // they start with no ambient activity, so that refresh's trace does not adopt everything they do later.
@@ -222,6 +217,10 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
             DisposeLoggers();
             MoveTo(ContextState.Failed, from: ContextState.Refreshing);
             throw;
+        }
+        finally
+        {
+            _startup.Stop();
         }
     }
 

@@ -6,6 +6,7 @@ using Sprig.Nats.Client;
 using Sprig.Nats.Configuration;
 using Sprig.Nats.Diagnostics;
 using Sprig.Nats.Server;
+using Sprig.Hosting;
 using Sprig.Remoting;
 
 namespace Sprig.Nats;
@@ -26,7 +27,7 @@ namespace Sprig.Nats;
 /// </example>
 [Component("SprigNatsTransport")]
 [ConditionalOnNatsUrl]
-public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncDisposable
+public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IServedEndpoints, IAsyncDisposable
 {
     private readonly NatsConnection _connection;
     private readonly IConfiguration _configuration;
@@ -59,6 +60,15 @@ public sealed class NatsTransport : IEndpointTransport, IEndpointServer, IAsyncD
 
     /// <summary>Gets the transport's name for messages: "NATS nats://127.0.0.1:4222".</summary>
     public string Name { get; }
+
+    /// <summary>Gets "nats": the protocol of <see cref="ServedEndpoints"/>.</summary>
+    public string Protocol => "nats";
+
+    /// <summary>Gets the subject of every endpoint this process serves (<c>sprig.{namespace}.{component}.{endpoint}</c>, lower-case); empty when it does not serve.</summary>
+    public IReadOnlyList<ServedEndpoint> ServedEndpoints => _host?.Served ?? [];
+
+    /// <summary>Gets the state of the connection: Open, Connecting, Reconnecting or Closed.</summary>
+    internal NatsConnectionState ConnectionState => _connection.ConnectionState;
 
     /// <summary>Gets the connection, for tests that restart the server.</summary>
     internal NatsConnection Connection => _connection;

@@ -4,7 +4,7 @@ namespace Sprig.Nats;
 public static class SprigNats
 {
     /// <summary>
-    /// Registers the NATS transport in a private registry. <see cref="PendingRegistry.Instance"/> finds it by itself in every
+    /// Registers the NATS transport, and its "nats" health check (<see cref="NatsHealthChecks"/>), in a private registry. <see cref="PendingRegistry.Instance"/> finds it by itself in every
     /// application that references Sprig.Nats. The transport is in only when <c>Sprig:Nats:Url</c> is set. Calling this twice
     /// registers it once.
     /// </summary>
@@ -26,6 +26,6 @@ public static class SprigNats
         var (definitions, _, _) = registry.Snapshot().Freeze();
         return definitions.Any(d => d.Type == typeof(NatsTransport) || d.ImplementationType == typeof(NatsTransport))
             ? registry
-            : registry.Register<NatsTransport>();
+            : registry.Register<NatsTransport>().Register<NatsHealthChecks>();
     }
 }

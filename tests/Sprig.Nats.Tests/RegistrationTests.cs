@@ -5,11 +5,11 @@ namespace Sprig.Nats.Tests;
 public sealed class RegistrationTests
 {
     [Fact]
-    public void AddNats_RegistersTheTransportOnce_WhenCalledTwice()
+    public void AddNats_RegistersTheTransportAndItsHealthCheckOnce_WhenCalledTwice()
     {
         var registry = new PendingRegistry().AddNats().AddNats();
 
-        registry.Count.Should().Be(1);
+        registry.Count.Should().Be(2, "the transport and its health check registration");
     }
 
     [Fact]
@@ -19,6 +19,7 @@ public sealed class RegistrationTests
         await context.RefreshAsync();
 
         context.Contains("SprigNatsTransport").Should().BeFalse();
+        context.Contains("SprigNatsHealthChecks").Should().BeFalse();
         context.ConditionReport.Explain("SprigNatsTransport").Should().Contain(
             "did not find the property; set it (e.g. nats://127.0.0.1:4222) to call and serve endpoints over NATS");
     }

@@ -1,29 +1,38 @@
 using Sprig.Definitions;
-using Sprig.Resolution;
 
 namespace Sprig.Diagnostics;
 
 /// <summary>
 /// Describes a running context's components for <see cref="ApplicationContext.Components"/>. Nothing is kept: each call reads
-/// the table; dependencies are found when first read, and a singleton whose plan was slimmed after creation is planned again (planning reads, it creates nothing).
+/// the table; dependencies are found when first read, and a singleton whose plan was slimmed after creation is planned again
+/// (planning reads, it creates nothing).
 /// </summary>
+/// <remarks>
+/// Every entry of the table is listed, a provider's own instance ("&amp;name") included: its product's "bean-factory" link leads
+/// to it, and its own dependencies hang off it. Components closed from open generic registrations on demand are not entries; a
+/// link to one is a "framework" link named after its service type, as a link to a built-in service (the provider, the
+/// configuration, loggers) is.
+/// </remarks>
 internal static class ComponentInfos
 {
-    public static IReadOnlyList<ComponentInfo> Of(ComponentTable table)
+    public static IReadOnlyList<ComponentInfo> Of(ApplicationContext context, ComponentTable table)
     {
-        var infos = new List<ComponentInfo>(table.Entries.Length);
-        foreach (var entry in table.Entries)
+        var infos = new ComponentInfo[table.Entries.Length];
+        for (var i = 0; i < infos.Length; i++)
         {
-            var definition = entry.Definition;
-            if (definition.IsInfrastructure)
-            {
-                continue;
-            }
-
-            infos.Add(new ComponentInfo(definition.Name, TypeOf(definition), definition.Scope, definition.Namespace, Origin(definition), new LazyDependencies(table, entry)));
+            infos[i] = Of(context, table, table.Entries[i]);
         }
 
         return infos;
+    }
+
+    public static ComponentInfo Of(ApplicationContext context, ComponentTable table, ComponentEntry entry)
+    {
+        var definition = entry.Definition;
+        return new ComponentInfo(definition.Name, TypeOf(definition), definition.Scope, definition.Namespace, Origin(definition), new LazyDependencies(table, entry))
+        {
+            Live = new ComponentStateSource(context, entry),
+        };
     }
 
     private static Type TypeOf(ComponentDefinition definition) =>
@@ -45,7 +54,7 @@ internal static class ComponentInfos
     {
         private List<DependencyInfo>? _items;
 
-        private List<DependencyInfo> Items => LazyInitializer.EnsureInitialized(ref _items, () => Dependencies(table, entry));
+        private List<DependencyInfo> Items => LazyInitializer.EnsureInitialized(ref _items, () => [.. Links(table, entry).Select(l => new DependencyInfo(l.Component, l.Kind))]);
 
         public DependencyInfo this[int index] => Items[index];
 
@@ -56,7 +65,8 @@ internal static class ComponentInfos
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
-    private static List<DependencyInfo> Dependencies(ComponentTable table, ComponentEntry entry)
+    /// <summary>Returns a component's links in order: the owner of its factory, its constructor or factory arguments, its injected members.</summary>
+    public static List<ComponentLink> Links(ComponentTable table, ComponentEntry entry)
     {
         var plan = entry.Plan;
         if (plan.Constructor is null && plan.FactoryMethod is null && entry.Definition.Kind is ComponentKind.Class or ComponentKind.Factory)
@@ -65,10 +75,10 @@ internal static class ComponentInfos
             plan = table.Planner.Plan(entry, new Problems());
         }
 
-        var dependencies = new List<DependencyInfo>();
+        var links = new List<ComponentLink>();
         if (plan.FactoryOwner is ComponentDependency owner)
         {
-            dependencies.Add(new DependencyInfo(owner.Target.Name, "bean-factory"));
+            links.Add(To(owner.Target, DependencyKinds.BeanFactory));
         }
 
         foreach (var argument in plan.Arguments)
@@ -81,22 +91,38 @@ internal static class ComponentInfos
             Add(member.Dependency);
         }
 
-        return dependencies;
+        return links;
 
         void Add(Dependency dependency)
         {
             switch (dependency)
             {
                 case ComponentDependency direct:
-                    dependencies.Add(new DependencyInfo(direct.Target.Name, direct.ByName ? "name" : direct.Target.Definition.FromDescriptor ? "framework" : "type"));
+                    links.Add(To(direct.Target, direct.ByName ? DependencyKinds.Name : direct.Target.Definition.FromDescriptor ? DependencyKinds.Framework : DependencyKinds.Type));
                     break;
-                case LazyProxyDependency:
-                    dependencies.AddRange(dependency.Links.Select(l => new DependencyInfo(l.Target.Name, "lazy")));
+                case ConstantDependency { Service: { } service }:
+                    links.Add(new ComponentLink(service, DependencyKinds.Framework, null));
                     break;
-                default:
-                    dependencies.AddRange(dependency.Links.Select(l => new DependencyInfo(l.Target.Name, l.Lazy ? "lazy" : "collection")));
+                case ScopeProviderDependency provider:
+                    links.Add(new ComponentLink(provider.Service, DependencyKinds.Framework, null));
+                    break;
+                case LazyProxyDependency lazy:
+                    links.Add(To(lazy.Target, DependencyKinds.Lazy));
+                    break;
+                case GenericDependency:
+                    foreach (var (target, lazy) in dependency.Links)
+                    {
+                        links.Add(To(target, lazy ? DependencyKinds.Lazy : DependencyKinds.Collection));
+                    }
+
                     break;
             }
         }
     }
+
+    // A component closed from an open generic registration is no entry of the table: the link names its service type.
+    private static ComponentLink To(ComponentEntry target, string kind) =>
+        target.Index >= 0
+            ? new ComponentLink(target.Name, kind, target)
+            : new ComponentLink(Errors.TypeName(target.Definition.Type), kind == DependencyKinds.Type ? DependencyKinds.Framework : kind, null);
 }

@@ -3,7 +3,7 @@ namespace Sprig.Hosting;
 /// <summary>
 /// Describes where an <see cref="IEndpointServer"/> serves a context's endpoints, for diagnostics (Sprig.Web's
 /// <c>GET {prefix}/mappings</c>): Sprig.Nats's transport lists the subject of every endpoint it serves. Implement it on a
-/// singleton endpoint server; diagnostics read it after refresh and never create a component to do so.
+/// singleton endpoint server: diagnostics find it with <see cref="ApplicationContext.GetAll{T}"/> after refresh.
 /// </summary>
 /// <example>
 /// <code>

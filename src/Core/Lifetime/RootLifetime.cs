@@ -12,10 +12,12 @@ namespace Sprig.Lifetime;
 internal sealed class RootLifetime
 {
     private bool _refreshing = true;
+    private Diagnostics.StartupRecorder? _startup;
 
     public RootLifetime(ApplicationContext context, int requestSlots, ILogger? logger = null)
     {
         Context = context;
+        _startup = context.Startup;
         Logger = logger ?? NullLogger.Instance;
         RootScope = new RequestScope(context, requestSlots, Singletons) { IsRoot = true };
     }
@@ -35,8 +37,15 @@ internal sealed class RootLifetime
     /// <summary>Gets whether refresh is still running (creation then follows plans by reflection instead of compiling them).</summary>
     public bool IsRefreshing => Volatile.Read(ref _refreshing);
 
-    /// <summary>Marks the end of refresh: from now on, components created repeatedly get compiled factories.</summary>
-    public void Refreshed() => Volatile.Write(ref _refreshing, false);
+    /// <summary>Gets where creations are timed while refresh runs (<see cref="ApplicationContext.StartupSteps"/>); null afterwards.</summary>
+    public Diagnostics.StartupRecorder? Startup => Volatile.Read(ref _startup);
+
+    /// <summary>Marks the end of refresh: from now on, components created repeatedly get compiled factories, and creations are not timed.</summary>
+    public void Refreshed()
+    {
+        Volatile.Write(ref _refreshing, false);
+        Volatile.Write(ref _startup, null);
+    }
 
     /// <summary>Records a singleton just created: for destruction at shutdown, and in the Debug log.</summary>
     public void Created(ComponentEntry entry, object instance)

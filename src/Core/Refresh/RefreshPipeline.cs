@@ -6,7 +6,7 @@ using Sprig.Remoting;
 namespace Sprig.Refresh;
 
 /// <summary>
-/// The refresh phases, one per file, in order: <see cref="RegistrationPhase"/>, <see cref="ConditionPhase"/>,
+/// The refresh phases, one per file, in order (each timed as a <see cref="ApplicationContext.StartupSteps"/> step named after it): <see cref="RegistrationPhase"/>, <see cref="ConditionPhase"/>,
 /// <see cref="PlanningPhase"/>, <see cref="ValidationPhase"/>, <see cref="OrderingPhase"/> (together <see cref="Prepare"/>), then
 /// <see cref="InstantiationPhase"/> and <see cref="StartPhase"/>. Each takes what the previous ones returned and returns its own
 /// result; nothing writes back into an earlier result or into the context. The context adopts the prepared result once, before
@@ -25,16 +25,53 @@ internal sealed class RefreshPipeline(PlanServices services, RemoteProxies remot
     /// <summary>Runs the phases up to the creation order; throws with every problem found.</summary>
     public Prepared Prepare(PendingRegistry registry)
     {
-        var registration = RegistrationPhase.Run(registry);
-        var conditioned = ConditionPhase.Run(registration, services.Configuration, _logger);
+        var startup = services.Context.Startup;
+        Registration registration;
+        using (startup.Measure("registration"))
+        {
+            registration = RegistrationPhase.Run(registry);
+        }
+
+        Conditioned conditioned;
+        using (startup.Measure("conditions"))
+        {
+            conditioned = ConditionPhase.Run(registration, services.Configuration, _logger);
+        }
+
         Report = conditioned.Report;
-        var planned = PlanningPhase.Run(conditioned, services, remoteProxies, keyedProxies);
-        var graph = ValidationPhase.Run(planned, services.Configuration);
-        return new Prepared(planned.Table, planned.Report, planned.Endpoints, OrderingPhase.Run(graph), graph);
+        Planned planned;
+        using (startup.Measure("planning"))
+        {
+            planned = PlanningPhase.Run(conditioned, services, remoteProxies, keyedProxies);
+        }
+
+        DependencyGraph graph;
+        using (startup.Measure("validation"))
+        {
+            graph = ValidationPhase.Run(planned, services.Configuration);
+        }
+
+        IReadOnlyList<ComponentEntry> order;
+        using (startup.Measure("ordering"))
+        {
+            order = OrderingPhase.Run(graph);
+        }
+
+        return new Prepared(planned.Table, planned.Report, planned.Endpoints, order, graph);
     }
 
     /// <summary>Creates the singletons in order.</summary>
-    public void Instantiate(Prepared prepared) => InstantiationPhase.Run(prepared.Table, prepared.Order, prepared.Graph, services.Configuration);
+    public void Instantiate(Prepared prepared)
+    {
+        var startup = services.Context.Startup;
+
+        // About one "create" step per component, and a few hooks: the steps' array grows once.
+        startup.Reserve(prepared.Table.Entries.Length + 8);
+        using (startup.Measure("instantiation"))
+        {
+            InstantiationPhase.Run(prepared.Table, prepared.Order, prepared.Graph, services.Configuration);
+        }
+    }
 
     public void LogRefreshed(ComponentTable table, long elapsedMilliseconds)
     {

@@ -15,6 +15,14 @@ internal static class StartPhase
         foreach (var entry in order)
         {
             var plan = entry.Plan;
+            if (plan.OnStart.Count == 0)
+            {
+                continue;
+            }
+
+            // While refresh runs, one "on-start" step per component, over all of its [OnStart] methods (also when one throws).
+            var startup = entry.Lifetime.Startup;
+            using var step = startup is null ? default : new StartupStepScope(startup, startup.Begin(entry.Name, StartupRecorder.OnStart));
             for (var i = 0; i < plan.OnStart.Count; i++)
             {
                 var method = plan.OnStart[i];

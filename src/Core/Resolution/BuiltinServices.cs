@@ -22,21 +22,24 @@ internal sealed class BuiltinServices
         _loggers = loggers;
 
         // The provider a component gets is the scope it is created in (the context at the root); the rest are one instance.
-        var scopeProvider = new ScopeProviderDependency(context);
-        var self = new ConstantDependency(context);
+        // One plan per type, named after it: diagnostics show it as a "framework" link to that name.
         _plans = new Dictionary<Type, Dependency>
         {
-            [typeof(IServiceProvider)] = scopeProvider,
-            [typeof(IKeyedServiceProvider)] = scopeProvider,
-            [typeof(ISupportRequiredService)] = scopeProvider,
-            [typeof(IServiceScopeFactory)] = self,
-            [typeof(IServiceProviderIsService)] = self,
-            [typeof(IServiceProviderIsKeyedService)] = self,
-            [typeof(ApplicationContext)] = self,
-            [typeof(IConfiguration)] = new ConstantDependency(configuration),
-            [typeof(ILoggerFactory)] = new ConstantDependency(loggers),
+            [typeof(IServiceProvider)] = ScopeProvider<IServiceProvider>(context),
+            [typeof(IKeyedServiceProvider)] = ScopeProvider<IKeyedServiceProvider>(context),
+            [typeof(ISupportRequiredService)] = ScopeProvider<ISupportRequiredService>(context),
+            [typeof(IServiceScopeFactory)] = Constant<IServiceScopeFactory>(context),
+            [typeof(IServiceProviderIsService)] = Constant<IServiceProviderIsService>(context),
+            [typeof(IServiceProviderIsKeyedService)] = Constant<IServiceProviderIsKeyedService>(context),
+            [typeof(ApplicationContext)] = Constant<ApplicationContext>(context),
+            [typeof(IConfiguration)] = Constant<IConfiguration>(configuration),
+            [typeof(ILoggerFactory)] = Constant<ILoggerFactory>(loggers),
         };
     }
+
+    private static ScopeProviderDependency ScopeProvider<T>(ApplicationContext context) => new(context, Diagnostics.Errors.TypeName(typeof(T)));
+
+    private static ConstantDependency Constant<T>(object value) => new(value) { Service = Diagnostics.Errors.TypeName(typeof(T)) };
 
     /// <summary>Tells whether <paramref name="type"/> is one of the services resolvable from the provider without registration.</summary>
     public bool Provides(Type type) => _plans.ContainsKey(type);
@@ -55,14 +58,17 @@ internal sealed class BuiltinServices
 
         if (type == typeof(ILogger))
         {
-            return new ConstantDependency(_loggers.CreateLogger(owner.Definition.Type.FullName?.Replace('+', '.') ?? owner.Name));
+            return new ConstantDependency(_loggers.CreateLogger(owner.Definition.Type.FullName?.Replace('+', '.') ?? owner.Name)) { Service = nameof(ILogger) };
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ILogger<>))
         {
             return new ConstantDependency(Generated.DynamicCode.IsSupported
                 ? Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), _loggers)
-                : Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"inject {Diagnostics.Errors.TypeName(type)}"));
+                : Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"inject {Diagnostics.Errors.TypeName(type)}"))
+            {
+                Service = Diagnostics.Errors.TypeName(type),
+            };
         }
 
         return null;

@@ -4,4 +4,7 @@ namespace Sprig.Resolution;
 internal sealed class ConstantDependency(object? value) : Dependency
 {
     public object? Value { get; } = value;
+
+    /// <summary>Gets the readable name of the built-in service this value is ("IConfiguration", "ILogger&lt;UserService&gt;"), or null for any other value.</summary>
+    public string? Service { get; init; }
 }

@@ -16,6 +16,10 @@ internal static class PlanInterpreter
     {
         var plan = entry.Plan;
         var stage = 0;
+
+        // While refresh runs, each creation of a component of the table is a "create" step (and its hooks a "post-construct" step).
+        var startup = entry.Index >= 0 ? entry.Lifetime.Startup : null;
+        var step = startup is null ? -1 : startup.Begin(entry.Name, Diagnostics.StartupRecorder.Create);
         try
         {
             var instance = Construct(entry, plan, scope);
@@ -36,6 +40,12 @@ internal static class PlanInterpreter
                 }
             }
 
+            if (startup is not null)
+            {
+                startup.End(step);
+                step = plan.PostConstruct.Count > 0 ? startup.Begin(entry.Name, Diagnostics.StartupRecorder.PostConstruct) : -1;
+            }
+
             for (var i = 0; i < plan.PostConstruct.Count; i++)
             {
                 stage++;
@@ -45,10 +55,13 @@ internal static class PlanInterpreter
                 }
             }
 
+            startup?.End(step);
             return instance;
         }
         catch (Exception ex)
         {
+            // A failed step keeps its duration up to the failure.
+            startup?.End(step);
             throw entry.Fail(stage, ex);
         }
     }

@@ -34,6 +34,7 @@ internal sealed class EndpointHost : IDisposable
     private readonly ControlListener _controls;
     private Task _heartbeats = Task.CompletedTask;
     private Task[] _runners = [];
+    private IReadOnlyList<Sprig.Hosting.ServedEndpoint> _served = [];
     private int _stopped;
 
     public EndpointHost(INatsConnection connection, NatsTransportOptions options, bool includeDetails, PermissionViolations violations, ILogger logger)
@@ -49,6 +50,9 @@ internal sealed class EndpointHost : IDisposable
 
     /// <summary>Gets the subject this process takes acks and cancels at.</summary>
     public string Control => _control;
+
+    /// <summary>Gets the subject of every endpoint served, in the catalog's order, once serving started; empty again once it stops.</summary>
+    public IReadOnlyList<Sprig.Hosting.ServedEndpoint> Served => Volatile.Read(ref _served);
 
     /// <summary>Gets how many streams wait for their caller's ack, for tests of flow control.</summary>
     public int BlockedCalls => _live.BlockedCount;
@@ -118,6 +122,7 @@ internal sealed class EndpointHost : IDisposable
         // A round trip: the server has processed every SUB before the PONG, and sent its -ERR for each one it refused before it.
         await _connection.PingAsync(cancellationToken).ConfigureAwait(false);
         ThrowIfRefused(endpoints);
+        Volatile.Write(ref _served, [.. endpoints.Select(e => new Sprig.Hosting.ServedEndpoint(NatsSubjects.Endpoint(e.Namespace, e.Component, e.Name), e.Address))]);
         NatsLog.Serving(_logger, endpoints.Count, _services.Count, string.Join(", ", endpoints.Select(e => e.Address)), _control);
     }
 
@@ -129,6 +134,7 @@ internal sealed class EndpointHost : IDisposable
             return;
         }
 
+        Volatile.Write(ref _served, []);
         foreach (var (service, endpoints) in _services)
         {
             try

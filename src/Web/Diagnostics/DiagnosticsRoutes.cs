@@ -38,19 +38,22 @@ internal sealed class DiagnosticsRoutes
         var group = endpoints.MapGroup(prefix);
         group.WithMetadata(SprigRouteMetadata.Instance, DiagnosticsMetadata.Instance);
         group.ExcludeFromDescription();
-        group.WithDisplayName(e => e is RouteEndpointBuilder route ? $"Sprig diagnostics: GET {route.RoutePattern.RawText}" : "Sprig diagnostics");
         var routes = new DiagnosticsRoutes(context, DiagnosticsAccess.Apply(group, services, development),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web.Diagnostics"), development);
         var configuration = services.GetService<IConfiguration>() ?? context.Configuration;
         var page = DiagnosticsPage.Load();
 
-        group.MapGet("", routes.Handle(http => page.WriteIndexAsync(http, prefix)));
-        group.MapGet("/assets/{**file}", routes.Handle(http => page.WriteAssetAsync(http, (string)http.Request.RouteValues["file"]!)));
-        group.MapGet("/health", routes.Handle(routes.HealthAsync));
-        group.MapGet("/components", routes.Json(() => ComponentsView.Components(context), DiagnosticsJsonContext.Default.IReadOnlyListComponentJson));
-        group.MapGet("/conditions", routes.Json(() => ComponentsView.Conditions(context), DiagnosticsJsonContext.Default.IReadOnlyListConditionsJson));
-        group.MapGet("/mappings", routes.Handle(http => Write(http, MappingsView.Of(context, http.RequestServices.GetService<EndpointDataSource>()), DiagnosticsJsonContext.Default.MappingsJson)));
-        group.MapGet("/config", routes.Json(() => ConfigurationView.Of(configuration), DiagnosticsJsonContext.Default.IReadOnlyListConfigJson));
+        void Get(string path, RequestDelegate handler) =>
+            group.MapGet(path, handler).WithDisplayName($"Sprig diagnostics: GET {(prefix + path is { Length: > 0 } route ? route : "/")}");
+        Get("", routes.Handle(http => page.WriteIndexAsync(http, prefix)));
+        Get("/assets/{**file}", routes.Handle(http => page.WriteAssetAsync(http, (string)http.Request.RouteValues["file"]!)));
+        Get("/health", routes.Handle(routes.HealthAsync));
+        Get("/components", routes.Json(() => ComponentsView.Components(context), DiagnosticsJsonContext.Default.IReadOnlyListComponentJson));
+        Get("/conditions", routes.Json(() => ComponentsView.Conditions(context), DiagnosticsJsonContext.Default.IReadOnlyListConditionsJson));
+        Get("/mappings", routes.Handle(http => Write(http, MappingsView.Of(context, http.RequestServices.GetService<EndpointDataSource>()), DiagnosticsJsonContext.Default.MappingsJson)));
+        Get("/config", routes.Json(() => ConfigurationView.Of(configuration), DiagnosticsJsonContext.Default.IReadOnlyListConfigJson));
+        Get("/startup", routes.Json(() => ComponentsView.StartupSteps(context), DiagnosticsJsonContext.Default.IReadOnlyListStartupStepJson));
+        Get("/graph", routes.Handle(http => GraphRoute.WriteAsync(http, context, prefix)));
         return group;
     }
 

@@ -35,7 +35,8 @@ internal static class MappingsView
 
     private static string Route(RouteEndpoint endpoint)
     {
-        var text = endpoint.RoutePattern.RawText ?? string.Empty;
+        // Routing ignores a trailing '/' (a group's "" route is "/prefix/"); the route is shown as it is asked.
+        var text = (endpoint.RoutePattern.RawText ?? string.Empty).TrimEnd('/');
         return text.StartsWith('/') ? text : "/" + text;
     }
 }

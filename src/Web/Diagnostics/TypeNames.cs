@@ -1,87 +1,38 @@
-using System.Text;
-
 namespace Sprig.Web.Diagnostics;
 
-/// <summary>Writes a type's full name as C# reads it: <c>App.Repository&lt;App.User&gt;</c>, <c>App.Outer.Inner</c>, <c>int[]</c>.</summary>
+/// <summary>
+/// Full type names as people read them: <c>App.Repository&lt;App.User&gt;</c>, <c>App.Outer.Inner</c>, not
+/// <c>App.Repository`1[[…]]</c> — the same text as the "type" of <see cref="ApplicationContext.ExportGraph"/>'s JSON nodes, so
+/// that <c>/components</c> and <c>/graph</c> name a type alike.
+/// </summary>
 internal static class TypeNames
 {
     public static string Readable(Type type)
     {
-        var builder = new StringBuilder();
-        Append(builder, type);
-        return builder.ToString();
-    }
-
-    private static void Append(StringBuilder builder, Type type)
-    {
-        if (type.IsArray)
-        {
-            Append(builder, type.GetElementType()!);
-            builder.Append('[').Append(',', type.GetArrayRank() - 1).Append(']');
-            return;
-        }
-
         if (type.IsGenericParameter)
         {
-            builder.Append(type.Name);
-            return;
+            return type.Name;
         }
 
-        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        if (type.IsArray)
         {
-            Append(builder, underlying);
-            builder.Append('?');
-            return;
+            return Readable(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
         }
 
-        // A nested type's generic arguments include its outer types'; each level takes its own share.
-        var arguments = type.IsGenericType ? type.GetGenericArguments() : [];
-        AppendNested(builder, type, arguments);
-    }
-
-    private static int AppendNested(StringBuilder builder, Type type, Type[] arguments)
-    {
-        int used;
-        if (type.DeclaringType is { } outer && !type.IsGenericParameter)
+        if (type.IsPointer || type.IsByRef)
         {
-            used = AppendNested(builder, outer, arguments);
-            builder.Append('.');
-        }
-        else
-        {
-            used = 0;
-            if (!string.IsNullOrEmpty(type.Namespace))
-            {
-                builder.Append(type.Namespace).Append('.');
-            }
+            return Readable(type.GetElementType()!) + (type.IsPointer ? "*" : "&");
         }
 
+        var declaring = type.IsNested && type.DeclaringType is { IsGenericType: false } outer ? outer : null;
+        var prefix = declaring is not null ? Readable(declaring) + "." : string.IsNullOrEmpty(type.Namespace) ? "" : type.Namespace + ".";
         var name = type.Name;
         var tick = name.IndexOf('`', StringComparison.Ordinal);
-        if (tick < 0)
+        if (!type.IsGenericType || tick < 0)
         {
-            builder.Append(name);
-            return used;
+            return prefix + name;
         }
 
-        builder.Append(name, 0, tick);
-        var count = int.Parse(name.AsSpan(tick + 1), System.Globalization.CultureInfo.InvariantCulture);
-        builder.Append('<');
-        for (var i = 0; i < count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(", ");
-            }
-
-            var index = used + i;
-            if (index < arguments.Length)
-            {
-                Append(builder, arguments[index]);
-            }
-        }
-
-        builder.Append('>');
-        return used + count;
+        return $"{prefix}{name[..tick]}<{string.Join(", ", type.GetGenericArguments().Select(Readable))}>";
     }
 }

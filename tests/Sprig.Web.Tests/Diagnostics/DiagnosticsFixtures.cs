@@ -4,7 +4,7 @@ namespace Sprig.Web.Tests.Diagnostics;
 public static class DiagnosticsFixtures
 {
     /// <summary>Every route MapSprigDiagnostics maps at "/sprig", the page first.</summary>
-    public static readonly string[] Routes = ["/sprig", "/sprig/health", "/sprig/components", "/sprig/conditions", "/sprig/mappings", "/sprig/config"];
+    public static readonly string[] Routes = ["/sprig", "/sprig/health", "/sprig/components", "/sprig/conditions", "/sprig/mappings", "/sprig/config", "/sprig/startup", "/sprig/graph"];
 
     /// <summary>In when the configuration key it names is "on".</summary>
     [AttributeUsage(AttributeTargets.Class)]

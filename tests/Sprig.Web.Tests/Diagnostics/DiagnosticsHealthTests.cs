@@ -1,0 +1,88 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Sprig.Web.Tests.Diagnostics;
+
+/// <summary>
+/// <c>GET /sprig/health</c>: the context's state and the application's ASP.NET Core health checks, the worst status overall,
+/// 503 when it is Unhealthy.
+/// </summary>
+public sealed class DiagnosticsHealthTests
+{
+    [Fact]
+    public async Task Health_IsTheContextsState_WhenTheApplicationHasNoHealthChecks()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry());
+
+        (await host.GetJsonAsync("/sprig/health")).WithoutTimings().ShouldBeJson("""
+            { "status": "Healthy", "context": "Running",
+              "checks": [ { "name": "context", "status": "Healthy", "description": "The application context is Running.", "durationMs": 0 } ] }
+            """);
+    }
+
+    [Fact]
+    public async Task Health_RunsTheApplicationsHealthChecks_AndIsDegradedWhenOneIs()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), configure: b => b.Services.AddHealthChecks()
+            .AddCheck("db", () => HealthCheckResult.Healthy("reachable"))
+            .AddCheck("cache", () => HealthCheckResult.Degraded("slow")));
+
+        (await host.GetJsonAsync("/sprig/health")).WithoutTimings().ShouldBeJson("""
+            { "status": "Degraded", "context": "Running",
+              "checks": [
+                { "name": "context", "status": "Healthy", "description": "The application context is Running.", "durationMs": 0 },
+                { "name": "db", "status": "Healthy", "description": "reachable", "durationMs": 0 },
+                { "name": "cache", "status": "Degraded", "description": "slow", "durationMs": 0 }
+              ] }
+            """);
+    }
+
+    [Fact]
+    public async Task Health_Answers503_WhenACheckIsUnhealthy_AndTheServerKeepsServing()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), configure: b => b.Services.AddHealthChecks()
+            .AddCheck("db", () => HealthCheckResult.Unhealthy("refused"))
+            .AddCheck("broken", () => throw new InvalidOperationException("The check itself failed.")));
+
+        using var response = await host.GetAsync("/sprig/health");
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.ToString().Should().Be("application/json; charset=utf-8");
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.WithoutTimings().ShouldBeJson("""
+            { "status": "Unhealthy", "context": "Running",
+              "checks": [
+                { "name": "context", "status": "Healthy", "description": "The application context is Running.", "durationMs": 0 },
+                { "name": "db", "status": "Unhealthy", "description": "refused", "durationMs": 0 },
+                { "name": "broken", "status": "Unhealthy", "description": "The check itself failed.", "durationMs": 0 }
+              ] }
+            """);
+        (await host.GetJsonAsync("/sprig/conditions")).Should().NotBeNull();
+    }
+
+    [Fact]
+    public async Task Health_RunsRegisteredChecks_WhenTheApplicationDidNotAddTheHealthCheckService()
+    {
+        // What a library such as Sprig.Nats does: it adds a registration to the options, whether or not the application called AddHealthChecks().
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), configure: b => b.Services.Configure<HealthCheckServiceOptions>(o =>
+        {
+            o.Registrations.Add(new HealthCheckRegistration("bus", _ => new DelegateCheck(() => HealthCheckResult.Degraded("reconnecting")), null, null));
+            o.Registrations.Add(new HealthCheckRegistration("disk", _ => new DelegateCheck(() => throw new IOException("No space left.")), HealthStatus.Degraded, null));
+        }));
+
+        (await host.GetJsonAsync("/sprig/health")).WithoutTimings().ShouldBeJson("""
+            { "status": "Degraded", "context": "Running",
+              "checks": [
+                { "name": "context", "status": "Healthy", "description": "The application context is Running.", "durationMs": 0 },
+                { "name": "bus", "status": "Degraded", "description": "reconnecting", "durationMs": 0 },
+                { "name": "disk", "status": "Degraded", "description": "No space left.", "durationMs": 0 }
+              ] }
+            """);
+    }
+
+    private sealed class DelegateCheck(Func<HealthCheckResult> check) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) => Task.FromResult(check());
+    }
+}
