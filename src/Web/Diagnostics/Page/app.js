@@ -33,11 +33,11 @@
     Sprig.byId('sprig-search').addEventListener('input', Sprig.drawGraph);
     Sprig.byId('sprig-hide-framework').addEventListener('change', Sprig.drawGraph);
     Sprig.byId('sprig-graph').addEventListener('click', function (event) {
-      var node = event.target.closest('g.node');
+      var node = event.target.closest('g.node, g.service');
       if (node) { Sprig.select(node.getAttribute('data-name')); }
     });
     Sprig.byId('sprig-graph').addEventListener('keydown', function (event) {
-      var node = event.target.closest('g.node');
+      var node = event.target.closest('g.node, g.service');
       if (node && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); Sprig.select(node.getAttribute('data-name')); }
     });
     Sprig.byId('sprig-zoom-in').addEventListener('click', function () { Sprig.zoomBy(1.25); });

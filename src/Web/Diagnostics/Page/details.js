@@ -13,6 +13,14 @@
   Sprig.showDetails = function (name) {
     var panel = Sprig.clear(Sprig.byId('sprig-details'));
     var model = Sprig.graphModel;
+    var service = model && name ? model.services.get(name) : null;
+    if (service) {
+      panel.setAttribute('data-name', service.name);
+      panel.appendChild(Sprig.el('h3', { 'data-field': 'name' }, service.name));
+      panel.appendChild(Sprig.el('p', { 'data-field': 'kind', class: 'muted' }, 'A service the context provides itself: no component, nothing to configure.'));
+      panel.appendChild(links('Used by', 'in', model.edgesIn.get(service.name), function (edge) { return edge.from; }));
+      return;
+    }
     var node = model && name ? model.byName.get(name) : null;
     if (!node) {
       panel.appendChild(Sprig.el('p', { class: 'muted' }, 'Click a component in the graph or the timeline to see its links, why it is in and its start-up time.'));

@@ -4,6 +4,7 @@
 
   var MAX_NODES = 300;
   var NODE_H = 38;
+  var SERVICE_H = 26;
   var KINDS = ['type', 'name', 'lazy', 'collection', 'bean-factory', 'framework', 'cycle'];
   var COLOURS = { type: '#64748b', name: '#7c3aed', lazy: '#0891b2', collection: '#059669', 'bean-factory': '#d97706', framework: '#94a3b8', cycle: '#dc2626' };
 
@@ -14,15 +15,20 @@
   var lastLayout = null;
   var measure = null;
 
-  // graph: the JSON of /graph?format=json.
+  // graph: { nodes, edges } as /graph?format=json has them. A link to a service every context provides (IConfiguration,
+  // ILogger<T>, ...) has no node: such services are drawn as pills, next to the components that use them.
   Sprig.setGraph = function (graph) {
-    var byName = new Map(), edgesOut = new Map(), edgesIn = new Map();
+    var byName = new Map(), services = new Map(), edgesOut = new Map(), edgesIn = new Map();
     graph.nodes.forEach(function (node) { byName.set(node.name, node); edgesOut.set(node.name, []); edgesIn.set(node.name, []); });
     graph.edges.forEach(function (edge) {
+      if (!byName.has(edge.to) && !services.has(edge.to)) {
+        services.set(edge.to, { name: edge.to, service: true });
+        edgesIn.set(edge.to, []);
+      }
       if (edgesOut.has(edge.from)) { edgesOut.get(edge.from).push(edge); }
-      if (edgesIn.has(edge.to)) { edgesIn.get(edge.to).push(edge); }
+      edgesIn.get(edge.to).push(edge);
     });
-    model = { nodes: graph.nodes, edges: graph.edges, byName: byName, edgesOut: edgesOut, edgesIn: edgesIn };
+    model = { nodes: graph.nodes, edges: graph.edges, byName: byName, services: services, edgesOut: edgesOut, edgesIn: edgesIn };
     Sprig.byId('sprig-framework-count').textContent = String(graph.nodes.filter(isFramework).length);
     Sprig.graphModel = model;
     drawLegend();
@@ -44,6 +50,13 @@
 
     var index = new Map();
     shown.forEach(function (node, i) { index.set(node.name, i); });
+    var items = shown.slice();
+    model.edges.forEach(function (edge) {
+      if (index.has(edge.from) && !index.has(edge.to) && model.services.has(edge.to)) {
+        index.set(edge.to, items.length);
+        items.push(model.services.get(edge.to));
+      }
+    });
     var edges = [], layoutEdges = [];
     model.edges.forEach(function (edge) {
       if (index.has(edge.from) && index.has(edge.to)) {
@@ -51,8 +64,10 @@
         layoutEdges.push({ from: index.get(edge.from), to: index.get(edge.to), ignore: edge.cycle || edge.kind === 'lazy' });
       }
     });
-    var boxes = shown.map(function (node) {
-      return { width: Math.max(textWidth(label(node.name), '600 12.5px'), textWidth(subtitle(node), '10.5px')) + 24, height: NODE_H };
+    var boxes = items.map(function (node) {
+      return node.service
+        ? { width: textWidth(label(node.name), '11.5px') + 26, height: SERVICE_H }
+        : { width: Math.max(textWidth(label(node.name), '600 12.5px'), textWidth(subtitle(node), '10.5px')) + 24, height: NODE_H };
     });
     var result = Sprig.layout(boxes, layoutEdges);
     lastLayout = result;
@@ -72,8 +87,17 @@
       edgeElements.push({ edge: edge, element: path });
     });
     var nodeElements = new Map();
-    shown.forEach(function (node, i) {
+    items.forEach(function (node, i) {
       var box = boxes[i], at = result.nodes[i];
+      if (node.service) {
+        var pill = Sprig.svg('g', { class: 'service', 'data-name': node.name, tabindex: 0, role: 'button', transform: 'translate(' + at.x + ',' + at.y + ')' },
+          Sprig.svg('title', null, node.name + '\na service the context provides'),
+          Sprig.svg('rect', { width: box.width, height: box.height, rx: box.height / 2, ry: box.height / 2 }),
+          Sprig.svg('text', { x: 13, y: 17 }, label(node.name)));
+        nodeLayer.appendChild(pill);
+        nodeElements.set(node.name, pill);
+        return;
+      }
       var g = Sprig.svg('g', { class: 'node ' + (node.state || '').replace(/\s+/g, '-'), 'data-name': node.name, tabindex: 0, role: 'button', transform: 'translate(' + at.x + ',' + at.y + ')' },
         Sprig.svg('title', null, node.name + '\n' + node.type),
         Sprig.svg('rect', { width: box.width, height: box.height, rx: 7, ry: 7 }),
@@ -180,5 +204,8 @@
         Sprig.svg('svg', { width: 26, height: 8 }, Sprig.svg('line', { x1: 0, y1: 4, x2: 26, y2: 4, stroke: COLOURS[kind], 'stroke-width': 2, 'stroke-dasharray': dash })),
         kind === 'cycle' ? 'closes a cycle' : kind));
     });
+    legend.appendChild(Sprig.el('span', null,
+      Sprig.svg('svg', { width: 22, height: 12 }, Sprig.svg('rect', { x: 1, y: 1, width: 20, height: 10, rx: 5, fill: '#f8fafc', stroke: '#94a3b8', 'stroke-dasharray': '3 3' })),
+      'service the context provides'));
   }
 })(window.Sprig = window.Sprig || {});
