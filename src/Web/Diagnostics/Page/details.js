@@ -8,6 +8,8 @@
     Sprig.selected = name;
     Sprig.highlight(name);
     Sprig.showDetails(name);
+    var drawn = Sprig.drawnElement(name);
+    if (drawn) { drawn.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
   };
 
   Sprig.showDetails = function (name) {

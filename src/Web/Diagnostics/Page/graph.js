@@ -156,6 +156,9 @@
   }
   Sprig.highlight = highlight;
 
+  // The drawn node (or service pill) of a name, or null when it is not drawn.
+  Sprig.drawnElement = function (name) { return drawn ? drawn.nodeElements.get(name) || null : null; };
+
   // The services of the host (IServiceCollection descriptors): many, and rarely what one looks for.
   function isFramework(node) { return node.origin === 'service descriptor'; }
 

@@ -11,6 +11,7 @@
   var MAX_DUMMIES = 20000;
   var SWEEPS = 8;
   var BACK_OFFSET = 7;
+  var MAX_BAND = 48;
 
   // nodes: [{ width, height }]; edges: [{ from, to, ignore }] with node indices; ignore = not used to rank (lazy, cycle).
   // Returns { width, height, nodes: [{ x, y }] (top-left), edges: [{ points: [{ x, y }], kind: 'forward'|'back'|'same'|'self' }] }.
@@ -141,6 +142,10 @@
     for (i = 0; i < vCount; i++) { minY = Math.min(minY, cy[i] - vHeight[i] / 2); maxY = Math.max(maxY, cy[i] + vHeight[i] / 2); }
     if (vCount === 0) { minY = 0; maxY = 0; }
     var shift = MARGIN - minY;
+    // Straightening can leave tall empty bands between the nodes (only long edges cross them): each is cut to MAX_BAND.
+    var squeeze = squeezer(nodes, cy, shift, n);
+    for (i = 0; i < vCount; i++) { cy[i] = squeeze(cy[i] + shift) - shift; }
+    maxY = squeeze(maxY + shift) - shift;
 
     var placed = [];
     for (i = 0; i < n; i++) {
@@ -176,6 +181,29 @@
 
     var width = layerCount === 0 ? 2 * MARGIN : x - GAP_X + MARGIN + 40;
     return { width: width, height: maxY - minY + 2 * MARGIN, nodes: placed, edges: routed };
+  }
+
+  // A function of y that leaves the nodes' bands alone and shrinks each empty band taller than MAX_BAND to MAX_BAND.
+  function squeezer(nodes, cy, shift, n) {
+    var spans = [], i;
+    for (i = 0; i < n; i++) { var top = cy[i] + shift - nodes[i].height / 2; spans.push([top, top + nodes[i].height]); }
+    spans.sort(function (a, b) { return a[0] - b[0]; });
+    var starts = [], ends = [], before = [], cut = 0, bottom = -Infinity;
+    for (i = 0; i < spans.length; i++) {
+      if (bottom !== -Infinity && spans[i][0] - bottom > MAX_BAND) {
+        starts.push(bottom); ends.push(spans[i][0]); before.push(cut);
+        cut += spans[i][0] - bottom - MAX_BAND;
+      }
+      bottom = Math.max(bottom, spans[i][1]);
+    }
+    return function (y) {
+      var lo = 0, hi = starts.length;     // the first band that starts after y
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (starts[mid] <= y) { lo = mid + 1; } else { hi = mid; } }
+      if (lo === 0) { return y; }
+      var k = lo - 1;
+      if (y >= ends[k]) { return y - before[k] - (ends[k] - starts[k] - MAX_BAND); }
+      return starts[k] - before[k] + (y - starts[k]) * MAX_BAND / (ends[k] - starts[k]);
+    };
   }
 
   function setPositions(layers, pos) {
@@ -233,5 +261,56 @@
     function space(p, q) { return (vHeight[layerVertices[p]] + vHeight[layerVertices[q]]) / 2 + GAP_Y; }
   }
 
-  Sprig.layout = layout;
+  // Lays out each connected part on its own (largest first) and stacks them; nodes without links go in rows at the end,
+  // so that a few big parts and many loners do not stretch one layering over the whole page.
+  function packed(nodes, edges) {
+    var n = nodes.length, parent = new Int32Array(n), linked = new Uint8Array(n), i;
+    for (i = 0; i < n; i++) { parent[i] = i; }
+    function find(v) { while (parent[v] !== v) { parent[v] = parent[parent[v]]; v = parent[v]; } return v; }
+    edges.forEach(function (e) { linked[e.from] = 1; linked[e.to] = 1; parent[find(e.from)] = find(e.to); });
+    var parts = new Map(), loners = [];
+    for (i = 0; i < n; i++) {
+      if (!linked[i]) { loners.push(i); continue; }
+      var root = find(i);
+      if (!parts.has(root)) { parts.set(root, { nodes: [], edges: [] }); }
+      parts.get(root).nodes.push(i);
+    }
+    edges.forEach(function (e, index) { parts.get(find(e.from)).edges.push(index); });
+    var ordered = Array.from(parts.values()).sort(function (a, b) { return b.nodes.length - a.nodes.length || a.nodes[0] - b.nodes[0]; });
+
+    var placed = new Array(n), routed = new Array(edges.length), y = 0, width = 0;
+    ordered.forEach(function (part) {
+      var local = new Map();
+      part.nodes.forEach(function (v, k) { local.set(v, k); });
+      var result = layout(part.nodes.map(function (v) { return nodes[v]; }), part.edges.map(function (index) {
+        var e = edges[index];
+        return { from: local.get(e.from), to: local.get(e.to), ignore: e.ignore };
+      }));
+      part.nodes.forEach(function (v, k) { placed[v] = { x: result.nodes[k].x, y: result.nodes[k].y + y }; });
+      part.edges.forEach(function (index, k) {
+        var route = result.edges[k];
+        routed[index] = { kind: route.kind, points: route.points.map(function (p) { return { x: p.x, y: p.y + y }; }) };
+      });
+      y += result.height - MARGIN;
+      width = Math.max(width, result.width);
+    });
+    if (loners.length) {
+      var rowWidth = Math.max(width, 900), x = MARGIN, rowHeight = 0;
+      y += ordered.length ? GAP_Y : MARGIN;
+      loners.forEach(function (v) {
+        if (x > MARGIN && x + nodes[v].width > rowWidth - MARGIN) { x = MARGIN; y += rowHeight + GAP_Y; rowHeight = 0; }
+        placed[v] = { x: x, y: y };
+        x += nodes[v].width + GAP_Y;
+        rowHeight = Math.max(rowHeight, nodes[v].height);
+        width = Math.max(width, x - GAP_Y + MARGIN);
+      });
+      y += rowHeight + MARGIN;
+    } else {
+      y += MARGIN;
+    }
+    return { width: Math.max(width, 2 * MARGIN), height: Math.max(y, 2 * MARGIN), nodes: placed, edges: routed };
+  }
+
+  Sprig.layout = packed;
+  Sprig.layoutLayered = layout;
 })(window.Sprig = window.Sprig || {});

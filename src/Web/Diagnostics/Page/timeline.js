@@ -38,7 +38,7 @@
       if (i % 2 === 1) { fragment.appendChild(Sprig.svg('rect', { class: 'row-alt', x: 0, y: AXIS_H + i * ROW_H, width: width, height: ROW_H })); }
     });
     var step = niceStep(end / 8);
-    for (var t = 0; step > 0 && t <= end + step / 2; t += step) {
+    for (var t = 0; step > 0 && t <= end * 1.000001; t += step) {
       var x = LABEL_W + t * scale;
       fragment.appendChild(Sprig.svg('line', { class: 'grid', x1: x, y1: AXIS_H - 6, x2: x, y2: height }));
       fragment.appendChild(Sprig.svg('text', { class: 'tick', x: x, y: AXIS_H - 10, 'text-anchor': 'middle' }, round(t) + ' ms'));
@@ -55,6 +55,14 @@
         }, Sprig.svg('title', null, s.name + ' — ' + s.phase + ': ' + Sprig.ms(s.durationMs) + ' at ' + Sprig.ms(s.startMs)));
         fragment.appendChild(bar);
       });
+      // The durations beside the row's last bar (before its first one when there is no room on the right).
+      var first = row.steps[0], last = row.steps[row.steps.length - 1];
+      var after = LABEL_W + (last.startMs + last.durationMs) * scale + 5;
+      var text = row.steps.map(function (s) { return Number(s.durationMs).toFixed(3); }).join(' + ') + ' ms';
+      var room = after + text.length * 6.5 < width;
+      fragment.appendChild(Sprig.svg('text', {
+        class: 'dur', x: room ? after : LABEL_W + first.startMs * scale - 5, y: y + ROW_H / 2 + 4, 'text-anchor': room ? 'start' : 'end'
+      }, text));
     });
     svg.appendChild(fragment);
     svg.onclick = function (event) {
