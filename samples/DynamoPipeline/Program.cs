@@ -1,4 +1,12 @@
 using DynamoPipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,6 +19,9 @@ using Sprig.Web;
 // process of its own and the same code calls the others over NATS.
 // --once: serve on a free port, call the pipeline through HTTP, print the answers and exit (the frontend or the single process).
 // --trace: print Sprig's activities with OpenTelemetry's console exporter; across processes they share one trace id.
+// --environment=Development: the frontend's diagnostics (app.MapSprigDiagnostics()) at http://127.0.0.1:5000/sprig — the
+// dependency graph, start-up timeline, conditions, endpoints, health and configuration — are open; in any other environment
+// they need a signed-in user, and this sample signs nobody in (401).
 var once = args.Contains("--once");
 var trace = args.Contains("--trace");
 var configuration = SprigConfiguration.CreateDefault([.. args.Where(a => a is not ("--once" or "--trace"))]);
@@ -49,8 +60,6 @@ if (role is "all" or "frontend")
     registry.Register<Frontend>();
 }
 
-await using var context = new ApplicationContext(registry, configuration);
-await context.RefreshAsync();
 var stop = new TaskCompletionSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
 // SIGTERM (docker stop, kill) shuts down like Ctrl+C: the context drains its calls in flight before the process ends.
@@ -62,31 +71,55 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 
 if (role is "processor" or "worker")
 {
-    Console.WriteLine($"{role}: serving {string.Join(", ", context.Endpoints.Select(e => e.Address))} over NATS at {context.GetProperty("Sprig:Nats:Url")}");
+    await using var serving = new ApplicationContext(registry, configuration);
+    await serving.RefreshAsync();
+    Console.WriteLine($"{role}: serving {string.Join(", ", serving.Endpoints.Select(e => e.Address))} over NATS at {serving.GetProperty("Sprig:Nats:Url")}");
     await stop.Task;
     return 0;
 }
 
-await using var server = await context.ServeAsync(once ? "http://127.0.0.1:0" : context.GetProperty("urls") ?? "http://127.0.0.1:5000");
-Console.WriteLine($"{role}: serving {context.Endpoints.Count} endpoints on {server.BaseAddress}");
+// The frontend (or the whole pipeline) is a WebApplication whose container is the context: MapSprig serves its endpoints and
+// controllers, MapSprigDiagnostics its diagnostics. The environment is the configuration's (--environment=Development).
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+{
+    EnvironmentName = Sprig.Hosting.SprigHosting.EnvironmentName(configuration) ?? Environments.Production,
+});
+builder.WebHost.UseUrls(once ? "http://127.0.0.1:0" : configuration["urls"] ?? "http://127.0.0.1:5000");
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning).AddFilter("Microsoft.Hosting", LogLevel.Warning);
+// One configuration for the application and the context: components that inject IConfiguration (the NATS transport) get
+// the builder's, so it carries the sample's sources (appsettings, YAML, environment, command line) too.
+builder.Configuration.AddConfiguration(configuration);
+builder.UseSprig(new ApplicationContext(registry, builder.Configuration));
+await using var app = builder.Build();
+app.MapSprig();
+app.MapSprigDiagnostics();
+await app.StartAsync();
+var context = (ApplicationContext)app.Services;
+var baseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+Console.WriteLine($"{role}: serving {context.Endpoints.Count} endpoints on {baseAddress}");
 foreach (var endpoint in context.Endpoints)
 {
     Console.WriteLine($"  POST /rpc/{endpoint.Address}{(endpoint.IsStreaming ? "  (streaming)" : "")}");
 }
 
+Console.WriteLine(app.Environment.IsDevelopment()
+    ? $"Diagnostics: {baseAddress}sprig (JSON at {baseAddress}sprig/health, /components, /graph?format=mermaid, ...)"
+    : $"Diagnostics: {baseAddress}sprig needs a signed-in user in {app.Environment.EnvironmentName}; run with --environment=Development to open it.");
+
 if (!once)
 {
     if (role == "all")
     {
-        Console.WriteLine($"Try: curl -N -X POST {server.BaseAddress}rpc/dynamo/VllmWorker/generate -H 'Content-Type: application/json' -d '{{\"prompt\":\"hello\",\"maxTokens\":5}}'");
+        Console.WriteLine($"Try: curl -N -X POST {baseAddress}rpc/dynamo/VllmWorker/generate -H 'Content-Type: application/json' -d '{{\"prompt\":\"hello\",\"maxTokens\":5}}'");
     }
 
-    Console.WriteLine($"Try: curl '{server.BaseAddress}api/complete?prompt=hello'");
+    Console.WriteLine($"Try: curl '{baseAddress}api/complete?prompt=hello'");
     await stop.Task;
+    await app.StopAsync();
     return 0;
 }
 
-using var client = new HttpClient { BaseAddress = server.BaseAddress };
+using var client = new HttpClient { BaseAddress = baseAddress };
 if (role == "all")
 {
     using var request = new HttpRequestMessage(HttpMethod.Post, "rpc/dynamo/VllmWorker/generate")
@@ -103,4 +136,13 @@ if (role == "all")
 }
 
 Console.WriteLine($"GET /api/complete?prompt=hello -> {await client.GetStringAsync("api/complete?prompt=hello")}");
+if (app.Environment.IsDevelopment())
+{
+    using var health = await client.GetAsync("sprig/health");
+    Console.WriteLine($"GET /sprig/health -> {(int)health.StatusCode} {await health.Content.ReadAsStringAsync()}");
+    var mappings = System.Text.Json.Nodes.JsonNode.Parse(await client.GetStringAsync("sprig/mappings"))!;
+    Console.WriteLine($"GET /sprig/mappings -> NATS subjects: {string.Join(", ", mappings["nats"]!.AsArray().Select(n => (string?)n!["subject"]))}");
+}
+
+await app.StopAsync();
 return 0;

@@ -23,6 +23,36 @@ public sealed class SampleTests
     }
 
     [Fact]
+    public async Task DynamoPipeline_ShowsItsDiagnostics_InDevelopment_AndKeepsThemClosedOtherwise()
+    {
+        await using var development = SampleProcess.Start("DynamoPipeline", "development", "--once", "--environment=Development");
+        await using var production = SampleProcess.Start("DynamoPipeline", "production", "--once");
+
+        (await development.WaitForExitAsync(Deadlines.WorkerReady)).Should().Be(0, development.Describe());
+        development.Output.Lines.Should().Contain(
+            "GET /sprig/health -> 200 {\"status\":\"Healthy\",\"context\":\"Running\",\"checks\":[{\"name\":\"context\",\"status\":\"Healthy\","
+            + "\"description\":\"The application context is Running.\",\"durationMs\":0}]}", development.Describe());
+        development.Output.Lines.Should().Contain("GET /sprig/mappings -> NATS subjects: ", "without Sprig:Nats:Url nothing is served over NATS");
+        (await production.WaitForExitAsync(Deadlines.WorkerReady)).Should().Be(0, production.Describe());
+        production.Output.Lines.Should().Contain(l => l.StartsWith("Diagnostics: http://127.0.0.1:", StringComparison.Ordinal)
+            && l.EndsWith("/sprig needs a signed-in user in Production; run with --environment=Development to open it.", StringComparison.Ordinal), production.Describe());
+    }
+
+    [Fact]
+    public async Task DynamoPipeline_ShowsTheNatsConnectionAndSubjectsInItsDiagnostics_WhenItServesOverNats()
+    {
+        await using var nats = await NatsServer.StartAsync();
+        await using var pipeline = SampleProcess.Start("DynamoPipeline", "pipeline", "--once", "--environment=Development", $"--Sprig:Nats:Url={nats.Url}");
+
+        (await pipeline.WaitForExitAsync(Deadlines.WorkerReady)).Should().Be(0, pipeline.Describe());
+        pipeline.Output.Lines.Should().Contain(Answer, pipeline.Describe());
+        pipeline.Output.Lines.Should().Contain(l => l.StartsWith("GET /sprig/health -> 200 {\"status\":\"Healthy\",\"context\":\"Running\",", StringComparison.Ordinal)
+            && l.Contains($"{{\"name\":\"nats\",\"status\":\"Healthy\",\"description\":\"NATS {nats.Url}: the connection is Open.\",\"durationMs\":", StringComparison.Ordinal), pipeline.Describe());
+        pipeline.Output.Lines.Should().Contain(
+            "GET /sprig/mappings -> NATS subjects: sprig.dynamo.processor.process, sprig.dynamo.vllmworker.generate", pipeline.Describe());
+    }
+
+    [Fact]
     public async Task DynamoPipeline_AnswersTheSame_WhenEachRoleRunsInItsOwnProcess()
     {
         await using var nats = await NatsServer.StartAsync();

@@ -76,13 +76,18 @@ internal sealed class DiagnosticsPage
         await http.Response.Body.WriteAsync(asset.Content, http.RequestAborted).ConfigureAwait(false);
     }
 
-    /// <summary>Puts <c>&lt;base href&gt;</c> first in the page's head (or first in the page when it has no head).</summary>
+    /// <summary>Puts <c>&lt;base href&gt;</c> first in the page's head; a page without a head gets one after its doctype.</summary>
     internal static string WithBase(string html, string href)
     {
         var tag = $"<base href=\"{WebUtility.HtmlEncode(href)}\">";
         var head = html.IndexOf("<head", StringComparison.OrdinalIgnoreCase);
-        var end = head < 0 ? -1 : html.IndexOf('>', head);
-        return end < 0 ? tag + html : html.Insert(end + 1, tag);
+        if (head >= 0 && html.IndexOf('>', head) is var end and >= 0)
+        {
+            return html.Insert(end + 1, tag);
+        }
+
+        var doctype = html.StartsWith("<!DOCTYPE", StringComparison.OrdinalIgnoreCase) ? html.IndexOf('>') + 1 : 0;
+        return html.Insert(doctype, $"<head>{tag}</head>");
     }
 
     private static void Headers(HttpContext http, string contentType)
