@@ -1,10 +1,11 @@
+using Microsoft.Extensions.Logging;
 using Sprig;
 
 namespace AotSample;
 
-/// <summary>Greets once the context starts, through a [Lazy] link to the greeter.</summary>
+/// <summary>Greets once the context starts, through a [Lazy] link to the greeter; its ILogger&lt;T&gt; and its collection are made at run time over reference types, as MS.DI does under Native AOT.</summary>
 [Component]
-public sealed class Startup
+public sealed class Startup(ILogger<Startup> logger, IEnumerable<IGreeter> greeters)
 {
     [Lazy]
     [Inject]
@@ -16,6 +17,7 @@ public sealed class Startup
     public Task StartAsync()
     {
         Log.Add($"OnStart: {Greeter.Greet("start")}");
+        Log.Add($"Logger: warnings {(logger.IsEnabled(LogLevel.Warning) ? "on" : "off")}, information {(logger.IsEnabled(LogLevel.Information) ? "on" : "off")}; greeters: {greeters.Count()}");
         return Task.CompletedTask;
     }
 }

@@ -22,6 +22,7 @@ public sealed partial class ApplicationContext
     /// Gets the start-up timeline, always recorded: one step per refresh phase, and per component one "create" step (its
     /// constructor or factory and member injection), one "post-construct" step (when it has [PostConstruct] methods) and one
     /// "on-start" step (when it has [OnStart] methods), in the order they began, with offsets from the beginning of refresh.
+    /// A Prototype made several times during refresh (injected into several singletons) has one "create" step per instance.
     /// Only refresh is recorded: components created afterwards (lazy singletons, prototypes, Request components) add nothing.
     /// Reading does not clear it; it stays readable after shutdown, and after a failed refresh (the steps up to the failure).
     /// Before refresh it is empty; during refresh it holds the steps that have ended.

@@ -133,9 +133,7 @@ public sealed partial class ApplicationContext
             return cached;
         }
 
-        var array = Generated.DynamicCode.IsSupported
-            ? Array.CreateInstance(cacheKey.Element, visible.Count)
-            : ThrowHelper.DynamicCodeUnavailable<Array>($"make an array of {Errors.TypeName(cacheKey.Element)}");
+        var array = Resolution.GenericClosing.ArrayOf(cacheKey.Element, visible.Count);
         for (var i = 0; i < visible.Count; i++)
         {
             array.SetValue(visible[i].Resolve(scope), i);

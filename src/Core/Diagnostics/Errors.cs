@@ -11,9 +11,32 @@ internal static partial class Errors
         $"Cannot register '{name}': the registry is frozen because a context was refreshed from it. "
         + "Register components before calling Refresh(), or call PendingRegistry.Reset() in a test fixture to start over.";
 
-    public static string DynamicCodeUnavailable(string what) =>
+    public static string DynamicCodeUnavailable(string what, string? advice = null) =>
         $"Cannot {what}: Sprig does it with code generated at run time, which this application does not allow (Native AOT, or the "
-        + $"'{Generated.DynamicCode.Switch}' switch is off). Let Sprig.Generator generate it: build the application with Sprig's source generator enabled.";
+        + $"'{Generated.DynamicCode.Switch}' switch is off). "
+        + (advice ?? "Let Sprig.Generator generate it: build the application with Sprig's source generator enabled.");
+
+    public const string RemoteProxyAdvice =
+        "Sprig.Generator does not generate remote proxies yet: without dynamic code, call the remote component's endpoints through the endpoint catalog (ctx.Endpoints.InvokeAsync / StreamAsync).";
+
+    public static string OpenGenericOverValueType(Type closed, Type service, Type implementation, Type valueType)
+    {
+        var definition = TypeName(implementation);
+        var implementationName = definition[..definition.IndexOf('<', StringComparison.Ordinal)] + "<" + string.Join(", ", closed.GetGenericArguments().Select(TypeName)) + ">";
+        return $"Cannot make '{TypeName(closed)}' from the open generic registration {TypeName(service)} -> {definition}: its type argument '{TypeName(valueType)}' "
+            + $"is a value type, and without code generated at run time (Native AOT, or the '{Generated.DynamicCode.Switch}' switch is off) generic code over a "
+            + $"value type exists only where the build saw it used. Register the closed type so that the build sees it "
+            + $"(services.AddSingleton<{TypeName(closed)}, {implementationName}>()), or use a reference type.";
+    }
+
+    public static string GenericNeedsDynamicCode(string what, Type element) =>
+        $"Cannot make {what} of '{TypeName(element)}' without code generated at run time (Native AOT, or the '{Generated.DynamicCode.Switch}' switch is off): "
+        + (what == "an array"
+            ? "generic code over a value type exists only where the build saw it used. Inject a collection of a reference type (a class or an interface)."
+            : $"its generic code over '{TypeName(element)}' cannot be made here. Inject the component itself, or an interface marked [Lazy] (Sprig.Generator makes its proxy at build time).");
+
+    public static string UnresolvableDependency(string component, string point, IReadOnlyList<string> path, string reason) =>
+        $"'{component}' cannot get {point}. Path: {Path(path)}. {reason}";
 
     public static string NotAComponentClass(Type type) =>
         $"Cannot register '{TypeName(type)}': a component must be a concrete, non-generic class. "

@@ -32,6 +32,6 @@ internal static class ThrowHelper
 
     /// <summary>A feature of the reflection fallback used where dynamic code is off (see <see cref="Generated.DynamicCode"/>).</summary>
     [DoesNotReturn]
-    public static T DynamicCodeUnavailable<T>(string what) =>
-        throw new NotSupportedException(Errors.DynamicCodeUnavailable(what));
+    public static T DynamicCodeUnavailable<T>(string what, string? advice = null) =>
+        throw new NotSupportedException(Errors.DynamicCodeUnavailable(what, advice));
 }

@@ -13,6 +13,20 @@ internal sealed partial class Planner
     /// <summary>Resolves one injection point to the dependency that fills it; records a problem when it cannot.</summary>
     private Dependency Resolve(ComponentEntry owner, InjectionPoint point, Problems problems)
     {
+        try
+        {
+            return ResolveOrThrow(owner, point, problems);
+        }
+        catch (ContainerException e)
+        {
+            // Generic code that cannot be made here (a value type, Lazy<T>, Func<T> under Native AOT): the owner's problem, with its path.
+            problems.Add(owner, path => new ContainerException(Errors.UnresolvableDependency(owner.Name, point.Description, path, e.Message), owner.Name, path));
+            return SkipDependency.Instance;
+        }
+    }
+
+    private Dependency ResolveOrThrow(ComponentEntry owner, InjectionPoint point, Problems problems)
+    {
         var name = owner.Name;
 
         if (point.Value is { } value)

@@ -52,7 +52,7 @@ internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor g
     {
         if (!Generated.DynamicCode.IsSupported)
         {
-            return Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"make the remote proxy of {Diagnostics.Errors.TypeName(contract.Type)}");
+            return Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"make the remote proxy of {Diagnostics.Errors.TypeName(contract.Type)}", Diagnostics.Errors.RemoteProxyAdvice);
         }
 
         return CreateProxy(contract);

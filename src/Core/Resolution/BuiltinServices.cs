@@ -63,9 +63,13 @@ internal sealed class BuiltinServices
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ILogger<>))
         {
-            return new ConstantDependency(Generated.DynamicCode.IsSupported
-                ? Activator.CreateInstance(typeof(Logger<>).MakeGenericType(type.GetGenericArguments()), _loggers)
-                : Diagnostics.ThrowHelper.DynamicCodeUnavailable<object>($"inject {Diagnostics.Errors.TypeName(type)}"))
+            var arguments = type.GetGenericArguments();
+            if (GenericClosing.Blocking(arguments) is { } valueType)
+            {
+                throw new ContainerException(Diagnostics.Errors.OpenGenericOverValueType(type, typeof(ILogger<>), typeof(Logger<>), valueType));
+            }
+
+            return new ConstantDependency(Activator.CreateInstance(GenericClosing.Close(typeof(Logger<>), arguments), _loggers)!)
             {
                 Service = Diagnostics.Errors.TypeName(type),
             };

@@ -243,15 +243,16 @@ internal sealed class ComponentTable
 
         return _closed.TryGetValue((type, registration.Order, key), out var cached) ? cached : _closed.GetOrAdd((type, registration.Order, key), _ =>
         {
-            if (!Generated.DynamicCode.IsSupported)
+            var arguments = type.GetGenericArguments();
+            if (GenericClosing.Blocking(arguments) is { } valueType)
             {
-                return Diagnostics.ThrowHelper.DynamicCodeUnavailable<ComponentEntry?>($"close the open generic registration of {Diagnostics.Errors.TypeName(type)}");
+                throw new ContainerException(Diagnostics.Errors.OpenGenericOverValueType(type, registration.ServiceType, registration.ImplementationType, valueType));
             }
 
             Type implementation;
             try
             {
-                implementation = CloseImplementation(registration, type);
+                implementation = GenericClosing.Close(registration.ImplementationType, arguments);
             }
             catch (ArgumentException)
             {
@@ -262,12 +263,6 @@ internal sealed class ComponentTable
                 $"{Diagnostics.Errors.TypeName(type)}#{registration.Order}", type, implementation, registration.Scope, key ?? registration.ServiceKey, registration.Order));
         });
     }
-
-    [RequiresDynamicCode(Generated.DynamicCode.Message)]
-    [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
-    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)]
-    private static Type CloseImplementation(OpenGenericRegistration registration, Type type) =>
-        registration.ImplementationType.MakeGenericType(type.GetGenericArguments());
 
     private ComponentEntry Dynamic(Definitions.ComponentDefinition definition)
     {

@@ -21,8 +21,16 @@ internal sealed class GenericDependency : Dependency
         _lazy = lazy;
     }
 
-    /// <summary>Gets the helper closed over the element type: <c>(targets, scope) =&gt; value</c>.</summary>
-    public MethodInfo Method { get; }
+    // Without dynamic code: an array of a reference type, made by Array.CreateInstance (Native AOT shares one array type's code
+    // among all reference types, MS.DI's rule for IEnumerable<T>); only the interpreter runs there, so no Method.
+    private GenericDependency(Type elementType, ComponentEntry[] targets)
+    {
+        Make = (items, scope) => MakeArray(elementType, items, scope);
+        Targets = targets;
+    }
+
+    /// <summary>Gets the helper closed over the element type: <c>(targets, scope) =&gt; value</c>; null without dynamic code (the interpreter calls <see cref="Make"/>).</summary>
+    public MethodInfo? Method { get; }
 
     /// <summary>Gets <see cref="Method"/> as a delegate, for the interpreter.</summary>
     public Func<ComponentEntry[], RequestScope?, object> Make { get; }
@@ -38,10 +46,30 @@ internal sealed class GenericDependency : Dependency
 
     public static GenericDependency Func(Type elementType, ComponentEntry target) => Close(nameof(MakeFunc), elementType, [target], lazy: true, "a Func<T>");
 
-    private static GenericDependency Close(string helper, Type elementType, ComponentEntry[] targets, bool lazy, string what) =>
-        Generated.DynamicCode.IsSupported
-            ? new(helper, elementType, targets, lazy)
-            : Diagnostics.ThrowHelper.DynamicCodeUnavailable<GenericDependency>($"inject {what} of {Diagnostics.Errors.TypeName(elementType)}");
+    private static GenericDependency Close(string helper, Type elementType, ComponentEntry[] targets, bool lazy, string what)
+    {
+        if (Generated.DynamicCode.IsSupported)
+        {
+            return new(helper, elementType, targets, lazy);
+        }
+
+        return helper == nameof(MakeAll) && !elementType.IsValueType
+            ? new(elementType, targets)
+            : throw new ContainerException(Diagnostics.Errors.GenericNeedsDynamicCode(what, elementType));
+    }
+
+    [UnconditionalSuppressMessage("AotAnalysis", "IL3050:RequiresDynamicCode",
+        Justification = "Reference element types only (Close checks): Native AOT shares the code of arrays of reference types, as MS.DI's IEnumerable<T> relies on.")]
+    private static Array MakeArray(Type elementType, ComponentEntry[] targets, RequestScope? scope)
+    {
+        var items = Array.CreateInstance(elementType, targets.Length);
+        for (var i = 0; i < targets.Length; i++)
+        {
+            items.SetValue(targets[i].Resolve(scope), i);
+        }
+
+        return items;
+    }
 
 #pragma warning disable CA1859 // Each helper is bound to one delegate type, Func<ComponentEntry[], RequestScope?, object>.
     private static object MakeAll<T>(ComponentEntry[] targets, RequestScope? scope)

@@ -121,7 +121,7 @@ internal static class PlanCompiler
             : CanInline(target) ? Expression.Convert(Guarded(target, scope), type)
             : Expression.Convert(Expression.Call(Expression.Constant(target), ResolveMethod, scope), type),
         ConstantDependency constant => Expression.Constant(constant.Value, type),
-        GenericDependency generic => Expression.Convert(Expression.Call(generic.Method, Expression.Constant(generic.Targets), scope), type),
+        GenericDependency generic => Expression.Convert(Expression.Call(generic.Method!, Expression.Constant(generic.Targets), scope), type),
         LazyProxyDependency lazy => Expression.Convert(Expression.Call(LazyProxyMethod, Expression.Constant(lazy), scope), type),
         ScopeProviderDependency provider => Expression.Convert(Expression.Call(ProviderForMethod, scope, Expression.Constant(provider.Context)), type),
         UnresolvableDependency unresolvable => Expression.Convert(Expression.Call(Expression.Constant(unresolvable), ThrowMethod), type),
