@@ -8,7 +8,7 @@
   var GAP_Y = 14;        // between two nodes of a layer
   var DUMMY_H = 6;       // height a long edge takes where it crosses a layer
   var MARGIN = 20;
-  var MAX_DUMMIES = 20000;
+  var MAX_DUMMIES = 4000;
   var SWEEPS = 8;
   var BACK_OFFSET = 7;
   var MAX_BAND = 48;
@@ -261,56 +261,6 @@
     function space(p, q) { return (vHeight[layerVertices[p]] + vHeight[layerVertices[q]]) / 2 + GAP_Y; }
   }
 
-  // Lays out each connected part on its own (largest first) and stacks them; nodes without links go in rows at the end,
-  // so that a few big parts and many loners do not stretch one layering over the whole page.
-  function packed(nodes, edges) {
-    var n = nodes.length, parent = new Int32Array(n), linked = new Uint8Array(n), i;
-    for (i = 0; i < n; i++) { parent[i] = i; }
-    function find(v) { while (parent[v] !== v) { parent[v] = parent[parent[v]]; v = parent[v]; } return v; }
-    edges.forEach(function (e) { linked[e.from] = 1; linked[e.to] = 1; parent[find(e.from)] = find(e.to); });
-    var parts = new Map(), loners = [];
-    for (i = 0; i < n; i++) {
-      if (!linked[i]) { loners.push(i); continue; }
-      var root = find(i);
-      if (!parts.has(root)) { parts.set(root, { nodes: [], edges: [] }); }
-      parts.get(root).nodes.push(i);
-    }
-    edges.forEach(function (e, index) { parts.get(find(e.from)).edges.push(index); });
-    var ordered = Array.from(parts.values()).sort(function (a, b) { return b.nodes.length - a.nodes.length || a.nodes[0] - b.nodes[0]; });
-
-    var placed = new Array(n), routed = new Array(edges.length), y = 0, width = 0;
-    ordered.forEach(function (part) {
-      var local = new Map();
-      part.nodes.forEach(function (v, k) { local.set(v, k); });
-      var result = layout(part.nodes.map(function (v) { return nodes[v]; }), part.edges.map(function (index) {
-        var e = edges[index];
-        return { from: local.get(e.from), to: local.get(e.to), ignore: e.ignore };
-      }));
-      part.nodes.forEach(function (v, k) { placed[v] = { x: result.nodes[k].x, y: result.nodes[k].y + y }; });
-      part.edges.forEach(function (index, k) {
-        var route = result.edges[k];
-        routed[index] = { kind: route.kind, points: route.points.map(function (p) { return { x: p.x, y: p.y + y }; }) };
-      });
-      y += result.height - MARGIN;
-      width = Math.max(width, result.width);
-    });
-    if (loners.length) {
-      var rowWidth = Math.max(width, 900), x = MARGIN, rowHeight = 0;
-      y += ordered.length ? GAP_Y : MARGIN;
-      loners.forEach(function (v) {
-        if (x > MARGIN && x + nodes[v].width > rowWidth - MARGIN) { x = MARGIN; y += rowHeight + GAP_Y; rowHeight = 0; }
-        placed[v] = { x: x, y: y };
-        x += nodes[v].width + GAP_Y;
-        rowHeight = Math.max(rowHeight, nodes[v].height);
-        width = Math.max(width, x - GAP_Y + MARGIN);
-      });
-      y += rowHeight + MARGIN;
-    } else {
-      y += MARGIN;
-    }
-    return { width: Math.max(width, 2 * MARGIN), height: Math.max(y, 2 * MARGIN), nodes: placed, edges: routed };
-  }
-
-  Sprig.layout = packed;
   Sprig.layoutLayered = layout;
+  Sprig.layoutSpacing = { margin: MARGIN, gap: GAP_Y };
 })(window.Sprig = window.Sprig || {});
