@@ -41,6 +41,7 @@ public sealed class DiagnosticsPageTests(Browser browser, ShopApp shop) : IClass
         services.Should().Contain("IServiceProvider", "the host's services link to services every context provides");
         (await page.Page.Locator("#sprig-graph g.service").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.getAttribute('data-name'))"))
             .Should().BeEquivalentTo(services, "a link to a service the context provides ends at a pill of its own");
+        await page.ScreenshotAsync("diagnostics-with-host-services");
         page.Errors.Should().BeEmpty();
     }
 
