@@ -131,6 +131,30 @@ public sealed class DiagnosticsPageTests(Browser browser, ShopApp shop) : IClass
     }
 
     [Fact]
+    public async Task ClickingAServiceTheContextProvides_ShowsWhoUsesIt_AndEnterSelectsAFocusedNode()
+    {
+        await using var page = await browser.OpenAsync(shop.Host.Page);
+        var users = (await shop.Host.JsonAsync("components")).EnumerateArray()
+            .SelectMany(c => c.GetProperty("dependencies").EnumerateArray()
+                .Where(d => d.GetProperty("component").GetString() == "IServiceProvider")
+                .Select(d => $"{c.GetProperty("name").GetString()} {d.GetProperty("kind").GetString()}")).ToList();
+
+        await page.Page.ClickAsync("#sprig-graph g.service[data-name='IServiceProvider']");
+
+        await Expect(page.Page.Locator("#sprig-details [data-field='name']")).ToHaveTextAsync("IServiceProvider");
+        (await Field(page, "kind")).Should().Be("A service the context provides itself: no component, nothing to configure.");
+        users.Should().NotBeEmpty();
+        (await Items(page, "in")).Should().BeEquivalentTo(users);
+
+        await page.Page.FocusAsync("#sprig-graph g.node[data-name='Notifier']");
+        await page.Page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Page.Locator("#sprig-details [data-field='name']")).ToHaveTextAsync("Notifier");
+        (await Items(page, "out")).Should().Equal("EmailChannel collection", "SmsChannel collection");
+        page.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Timeline_HasOneCreateBarPerCreatedComponent_AndBarsForHooksAndPhases()
     {
         await using var page = await browser.OpenAsync(shop.Host.Page);
