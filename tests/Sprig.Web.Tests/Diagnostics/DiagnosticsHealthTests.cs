@@ -1,7 +1,14 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Sprig.Web.Tests.Security;
 
 namespace Sprig.Web.Tests.Diagnostics;
 
@@ -79,6 +86,35 @@ public sealed class DiagnosticsHealthTests
                 { "name": "disk", "status": "Degraded", "description": "No space left.", "durationMs": 0 }
               ] }
             """);
+    }
+
+    [Fact]
+    public async Task Health_Answers503WithTheContextsState_AndTheDataRoutes503_OnceTheContextHasStopped()
+    {
+        // An application that registers a context it refreshed itself, instead of making it its container (UseSprig).
+        var context = new ApplicationContext(DiagnosticsFixtures.Registry(), new ConfigurationBuilder().Build());
+        await context.RefreshAsync();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(context);
+        await using var app = builder.Build();
+        app.MapSprigDiagnostics();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        await context.ShutdownAsync();
+
+        using var health = await client.GetAsync("/sprig/health");
+        health.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        JsonNode.Parse(await health.Content.ReadAsStringAsync())!.WithoutTimings().ShouldBeJson("""
+            { "status": "Unhealthy", "context": "Stopped",
+              "checks": [ { "name": "context", "status": "Unhealthy", "description": "The application context is Stopped.", "durationMs": 0 } ] }
+            """);
+        using var components = await client.GetAsync("/sprig/components");
+        (await components.ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable, "The service is not running.", type: null)).Detail.Should().Be(
+            "The application context is Stopped; it serves requests only while it is Running.");
+        await app.StopAsync();
     }
 
     private sealed class DelegateCheck(Func<HealthCheckResult> check) : IHealthCheck
