@@ -2,7 +2,7 @@ using Sprig.Web.BrowserTests.Support;
 
 namespace Sprig.Web.BrowserTests;
 
-/// <summary>1,000 components (a DAG of emitted classes, about one link each) served with their diagnostics.</summary>
+/// <summary>1,000 components (a DAG of emitted classes, about one link each) and 600 configuration keys, served with their diagnostics.</summary>
 public sealed class LargeApp : IAsyncLifetime
 {
     public const int Count = 1000;
@@ -17,7 +17,8 @@ public sealed class LargeApp : IAsyncLifetime
             registry.Register(type);
         }
 
-        Host = await DiagnosticsHost.StartAsync(registry, []);
+        // 600 configuration keys as well: the configuration table shows 500 at a time.
+        Host = await DiagnosticsHost.StartAsync(registry, Enumerable.Range(0, 600).ToDictionary(i => $"big:key{i:D3}", i => (string?)$"value {i}"));
     }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

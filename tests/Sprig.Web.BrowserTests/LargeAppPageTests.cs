@@ -22,6 +22,24 @@ public sealed class LargeAppPageTests(Browser browser, LargeApp app) : IClassFix
     }
 
     [Fact]
+    public async Task ConfigurationTable_Shows500Keys_AndTheFilterNarrows()
+    {
+        await using var page = await browser.OpenAsync(app.Host.Page);
+        var keys = (await app.Host.JsonAsync("config")).GetArrayLength();
+        var rows = page.Page.Locator("#sprig-config tbody tr[data-key]");
+
+        keys.Should().BeGreaterThan(600);
+        await Expect(rows).ToHaveCountAsync(500);
+        (await page.Page.TextContentAsync("#sprig-config tbody tr:last-child")).Should().Be($"Showing 500 of {keys} keys — type in the filter box to narrow.");
+
+        await page.Page.FillAsync("#sprig-config-search", "big:key59");
+
+        await Expect(rows).ToHaveCountAsync(10);
+        (await page.Page.TextContentAsync("#sprig-config tr[data-key='big:key599'] td:nth-child(2)")).Should().Be("value 599");
+        page.Errors.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Search_NarrowsTheGraph_ToTheMatchingComponents()
     {
         await using var page = await browser.OpenAsync(app.Host.Page);

@@ -69,6 +69,13 @@
       }, function (error) { Sprig.fail(Sprig.byId('sprig-graph-note'), 'graph', error); }),
       read('startup').then(function (steps) {
         summary.refresh = Sprig.drawTimeline(steps); showSummary(); redrawDetails();
+        // The chart is as wide as its box: drawn again when the window's width changes.
+        var width = window.innerWidth, pending = false;
+        window.addEventListener('resize', function () {
+          if (pending || window.innerWidth === width) { return; }
+          pending = true;
+          requestAnimationFrame(function () { pending = false; width = window.innerWidth; Sprig.drawTimeline(steps); });
+        });
       }, function (error) { Sprig.fail(Sprig.byId('sprig-timeline-summary'), 'startup', error); }),
       read('conditions').then(function (conditions) {
         summary.out = Sprig.drawConditions(conditions); showSummary(); redrawDetails();

@@ -3,6 +3,7 @@
   'use strict';
 
   var el = Sprig.el;
+  var MAX_KEYS = 500;
 
   // conditions: the JSON of /conditions; out components first, each with its conditions and what they saw.
   Sprig.drawConditions = function (conditions) {
@@ -75,10 +76,14 @@
     var table = Sprig.byId('sprig-config'), filter = Sprig.byId('sprig-config-search');
     function draw() {
       var query = filter.value.trim().toLowerCase();
-      var rows = config.filter(function (c) { return !query || c.key.toLowerCase().indexOf(query) >= 0; }).slice(0, 500);
-      Sprig.fillTable(table, rows.map(function (c) {
+      var matches = config.filter(function (c) { return !query || c.key.toLowerCase().indexOf(query) >= 0; });
+      var rows = matches.slice(0, MAX_KEYS).map(function (c) {
         return el('tr', { 'data-key': c.key }, el('td', { class: 'mono' }, c.key), el('td', { class: 'mono' }, c.value === null ? 'null' : c.value), el('td', null, c.source));
-      }), query ? 'No key contains "' + query + '".' : 'No configuration keys.');
+      });
+      if (matches.length > MAX_KEYS) {
+        rows.push(el('tr', null, el('td', { class: 'empty', colspan: 3 }, 'Showing ' + MAX_KEYS + ' of ' + matches.length + ' keys — type in the filter box to narrow.')));
+      }
+      Sprig.fillTable(table, rows, query ? 'No key contains "' + query + '".' : 'No configuration keys.');
     }
     filter.oninput = draw;
     draw();
