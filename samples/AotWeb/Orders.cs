@@ -14,9 +14,20 @@ public sealed record Order(string Item, int Quantity);
 /// <param name="Total">The price, in cents.</param>
 public sealed record Receipt(string Item, int Quantity, long Total);
 
+/// <summary>
+/// The contract of <see cref="Orders"/>, as another process sees it: Sprig.Generator generates its remote proxy class, so a
+/// client calls it over HTTP under Native AOT too.
+/// </summary>
+[ComponentContract("Orders")]
+public interface IOrders
+{
+    [Endpoint("place")]
+    Task<Receipt> PlaceAsync(Order order);
+}
+
 /// <summary>RPC endpoints served over HTTP by Sprig.Web, called through generated invokers (no reflection, no code made at run time).</summary>
 [Service]
-public sealed class Orders(Prices prices)
+public sealed class Orders(Prices prices) : IOrders
 {
     [Endpoint("place")]
     public async Task<Receipt> PlaceAsync(Order order)
@@ -44,4 +55,12 @@ public sealed class Orders(Prices prices)
 public sealed class Prices
 {
     public long Of(string item) => item == "book" ? 1250 : 100;
+}
+
+/// <summary>A client of <see cref="IOrders"/> in another context (registered there by hand): it gets the generated remote proxy.</summary>
+public sealed class Cashier(IOrders orders)
+{
+    public Task<Receipt> SellAsync(string item, int quantity) => orders.PlaceAsync(new Order(item, quantity));
+
+    public string ProxyKind => orders.GetType().Name.Contains("SprigRemoteProxy_", StringComparison.Ordinal) ? "generated remote proxy" : orders.GetType().Name;
 }

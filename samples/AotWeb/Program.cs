@@ -42,6 +42,17 @@ using (var catalog = await http.GetAsync("/rpc"))
     Console.WriteLine($"GET /rpc -> {(int)catalog.StatusCode} {await catalog.Content.ReadAsStringAsync()}");
 }
 
+// A second context, as another process would have it: only the contract, bound to this server's address.
+var clientSettings = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?> { ["Sprig:Remotes:default:Orders:Url"] = address, ["Logging:LogLevel:Default"] = "None" })
+    .Build();
+await using (var client = new ApplicationContext(new PendingRegistry().Register<Cashier>().RegisterInstance("appJson", AppJson.Default), clientSettings))
+{
+    await client.RefreshAsync();
+    var cashier = client.Get<Cashier>();
+    Console.WriteLine($"remote place through the {cashier.ProxyKind} -> {await cashier.SellAsync("pen", 3)}");
+}
+
 await app.StopAsync();
 return 0;
 

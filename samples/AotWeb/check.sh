@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes samples/AotWeb as Native AOT (trim/AOT warnings are errors in its project) and runs it with --self-test: it serves its
 # RPC endpoints on a free loopback port with Kestrel, calls them over HTTP (good and bad requests, a stream, the catalog) and
-# prints what came back, which is compared whole. Needs clang-14 and zlib1g-dev. Prints "Native AOT web sample: passed" and exits
+# prints what came back, which is compared whole; then a second context calls it through the contract's generated remote proxy. Needs clang-14 and zlib1g-dev. Prints "Native AOT web sample: passed" and exits
 # 0, or says what differed and exits 1.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,6 +22,7 @@ place {"item": -> 400 application/problem+json: The request body does not fit th
 plaec {"item":"book","quantity":2} -> 404 application/problem+json: No such RPC endpoint. | No endpoint has the address 'default/Orders/plaec'. Did you mean 'default/Orders/place'? An address is '{namespace}/{component}/{endpoint}'; check it, and check that the method is marked [Endpoint] and that its component is registered and not excluded by a condition.
 count 3 -> 200 application/x-ndjson: 1\n2\n3
 GET /rpc -> 200 [{"namespace":"default","component":"Orders","endpoint":"place","streaming":false,"path":"/rpc/default/Orders/place"},{"namespace":"default","component":"Orders","endpoint":"count","streaming":true,"path":"/rpc/default/Orders/count"}]
+remote place through the generated remote proxy -> Receipt { Item = pen, Quantity = 3, Total = 300 }
 TEXT
 )
 # The 500 is logged as an error by design; the comparison reads standard output only, with logging off.

@@ -12,7 +12,7 @@ namespace Sprig.Generator.LazyProxies;
 /// </summary>
 internal sealed class ProxyModel(string interfaceName, string className, string source) : IEquatable<ProxyModel>
 {
-    private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
+    internal static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     public string InterfaceName { get; } = interfaceName;
@@ -75,7 +75,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         return true;
     }
 
-    private static bool Nameable(ITypeSymbol type, IAssemblySymbol within) => type switch
+    internal static bool Nameable(ITypeSymbol type, IAssemblySymbol within) => type switch
     {
         ITypeParameterSymbol => false,
         IArrayTypeSymbol array => Nameable(array.ElementType, within),
@@ -196,7 +196,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         return $"        event {@event.Type.ToDisplayString(Format)} {owner}.{Escape(@event.Name)} {{ add => {access} += value; remove => {access} -= value; }}\n";
     }
 
-    private static string Parameters(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
+    internal static string Parameters(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
         string.Join(", ", parameters.Select(p => $"{Modifier(p)}{(p.IsParams ? "params " : "")}{p.Type.ToDisplayString(Format)} {Escape(p.Name)}"));
 
     private static string Arguments(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
@@ -211,10 +211,10 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         _ => "",
     };
 
-    private static string Escape(string name) => "@" + name;
+    internal static string Escape(string name) => "@" + name;
 
     // A C# identifier from a type's full name, with a hash of the name so that 'A.B_C' and 'A_B.C' stay apart.
-    private static string Identifier(string fullName)
+    internal static string Identifier(string fullName)
     {
         var plain = new StringBuilder();
         foreach (var c in fullName.Replace("global::", ""))

@@ -17,7 +17,22 @@ public sealed class WebTests
     public sealed class Tally
     {
         [Endpoint("add")]
-        public int Add(int a, int b) => a + b;
+        public int Add(int a, int b) => checked(a + b);
+    }
+
+    /// <summary>The contract of <see cref="Tally"/>, as another process sees it: Sprig.Generator generates its remote proxy class.</summary>
+    [ComponentContract("Tally")]
+    public interface ITally
+    {
+        [Endpoint("add")]
+        Task<int> AddAsync(int a, int b, CancellationToken cancellationToken = default);
+    }
+
+    /// <summary>A client of <see cref="ITally"/>: no implementation here, so the context injects the remote proxy.</summary>
+    [Component, ConditionalOnProperty("aot.web.client")]
+    public sealed class Accountant(ITally tally)
+    {
+        public ITally Tally { get; } = tally;
     }
 
     [Controller("/tally"), ConditionalOnProperty("aot.web.controller")]
@@ -40,6 +55,22 @@ public sealed class WebTests
         (await good.Content.ReadAsStringAsync()).Should().Be("5");
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         bad.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task RemoteContract_CallsTheServedEndpoint_ThroughTheGeneratedProxy()
+    {
+        await using var server = Refreshed(new() { ["aot.web"] = "true" });
+        await using var served = await server.ServeAsync("http://127.0.0.1:0");
+        await using var client = Refreshed(new() { ["aot.web.client"] = "true", ["Sprig:Remotes:default:Tally:Url"] = served.BaseAddress.ToString() });
+
+        var tally = client.Get<Accountant>().Tally;
+        var sum = await tally.AddAsync(2, 3);
+        var failure = () => tally.AddAsync(int.MaxValue, 1);
+
+        tally.GetType().Name.Should().Contain("SprigRemoteProxy_");
+        sum.Should().Be(5);
+        (await failure.Should().ThrowAsync<EndpointCallException>()).Which.StatusCode.Should().Be(500);
     }
 
     [Fact]
