@@ -90,6 +90,13 @@ internal sealed class RemoteProxyModel(string interfaceName, string className, s
         }
 
         source.AppendLine();
+        // The runtime reads the contract's methods and their [Endpoint] attributes by reflection (ContractInfo): keep them under trimming and Native AOT.
+        foreach (var declaring in methods.Select(m => m.Owner.ToDisplayString(TypeOfFormat)).Distinct())
+        {
+            source.Append("        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods")
+                .Append(" | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(").Append(declaring).AppendLine("))]");
+        }
+
         source.Append("        public ").Append(className).AppendLine("(global::Sprig.Generated.RemoteTarget target)");
         source.AppendLine("        {");
         for (var i = 0; i < methods.Count; i++)
