@@ -65,9 +65,12 @@ public sealed partial class ApplicationContext
     /// Puts the application's JSON metadata (its singletons implementing <see cref="System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"/>,
     /// a <c>JsonSerializerContext</c> say) ahead of the built-in resolver of endpoint calls, before [OnStart] hooks may call endpoints.
     /// </summary>
-    private static void UseJsonResolvers(ComponentTable table) =>
-        global::Sprig.Endpoints.EndpointJson.Use(Singletons(table, typeof(System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver))
-            .Select(e => (System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver)e.Resolve(null)));
+    private void UseJsonResolvers(ComponentTable table) =>
+        Json.Use([.. Singletons(table, typeof(System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver))
+            .Select(e => (System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver)e.Resolve(null))]);
+
+    /// <summary>Gets this context's JSON metadata of endpoint and remote calls (the application's resolvers once refresh has made them).</summary>
+    internal global::Sprig.Endpoints.JsonMetadata Json { get; } = new();
 
     /// <summary>Starts the endpoint servers after every [OnStart] hook, so that refresh returns serving.</summary>
     private async Task StartServersAsync(ComponentTable table, CancellationToken cancellationToken)

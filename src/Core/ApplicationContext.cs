@@ -81,8 +81,8 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
         Builtins = new Resolution.BuiltinServices(this, configuration, _loggers);
         Governor = new Governance.Governor(this, configuration, _loggers);
         Remote = new Remoting.RemoteEndpoints(configuration, Governor);
-        RemoteProxies = new Remoting.RemoteProxies(Remote, Governor);
-        KeyedProxies = new Remoting.RemoteProxies(new Remoting.KeyedContractCalls(this), Governor);
+        RemoteProxies = new Remoting.RemoteProxies(Remote, Governor, Json);
+        KeyedProxies = new Remoting.RemoteProxies(new Remoting.KeyedContractCalls(this), Governor, Json);
     }
 
     internal PendingRegistry Registry => _registry;

@@ -215,7 +215,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     private CompiledEndpoint Invoker(Type type, ComponentEntry entry, EndpointDescriptor descriptor)
     {
         var owner = descriptor.Method.IsStatic ? null : entry;
-        return DynamicCode.IsSupported ? EndpointInvokerCompiler.Compile(owner, descriptor, Defaults) : GeneratedEndpoint.Create(type, owner, descriptor, Defaults);
+        return DynamicCode.IsSupported ? EndpointInvokerCompiler.Compile(owner, descriptor, Defaults, table.Lifetime.Context.Json) : GeneratedEndpoint.Create(type, owner, descriptor, Defaults, table.Lifetime.Context.Json);
     }
 
     /// <summary>Records a problem for each reason the method cannot be called with JSON arguments.</summary>

@@ -20,7 +20,7 @@ internal static class EndpointInvokerCompiler
 
     [RequiresDynamicCode(DynamicCode.Message)]
     [RequiresUnreferencedCode(DynamicCode.Message)]
-    public static CompiledEndpoint Compile(ComponentEntry? entry, EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults)
+    public static CompiledEndpoint Compile(ComponentEntry? entry, EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults, JsonMetadata json)
     {
         var method = descriptor.Method;
         var scope = Expression.Parameter(typeof(RequestScope), "scope");
@@ -41,7 +41,7 @@ internal static class EndpointInvokerCompiler
 
             var path = single ? "$" : "$." + EndpointJson.PropertyName(parameter.Name!);
             var (optional, fallback) = defaults(parameter);
-            var binding = EndpointParameterBinding.Create(descriptor, parameter, path, single, optional, fallback);
+            var binding = EndpointParameterBinding.Create(descriptor, parameter, path, single, optional, fallback, json);
             var variable = Expression.Variable(parameter.ParameterType, parameter.Name);
             variables.Add(variable);
             body.Add(Expression.Assign(variable, Expression.Call(Expression.Constant(binding), binding.BindMethod, Expression.ArrayIndex(values, Expression.Constant(slot++)))));
@@ -53,7 +53,7 @@ internal static class EndpointInvokerCompiler
         var name = $"Endpoint_{descriptor.Component}_{descriptor.Name}";
         if (StreamItemType(method.ReturnType) is { } item)
         {
-            var adapter = Activator.CreateInstance(typeof(EndpointResult<>).MakeGenericType(item))!;
+            var adapter = Activator.CreateInstance(typeof(EndpointResult<>).MakeGenericType(item), json)!;
             var items = typeof(IAsyncEnumerable<>).MakeGenericType(item);
             body.Add(Expression.Call(Expression.Constant(adapter), adapter.GetType().GetMethod(nameof(EndpointResult<int>.Stream))!, Expression.Convert(call, items), token));
             var stream = Expression.Lambda<Func<RequestScope?, JsonElement[], CancellationToken, IAsyncEnumerable<JsonElement>>>(
@@ -61,7 +61,7 @@ internal static class EndpointInvokerCompiler
             return new CompiledEndpoint(descriptor, entry) { Stream = stream.Compile(Interpret) };
         }
 
-        body.Add(Adapt(call, method.ReturnType));
+        body.Add(Adapt(call, method.ReturnType, json));
         var unary = Expression.Lambda<Func<RequestScope?, JsonElement[], CancellationToken, ValueTask<JsonElement>>>(
             Expression.Block(typeof(ValueTask<JsonElement>), variables, body), name, [scope, values, token]);
         return new CompiledEndpoint(descriptor, entry) { Unary = unary.Compile(Interpret) };
@@ -105,7 +105,7 @@ internal static class EndpointInvokerCompiler
     }
 
     [RequiresDynamicCode(DynamicCode.Message)]
-    private static Expression Adapt(Expression call, Type returnType)
+    private static Expression Adapt(Expression call, Type returnType, JsonMetadata json)
     {
         if (returnType == typeof(void))
         {
@@ -120,7 +120,7 @@ internal static class EndpointInvokerCompiler
         var (value, adapterMethod) = IsGeneric(returnType, typeof(Task<>)) ? (returnType.GetGenericArguments()[0], nameof(EndpointResult<int>.FromTask))
             : IsGeneric(returnType, typeof(ValueTask<>)) ? (returnType.GetGenericArguments()[0], nameof(EndpointResult<int>.FromValueTask))
             : (returnType, nameof(EndpointResult<int>.FromValue));
-        var adapter = Activator.CreateInstance(typeof(EndpointResult<>).MakeGenericType(value))!;
+        var adapter = Activator.CreateInstance(typeof(EndpointResult<>).MakeGenericType(value), json)!;
         return Expression.Call(Expression.Constant(adapter), adapter.GetType().GetMethod(adapterMethod)!, call);
     }
 

@@ -11,8 +11,8 @@ internal sealed class EndpointParameterBinding<T> : EndpointParameterBinding
     private readonly T _fallback;
     private JsonTypeInfo<T>? _typeInfo;
 
-    public EndpointParameterBinding(EndpointDescriptor endpoint, ParameterInfo parameter, string jsonPath, bool single, bool optional, object? fallback)
-        : base(endpoint, parameter, jsonPath, single)
+    public EndpointParameterBinding(EndpointDescriptor endpoint, ParameterInfo parameter, string jsonPath, bool single, bool optional, object? fallback, JsonMetadata json)
+        : base(endpoint, parameter, jsonPath, single, json)
     {
         _optional = optional;
         _fallback = fallback is null ? default! : (T)fallback;
@@ -28,7 +28,7 @@ internal sealed class EndpointParameterBinding<T> : EndpointParameterBinding
 
         try
         {
-            return JsonSerializer.Deserialize(value, _typeInfo ??= EndpointJson.TypeInfo<T>())!;
+            return JsonSerializer.Deserialize(value, _typeInfo ??= Json.TypeInfo<T>())!;
         }
         catch (JsonException ex)
         {

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 namespace Sprig.Endpoints;
 
 /// <summary>Turns what an endpoint method returns (T, Task&lt;T&gt;, ValueTask&lt;T&gt;, IAsyncEnumerable&lt;T&gt;) into JSON.</summary>
-internal sealed class EndpointResult<T>
+internal sealed class EndpointResult<T>(JsonMetadata json)
 {
     private JsonTypeInfo<T>? _typeInfo;
 
@@ -25,7 +25,7 @@ internal sealed class EndpointResult<T>
         }
     }
 
-    private JsonElement Serialize(T value) => JsonSerializer.SerializeToElement(value, _typeInfo ??= EndpointJson.TypeInfo<T>());
+    private JsonElement Serialize(T value) => JsonSerializer.SerializeToElement(value, _typeInfo ??= json.TypeInfo<T>());
 
     private async ValueTask<JsonElement> AwaitAsync(Task<T> task) => Serialize(await task.ConfigureAwait(false));
 }

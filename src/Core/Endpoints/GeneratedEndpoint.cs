@@ -10,7 +10,7 @@ namespace Sprig.Endpoints;
 
 /// <summary>
 /// Builds an endpoint's invoker from Sprig.Generator's call of the method, where code cannot be generated at run time (Native
-/// AOT): each argument is deserialized with its type's metadata from <see cref="EndpointJson.Options"/>, the generated call
+/// AOT): each argument is deserialized with its type's metadata from the context's <see cref="JsonMetadata"/>, the generated call
 /// invokes the method, and the result is serialized the same way, all without generic code made at run time. A method returning
 /// <c>T</c>, <c>void</c>, <see cref="Task"/> or <see cref="ValueTask"/> is served through the plain call; one returning
 /// <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> through the generated call that hands its result
@@ -31,7 +31,7 @@ internal static class GeneratedEndpoint
 
     /// <summary>Creates the endpoint's invoker, or throws when <see cref="WhyNot"/> has a reason.</summary>
     /// <exception cref="ContainerException">The method cannot be served from generated code.</exception>
-    public static CompiledEndpoint Create(Type componentType, ComponentEntry? entry, EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults)
+    public static CompiledEndpoint Create(Type componentType, ComponentEntry? entry, EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults, JsonMetadata json)
     {
         var method = descriptor.Method;
         if (WhyNot(componentType, method) is { } why)
@@ -40,8 +40,8 @@ internal static class GeneratedEndpoint
         }
 
         var generated = GeneratedCalls.Of(componentType).Generated(method)!;
-        var arguments = Arguments(descriptor, defaults);
-        var result = new ResultJson(descriptor, generated.ResultType ?? method.ReturnType);
+        var arguments = Arguments(descriptor, defaults, json);
+        var result = new ResultJson(descriptor, generated.ResultType ?? method.ReturnType, json);
         if (generated.Streamed is { } streamed)
         {
             return new CompiledEndpoint(descriptor, entry)
@@ -97,7 +97,7 @@ internal static class GeneratedEndpoint
     /// Returns what binds the method's arguments, in parameter order, from the JSON values (the caller's token for a
     /// CancellationToken). The invokers bind before they resolve the component, so a bad call creates nothing.
     /// </summary>
-    private static Func<JsonElement[], CancellationToken, object?[]> Arguments(EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults)
+    private static Func<JsonElement[], CancellationToken, object?[]> Arguments(EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults, JsonMetadata json)
     {
         var parameters = descriptor.Method.GetParameters();
         var single = descriptor.Parameters.Count == 1;
@@ -110,7 +110,7 @@ internal static class GeneratedEndpoint
             {
                 var path = single ? "$" : "$." + EndpointJson.PropertyName(parameter.Name!);
                 var (optional, fallback) = defaults(parameter);
-                bindings[i] = new UntypedParameterBinding(descriptor, parameter, path, single, optional, fallback);
+                bindings[i] = new UntypedParameterBinding(descriptor, parameter, path, single, optional, fallback, json);
             }
         }
 
@@ -127,11 +127,11 @@ internal static class GeneratedEndpoint
     }
 
     /// <summary>Serializes an endpoint's results as their declared type, with its metadata looked up on first use.</summary>
-    private sealed class ResultJson(EndpointDescriptor descriptor, Type type)
+    private sealed class ResultJson(EndpointDescriptor descriptor, Type type, JsonMetadata json)
     {
         private JsonTypeInfo? _typeInfo;
 
-        public JsonElement Serialize(object? value) => JsonSerializer.SerializeToElement(value, _typeInfo ??= EndpointJson.TypeInfo(type, descriptor, null));
+        public JsonElement Serialize(object? value) => JsonSerializer.SerializeToElement(value, _typeInfo ??= json.TypeInfo(type, descriptor.Address, descriptor.Component, null));
 
         public ValueTask<JsonElement> Await(Task<object?> task) =>
             task.IsCompletedSuccessfully ? new(Serialize(task.Result)) : AwaitAsync(task);

@@ -9,7 +9,7 @@ namespace Sprig.Endpoints;
 /// </summary>
 internal static class JsonPathProbe
 {
-    public static (JsonValueKind Kind, Type Type)? Find(JsonElement value, Type type, string relativePath)
+    public static (JsonValueKind Kind, Type Type)? Find(JsonSerializerOptions options, JsonElement value, Type type, string relativePath)
     {
         if (relativePath.Length == 0 || relativePath[0] != '$')
         {
@@ -19,7 +19,7 @@ internal static class JsonPathProbe
         var position = 1;
         while (position < relativePath.Length)
         {
-            var typeInfo = EndpointJson.Options.GetTypeInfo(type);
+            var typeInfo = options.GetTypeInfo(type);
             if (relativePath[position] == '.' || (relativePath[position] == '[' && position + 1 < relativePath.Length && relativePath[position + 1] == '\''))
             {
                 var name = ReadName(relativePath, ref position);

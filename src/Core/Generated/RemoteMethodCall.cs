@@ -15,13 +15,15 @@ public sealed class RemoteMethodCall
     private readonly ContractInfo _contract;
     private readonly ContractMethod _method;
     private readonly IContractCalls _calls;
+    private readonly Endpoints.JsonMetadata _json;
     private RemoteMethod? _typed;
 
-    internal RemoteMethodCall(ContractInfo contract, ContractMethod method, IContractCalls calls)
+    internal RemoteMethodCall(ContractInfo contract, ContractMethod method, IContractCalls calls, Endpoints.JsonMetadata json)
     {
         _contract = contract;
         _method = method;
         _calls = calls;
+        _json = json;
     }
 
     /// <summary>Calls a method returning <see cref="Task"/>.</summary>
@@ -58,7 +60,7 @@ public sealed class RemoteMethodCall
         try
         {
             // Made on the first call (its JSON metadata is looked up then), once: the proxy's methods are fixed.
-            typed = (RemoteMethod<T>)(Volatile.Read(ref _typed) ?? Interlocked.CompareExchange(ref _typed, new RemoteMethod<T>(_contract, _method, shape), null) ?? _typed!);
+            typed = (RemoteMethod<T>)(Volatile.Read(ref _typed) ?? Interlocked.CompareExchange(ref _typed, new RemoteMethod<T>(_contract, _method, shape, _json), null) ?? _typed!);
         }
         catch (Exception ex) when (ex is ContainerException or NotSupportedException)
         {

@@ -12,11 +12,13 @@ public sealed class RemoteTarget
 {
     private readonly ContractInfo _contract;
     private readonly IContractCalls _calls;
+    private readonly Endpoints.JsonMetadata _json;
 
-    internal RemoteTarget(ContractInfo contract, IContractCalls calls)
+    internal RemoteTarget(ContractInfo contract, IContractCalls calls, Endpoints.JsonMetadata json)
     {
         _contract = contract;
         _calls = calls;
+        _json = json;
     }
 
     /// <summary>Returns the call of the contract method named <paramref name="name"/> with these parameter types (a CancellationToken included).</summary>
@@ -32,7 +34,7 @@ public sealed class RemoteTarget
         {
             if (method.Method.Name == name && method.Method.GetParameters().Select(p => p.ParameterType).SequenceEqual(parameterTypes))
             {
-                return new RemoteMethodCall(_contract, method, _calls);
+                return new RemoteMethodCall(_contract, method, _calls, _json);
             }
         }
 

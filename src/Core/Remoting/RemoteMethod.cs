@@ -18,8 +18,9 @@ internal abstract class RemoteMethod
     private readonly string[] _names;
     private readonly int _token;
 
-    protected RemoteMethod(ContractInfo contract, ContractMethod method)
+    protected RemoteMethod(ContractInfo contract, ContractMethod method, JsonMetadata json)
     {
+        Json = json;
         Contract = contract;
         Method = method;
         var all = method.Method.GetParameters();
@@ -31,6 +32,9 @@ internal abstract class RemoteMethod
 
     public ContractInfo Contract { get; }
 
+    /// <summary>Gets the context's JSON metadata.</summary>
+    protected JsonMetadata Json { get; }
+
     public ContractMethod Method { get; }
 
     public string Address { get; }
@@ -39,7 +43,7 @@ internal abstract class RemoteMethod
     /// <exception cref="ContainerException">The method's return or parameter types cannot travel as JSON.</exception>
     [RequiresDynamicCode(Generated.DynamicCode.Message)]
     [RequiresUnreferencedCode(Generated.DynamicCode.Message)]
-    public static RemoteMethod Create(ContractInfo contract, ContractMethod method)
+    public static RemoteMethod Create(ContractInfo contract, ContractMethod method, JsonMetadata json)
     {
         if (RemoteProxies.WhyNotCallable(method.Method) is { } why)
         {
@@ -52,7 +56,7 @@ internal abstract class RemoteMethod
             : Generic(returns, typeof(Task<>)) ? (returns.GetGenericArguments()[0], RemoteShape.TaskOfT)
             : Generic(returns, typeof(ValueTask<>)) ? (returns.GetGenericArguments()[0], RemoteShape.ValueTaskOfT)
             : (returns.GetGenericArguments()[0], RemoteShape.Stream);
-        return (RemoteMethod)Activator.CreateInstance(typeof(RemoteMethod<>).MakeGenericType(type), contract, method, shape)!;
+        return (RemoteMethod)Activator.CreateInstance(typeof(RemoteMethod<>).MakeGenericType(type), contract, method, shape, json)!;
     }
 
     /// <summary>Calls the method with the proxy invocation's arguments and returns what the method returns.</summary>
@@ -72,7 +76,7 @@ internal abstract class RemoteMethod
         var type = _parameters[parameter].ParameterType;
         try
         {
-            return EndpointJson.Options.GetTypeInfo(type);
+            return Json.Options.GetTypeInfo(type);
         }
         catch (NotSupportedException ex)
         {

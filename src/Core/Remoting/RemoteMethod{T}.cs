@@ -7,9 +7,9 @@ using Sprig.Endpoints;
 namespace Sprig.Remoting;
 
 /// <summary>A contract method whose result (or stream item) is a <typeparamref name="T"/>.</summary>
-internal sealed class RemoteMethod<T>(ContractInfo contract, ContractMethod method, RemoteShape shape) : RemoteMethod(contract, method)
+internal sealed class RemoteMethod<T>(ContractInfo contract, ContractMethod method, RemoteShape shape, JsonMetadata json) : RemoteMethod(contract, method, json)
 {
-    private readonly JsonTypeInfo<T> _typeInfo = EndpointJson.TypeInfo<T>();
+    private readonly JsonTypeInfo<T> _typeInfo = json.TypeInfo<T>();
 
     // Every failure (bad arguments, no transport, the call itself) reaches the caller the same way for every shape: through the
     // returned task, or from the stream's enumeration, never as a synchronous throw from the proxy call.

@@ -6,7 +6,7 @@ using Sprig.Proxies;
 namespace Sprig.Remoting;
 
 /// <summary>A context's remote contract proxies: one Castle interface proxy per contract, made on first use.</summary>
-internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor governor)
+internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor governor, Endpoints.JsonMetadata json)
 {
     private readonly ConcurrentDictionary<Type, Lazy<object>> _proxies = new();
 
@@ -54,7 +54,7 @@ internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor g
         if (Generated.GeneratedComponents.RemoteProxyOf(contract.Type) is { } generated)
         {
             governor.Learn(contract);
-            return generated.Create(new Generated.RemoteTarget(contract, remote));
+            return generated.Create(new Generated.RemoteTarget(contract, remote, json));
         }
 
         if (!Generated.DynamicCode.IsSupported)
@@ -70,7 +70,7 @@ internal sealed class RemoteProxies(IContractCalls remote, Governance.Governor g
     private object CreateProxy(ContractInfo contract)
     {
         governor.Learn(contract);
-        var methods = contract.Methods.ToFrozenDictionary(m => m.Method, m => RemoteMethod.Create(contract, m));
+        var methods = contract.Methods.ToFrozenDictionary(m => m.Method, m => RemoteMethod.Create(contract, m, json));
         return LazyProxies.Generator.CreateInterfaceProxyWithoutTarget(contract.Type, new RemoteContractInterceptor(methods, remote));
     }
 }

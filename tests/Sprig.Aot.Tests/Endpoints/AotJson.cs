@@ -11,7 +11,7 @@ internal sealed partial class AotJson : JsonSerializerContext;
 
 /// <summary>
 /// Gives <see cref="bool"/> a converter that writes "yes" / "no": Sprig's own metadata knows bool too, so what an endpoint
-/// returns shows whose metadata won. Resolvers are process-wide, so no other test of this assembly sends a bool.
+/// returns shows whose metadata won. Each context has its own resolvers: another context's bool stays true/false.
 /// </summary>
 internal sealed class YesNoResolver : IJsonTypeInfoResolver
 {

@@ -211,4 +211,16 @@ public sealed class GeneratedEndpointTests
 
         (await context.Endpoints.InvokeAsync("default/Door/Open", default)).GetString().Should().Be("yes");
     }
+
+    [Fact]
+    public async Task InvokeAsync_UsesItsOwnContextsResolvers_NotAnotherContextsInTheSameProcess()
+    {
+        using var withResolver = Contexts.Create(new PendingRegistry().RegisterInstance("yesNo", new YesNoResolver()).Register<Door>());
+        using var without = Contexts.Create(new PendingRegistry().Register<Door>());
+        withResolver.Refresh();
+        without.Refresh();
+
+        (await withResolver.Endpoints.InvokeAsync("default/Door/Open", default)).GetString().Should().Be("yes");
+        (await without.Endpoints.InvokeAsync("default/Door/Open", default)).GetBoolean().Should().BeTrue();
+    }
 }
