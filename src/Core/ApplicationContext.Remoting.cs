@@ -65,9 +65,17 @@ public sealed partial class ApplicationContext
     /// Puts the application's JSON metadata (its singletons implementing <see cref="System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver"/>,
     /// a <c>JsonSerializerContext</c> say) ahead of the built-in resolver of endpoint calls, before [OnStart] hooks may call endpoints.
     /// </summary>
-    private void UseJsonResolvers(ComponentTable table) =>
+    /// <exception cref="ContainerException">Without reflection (Native AOT), an endpoint's parameter or result type has no metadata.</exception>
+    private void UseJsonResolvers(ComponentTable table, Endpoints.EndpointCatalog endpoints)
+    {
         Json.Use([.. Singletons(table, typeof(System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver))
             .Select(e => (System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver)e.Resolve(null))]);
+        if (!global::Sprig.Generated.DynamicCode.IsSupported && Json.MissingMetadata(endpoints) is { Count: > 0 } missing)
+        {
+            // Every call of those endpoints would fail: say so now, all at once, rather than at the first call.
+            throw new ContainerException(global::Sprig.Diagnostics.Errors.EndpointJsonProblems(missing), missing);
+        }
+    }
 
     /// <summary>Gets this context's JSON metadata of endpoint and remote calls (the application's resolvers once refresh has made them).</summary>
     internal global::Sprig.Endpoints.JsonMetadata Json { get; } = new();

@@ -175,7 +175,7 @@ public sealed partial class ApplicationContext : IServiceProvider, IDisposable, 
                 create?.SetTag("sprig.components", table.Entries.Length);
             }
 
-            UseJsonResolvers(table);
+            UseJsonResolvers(table, prepared.Endpoints);
 
             using (Telemetry.SprigTelemetry.StartRefresh("start"))
             using (_startup.Measure("start"))

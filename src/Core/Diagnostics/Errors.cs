@@ -264,6 +264,10 @@ internal static partial class Errors
     public static string RefreshProblems(IReadOnlyList<ContainerException> problems) =>
         Numbered($"Refresh found {problems.Count} problems; nothing was created:", problems);
 
+    public static string EndpointJsonProblems(IReadOnlyList<ContainerException> problems) =>
+        Numbered($"Refresh stopped: {problems.Count} endpoint {(problems.Count == 1 ? "type has" : "types have")} no JSON metadata, so every call of "
+            + $"{(problems.Count == 1 ? "that endpoint" : "those endpoints")} would fail; the components refresh created were destroyed:", problems);
+
     public static string ShutdownProblems(IReadOnlyList<ContainerException> problems) =>
         Numbered($"Shutdown finished, but stopping components failed {problems.Count} times:", problems);
 

@@ -25,6 +25,38 @@ internal sealed class JsonMetadata
         }
     }
 
+    /// <summary>Lists, per endpoint, each parameter or result type that no resolver has metadata for (only without reflection can there be any).</summary>
+    public List<ContainerException> MissingMetadata(IEnumerable<EndpointDescriptor> endpoints)
+    {
+        var missing = new List<ContainerException>();
+        foreach (var endpoint in endpoints)
+        {
+            foreach (var parameter in endpoint.Parameters)
+            {
+                Check(endpoint, parameter.ParameterType, parameter.Name);
+            }
+
+            if (endpoint.ResultType is { } result)
+            {
+                Check(endpoint, result, null);
+            }
+        }
+
+        return missing;
+
+        void Check(EndpointDescriptor endpoint, Type type, string? parameter)
+        {
+            try
+            {
+                _ = TypeInfo(type, endpoint.Address, endpoint.Component, parameter);
+            }
+            catch (ContainerException problem)
+            {
+                missing.Add(problem);
+            }
+        }
+    }
+
     /// <summary>Returns the serializer metadata of <typeparamref name="T"/>; the options cache it, so this is a lookup.</summary>
     public JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
