@@ -59,4 +59,32 @@ public sealed class DiagnosticsConfigTests
             ]
             """);
     }
+
+    [Fact]
+    public async Task Config_MasksUpperCaseEnvironmentKeys_Credentials_AndTokensInUrls()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(new PendingRegistry(), configure: b =>
+        {
+            b.Configuration.Sources.Clear();
+            b.Configuration.AddInMemoryCollection([
+                new("PAYMENTS:APIKEY", "ak"),
+                new("Jwt:signingkeys", "sk"),
+                new("Google:Credentials", "{ \"private_key\": \"pk\" }"),
+                new("Bus:Url", "nats://s3cr3t@bus:4222"),
+                new("Site:Url", "https://example.com/a@b"),
+                new("Feature:Monkey", "banana"),
+            ]);
+        });
+
+        (await host.GetJsonAsync("/sprig/config")).ShouldBeJson("""
+            [
+              { "key": "Bus:Url", "value": "nats://******@bus:4222", "source": "MemoryConfigurationProvider" },
+              { "key": "Feature:Monkey", "value": "banana", "source": "MemoryConfigurationProvider" },
+              { "key": "Google:Credentials", "value": "******", "source": "MemoryConfigurationProvider" },
+              { "key": "Jwt:signingkeys", "value": "******", "source": "MemoryConfigurationProvider" },
+              { "key": "PAYMENTS:APIKEY", "value": "******", "source": "MemoryConfigurationProvider" },
+              { "key": "Site:Url", "value": "https://example.com/a@b", "source": "MemoryConfigurationProvider" }
+            ]
+            """);
+    }
 }
