@@ -20,7 +20,7 @@ public sealed class DiagnosticsPageTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.ToString().Should().Be("text/html; charset=utf-8");
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
-        response.Headers.GetValues("Content-Security-Policy").Should().Equal("default-src 'self' 'unsafe-inline' data: blob:; frame-ancestors 'none'");
+        response.Headers.GetValues("Content-Security-Policy").Should().Equal("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         var source = await File.ReadAllTextAsync(Path.Combine(PageFolder(), "index.html"));
         var head = source.IndexOf('>', source.IndexOf("<head", StringComparison.OrdinalIgnoreCase)) + 1;
         (await response.Content.ReadAsStringAsync()).Should().Be(source.Insert(head, "<base href=\"/sprig/\">"));

@@ -39,6 +39,26 @@ public sealed class DiagnosticsSecurityTests
         }
     }
 
+    [Theory]
+    [InlineData("/sprig/assets/app.js")]
+    [InlineData("/sprig/assets/nope.js")]
+    [InlineData("/sprig/assets/../config")]
+    [InlineData("/SPRIG/CONFIG")]
+    [InlineData("/sprig/config/")]
+    [InlineData("/sprig/%2e%2e/sprig/config")]
+    public async Task AssetsAndOtherSpellings_Answer401_OutsideDevelopment(string path)
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), "Production");
+        await using var secured = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), "Production", authentication: true);
+
+        using var response = await host.GetAsync(path);
+        using var challenged = await secured.GetAsync(path, Callers.Anonymous);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Authentication is required.", type: null)).Detail.Should().EndWith(
+            "or open the routes deliberately with app.MapSprigDiagnostics().AllowAnonymous().");
+        challenged.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "GET {0} is a diagnostics route however it is spelled", path);
+    }
+
     [Fact]
     public async Task EveryRoute_Answers401_OutsideDevelopment_WhenTheApplicationHasAuthorizationButNoAuthentication()
     {
