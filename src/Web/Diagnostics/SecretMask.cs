@@ -33,13 +33,15 @@ internal static partial class SecretMask
 
     public static bool IsSecret(string key) => SecretKeys.IsSecret(key);
 
-    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\s]*:)[^/@\s]+@", RegexOptions.CultureInvariant)]
+    // Up to the last '@' before the path: a password written with a raw '@' (nats://ada:p@ss@host) is masked whole.
+    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\s]*:)[^/\s]+@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 
     // A URL's user info without a colon is a token to NATS (nats://token@host) and to many services: all of it is masked.
     [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@:\s]+@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlToken();
 
-    [GeneratedRegex(@"(?<name>\b(?:password|pwd))\s*=\s*[^;]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // A quoted password ("p;w" or 'p;w') may hold ';': the quotes end it.
+    [GeneratedRegex(@"(?<name>\b(?:password|pwd))\s*=\s*(?:""[^""]*""|'[^']*'|[^;]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionStringPassword();
 }

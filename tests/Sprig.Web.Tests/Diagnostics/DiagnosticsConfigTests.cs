@@ -87,4 +87,26 @@ public sealed class DiagnosticsConfigTests
             ]
             """);
     }
+
+    [Fact]
+    public async Task Config_MasksWholePasswords_WhenQuotedInAConnectionString_OrHoldingAnAtSignInAUrl()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(new PendingRegistry(), configure: b =>
+        {
+            b.Configuration.Sources.Clear();
+            b.Configuration.AddInMemoryCollection([
+                new("Reports:Db", "Server=x;Password=\"p;w\";Timeout=5"),
+                new("Audit:Db", "Server=x;Pwd='a;b';Timeout=5"),
+                new("Bus:Url", "nats://ada:p@ss@bus:4222/x"),
+            ]);
+        });
+
+        (await host.GetJsonAsync("/sprig/config")).ShouldBeJson("""
+            [
+              { "key": "Audit:Db", "value": "Server=x;Pwd=******;Timeout=5", "source": "MemoryConfigurationProvider" },
+              { "key": "Bus:Url", "value": "nats://ada:******@bus:4222/x", "source": "MemoryConfigurationProvider" },
+              { "key": "Reports:Db", "value": "Server=x;Password=******;Timeout=5", "source": "MemoryConfigurationProvider" }
+            ]
+            """);
+    }
 }
