@@ -72,6 +72,24 @@ public sealed class DiagnosticsSecurityTests
     }
 
     [Fact]
+    public async Task EveryRoute_ChallengesWithTheApplicationsScheme_OutsideDevelopment_WhenTheApplicationHasAuthenticationButNoAuthorization()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), "Production", configure: b =>
+            b.Services.AddAuthentication(TestAuthentication.SchemeName)
+                .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, _ => { }));
+
+        foreach (var route in DiagnosticsFixtures.Routes)
+        {
+            using var refused = await host.GetAsync(route, Callers.Anonymous);
+            var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Authentication is required.", type: null,
+                r => r.Headers.WwwAuthenticate.Should().ContainSingle().Which.Scheme.Should().Be(TestAuthentication.SchemeName));
+            problem.Detail.Should().Be($"GET {route} requires an authenticated user. Sign in and send the credentials the application accepts.");
+            using var allowed = await host.GetAsync(route, Callers.Viewer);
+            allowed.StatusCode.Should().Be(HttpStatusCode.OK, "GET {0} as a signed-in user: {1}", route, await allowed.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task AllowAnonymous_OpensEveryRoute_OutsideDevelopment_WithoutAuthenticationScheme()
     {
         await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), "Production", diagnostics: d => d.AllowAnonymous());
