@@ -68,13 +68,15 @@ public sealed class DiagnosticsPageTests
         page.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public async Task MapSprigDiagnostics_Throws_ForAPrefixThatIsNoPath()
+    [Theory]
+    [InlineData("sprig/")]
+    [InlineData("/sprig}")]
+    public async Task MapSprigDiagnostics_Throws_ForAPrefixThatIsNoPath(string prefix)
     {
-        var start = () => DiagnosticsHost.StartAsync(new PendingRegistry(), map: app => app.MapSprigDiagnostics("sprig/"));
+        var start = () => DiagnosticsHost.StartAsync(new PendingRegistry(), map: app => app.MapSprigDiagnostics(prefix));
 
         (await start.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Be(
-            "The diagnostics prefix 'sprig/' is not a path: it must start with '/' (e.g. \"/sprig\"), and may not end with '/' or contain '?', '#' or '{'. (Parameter 'prefix')");
+            $"The diagnostics prefix '{prefix}' is not a path: it must start with '/' (e.g. \"/sprig\"), and may not end with '/' or contain '?', '#', '{{' or '}}'. (Parameter 'prefix')");
     }
 
     /// <summary>The files of src/Web/Diagnostics/Page other than index.html, relative to it, with '/' separators.</summary>
