@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using Sprig.Configuration;
 
 namespace Sprig.Web.Diagnostics;
@@ -32,6 +33,30 @@ internal static partial class SecretMask
     }
 
     public static bool IsSecret(string key) => SecretKeys.IsSecret(key);
+
+    /// <summary>
+    /// Masks secrets in free text (a health check's description or failure): passwords in URLs and connection strings, and
+    /// every value of <paramref name="configuration"/>'s secret-looking keys (of 4 characters or more: shorter ones, "true" or
+    /// "1", would mask ordinary words).
+    /// </summary>
+    public static string? InText(string? text, IConfiguration configuration)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var masked = ConnectionStringPassword().Replace(UrlToken().Replace(UrlPassword().Replace(text, "${head}" + Mask + "@"), "${head}" + Mask + "@"), "${name}=" + Mask);
+        foreach (var secret in configuration.AsEnumerable()
+            .Where(pair => pair.Value is { Length: >= 4 } && IsSecret(pair.Key))
+            .Select(pair => pair.Value!)
+            .OrderByDescending(value => value.Length))
+        {
+            masked = masked.Replace(secret, Mask, StringComparison.Ordinal);
+        }
+
+        return masked;
+    }
 
     // Up to the last '@' before the path: a password written with a raw '@' (nats://ada:p@ss@host) is masked whole.
     [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\s]*:)[^/\s]+@", RegexOptions.CultureInvariant)]
