@@ -49,7 +49,7 @@ internal sealed class DiagnosticsRoutes
         Get("/assets/{**file}", routes.Handle(http => page.WriteAssetAsync(http, (string)http.Request.RouteValues["file"]!)));
         Get("/health", routes.Handle(http => routes.HealthAsync(http, configuration)));
         Get("/components", routes.Json(() => ComponentsView.Components(context), DiagnosticsJsonContext.Default.IReadOnlyListComponentJson));
-        Get("/conditions", routes.Json(() => ComponentsView.Conditions(context), DiagnosticsJsonContext.Default.IReadOnlyListConditionsJson));
+        Get("/conditions", routes.Json(() => ComponentsView.Conditions(context, configuration), DiagnosticsJsonContext.Default.IReadOnlyListConditionsJson));
         Get("/mappings", routes.Handle(http => Write(http, MappingsView.Of(context, http.RequestServices.GetService<EndpointDataSource>()), DiagnosticsJsonContext.Default.MappingsJson)));
         Get("/config", routes.Json(() => ConfigurationView.Of(configuration), DiagnosticsJsonContext.Default.IReadOnlyListConfigJson));
         Get("/startup", routes.Json(() => ComponentsView.StartupSteps(context), DiagnosticsJsonContext.Default.IReadOnlyListStartupStepJson));

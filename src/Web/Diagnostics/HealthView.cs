@@ -25,10 +25,11 @@ internal static class HealthView
             new(ContextCheck, Status(state == ContextState.Running ? HealthStatus.Healthy : HealthStatus.Unhealthy), $"The application context is {state}.", 0),
         };
         var worst = state == ContextState.Running ? HealthStatus.Healthy : HealthStatus.Unhealthy;
+        var secrets = SecretMask.Secrets(configuration);
         foreach (var (name, entry) in await RunAsync(services, cancellationToken).ConfigureAwait(false))
         {
             // A failure's message may quote a connection string or a key: masked as /config masks them.
-            var description = SecretMask.InText(entry.Description ?? entry.Exception?.Message, configuration);
+            var description = SecretMask.InText(entry.Description ?? entry.Exception?.Message, secrets);
             checks.Add(new HealthCheckJson(name, Status(entry.Status), description, entry.Duration.TotalMilliseconds));
             worst = entry.Status < worst ? entry.Status : worst;
         }

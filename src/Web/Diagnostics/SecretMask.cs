@@ -35,11 +35,21 @@ internal static partial class SecretMask
     public static bool IsSecret(string key) => SecretKeys.IsSecret(key);
 
     /// <summary>
-    /// Masks secrets in free text (a health check's description or failure): passwords in URLs and connection strings, and
-    /// every value of <paramref name="configuration"/>'s secret-looking keys (of 4 characters or more: shorter ones, "true" or
-    /// "1", would mask ordinary words).
+    /// Returns the values of <paramref name="configuration"/>'s secret-looking keys that <see cref="InText"/> masks, longest first:
+    /// those of 4 characters or more (shorter ones, "true" or "1", would mask ordinary words).
     /// </summary>
-    public static string? InText(string? text, IConfiguration configuration)
+    public static IReadOnlyList<string> Secrets(IConfiguration configuration) =>
+        [.. configuration.AsEnumerable()
+            .Where(pair => pair.Value is { Length: >= 4 } && IsSecret(pair.Key))
+            .Select(pair => pair.Value!)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(value => value.Length)];
+
+    /// <summary>
+    /// Masks secrets in free text (a health check's description, a condition's message): passwords and tokens in URLs,
+    /// passwords in connection strings, and every one of <paramref name="secrets"/> (<see cref="Secrets"/>).
+    /// </summary>
+    public static string? InText(string? text, IReadOnlyList<string> secrets)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -47,10 +57,7 @@ internal static partial class SecretMask
         }
 
         var masked = ConnectionStringPassword().Replace(UrlToken().Replace(UrlPassword().Replace(text, "${head}" + Mask + "@"), "${head}" + Mask + "@"), "${name}=" + Mask);
-        foreach (var secret in configuration.AsEnumerable()
-            .Where(pair => pair.Value is { Length: >= 4 } && IsSecret(pair.Key))
-            .Select(pair => pair.Value!)
-            .OrderByDescending(value => value.Length))
+        foreach (var secret in secrets)
         {
             masked = masked.Replace(secret, Mask, StringComparison.Ordinal);
         }
