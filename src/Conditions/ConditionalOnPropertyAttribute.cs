@@ -2,7 +2,8 @@ namespace Sprig.Conditions;
 
 /// <summary>
 /// Includes the component when a configuration property matches. Without <see cref="HavingValue"/> the property matches when it is
-/// present and not "false". Keys are relaxed: "feature.email" and "feature:email" are the same property.
+/// present and not "false". Keys are relaxed: "feature.email" and "feature:email" are the same property. The condition report
+/// quotes the value it found, except for keys that look secret (a password, secret, token, key or connection string): "found '******'".
 /// </summary>
 /// <example><code>[Service, ConditionalOnProperty("feature.email", HavingValue = "true")] public class EmailService { }</code></example>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true, Inherited = true)]
@@ -39,6 +40,8 @@ public sealed class ConditionalOnPropertyAttribute : ConditionAttribute
             ? !string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)
             : string.Equals(value, HavingValue, StringComparison.OrdinalIgnoreCase);
         var source = context.DescribePropertySource(Name);
-        return new(matches, $"found '{value}'{(source is null ? "" : $" (from {source})")}");
+        // The report is logged and served (Sprig.Web's GET /sprig/conditions): the value of a key that looks secret is not quoted.
+        var shown = Configuration.SecretKeys.IsSecret(Name) ? Configuration.SecretKeys.Mask : value;
+        return new(matches, $"found '{shown}'{(source is null ? "" : $" (from {source})")}");
     }
 }

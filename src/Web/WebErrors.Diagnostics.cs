@@ -7,7 +7,7 @@ internal static partial class WebErrors
         "MapSprigDiagnostics found no ApplicationContext in the application's services. Call builder.UseSprig() before building the application.";
 
     public static string BadPrefix(string prefix) =>
-        $"The diagnostics prefix '{prefix}' is not a path: it must start with '/' (e.g. \"/sprig\"), and may not end with '/' or contain '?', '#' or '{{'.";
+        $"The diagnostics prefix '{prefix}' is not a path: it must start with '/' (e.g. \"/sprig\"), and may not end with '/' or contain '?', '#', '{{' or '}}'.";
 
     public static string DiagnosticsNeedUser(string method, string path) =>
         $"{method} {path} requires an authenticated user: outside the Development environment the diagnostics routes are closed to anonymous callers, "

@@ -130,6 +130,21 @@ public sealed class PropertyConditionTests
             "EmailService: out — ConditionalOnProperty('feature.email', HavingValue='true') found 'false' (from in-memory configuration)");
     }
 
+    [Service, ConditionalOnProperty("payments.apiKey"), ConditionalOnProperty("payments:signing-secret", HavingValue = "s3cr3t")]
+    public sealed class PaymentsService;
+
+    [Fact]
+    public void OnProperty_ReportsNoValue_WhenTheKeyLooksSecret()
+    {
+        using var context = Contexts.Create(
+            Contexts.InMemory(("payments.apiKey", "sk_live_4242"), ("payments:signing-secret", "wrong-secret")), typeof(PaymentsService));
+        context.Refresh();
+
+        context.ConditionReport.Explain("PaymentsService").Should().Be(
+            "PaymentsService: out — ConditionalOnProperty('payments.apiKey') found '******' (from in-memory configuration); "
+            + "ConditionalOnProperty('payments:signing-secret', HavingValue='s3cr3t') found '******' (from in-memory configuration)");
+    }
+
     [Service, ConditionalOnProperty("feature:colon")]
     public sealed class ColonKeyService;
 

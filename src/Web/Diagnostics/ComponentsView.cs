@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Sprig.Web.Diagnostics.Json;
 
 namespace Sprig.Web.Diagnostics;
@@ -13,7 +14,12 @@ internal static class ComponentsView
     public static IReadOnlyList<StartupStepJson> StartupSteps(ApplicationContext context) =>
         [.. context.StartupSteps.Select(s => new StartupStepJson(s.Name, s.Phase, s.Start.TotalMilliseconds, s.Duration.TotalMilliseconds))];
 
-    public static IReadOnlyList<ConditionsJson> Conditions(ApplicationContext context) =>
-        [.. context.ConditionReport.Components.Select(c => new ConditionsJson(
-            c.Component, c.Included, c.Text, [.. c.Conditions.Select(r => new ConditionJson(r.Condition, r.Matched, r.Message))]))];
+    /// <summary>The condition report; what a condition quotes is masked as /config masks values (a custom condition may quote a secret).</summary>
+    public static IReadOnlyList<ConditionsJson> Conditions(ApplicationContext context, IConfiguration configuration)
+    {
+        var secrets = SecretMask.Secrets(configuration);
+        return [.. context.ConditionReport.Components.Select(c => new ConditionsJson(
+            c.Component, c.Included, SecretMask.InText(c.Text, secrets)!,
+            [.. c.Conditions.Select(r => new ConditionJson(r.Condition, r.Matched, SecretMask.InText(r.Message, secrets)!))]))];
+    }
 }

@@ -47,9 +47,9 @@ internal sealed class DiagnosticsRoutes
             group.MapGet(path, handler).WithDisplayName($"Sprig diagnostics: GET {(prefix + path is { Length: > 0 } route ? route : "/")}");
         Get("", routes.Handle(http => page.WriteIndexAsync(http, prefix)));
         Get("/assets/{**file}", routes.Handle(http => page.WriteAssetAsync(http, (string)http.Request.RouteValues["file"]!)));
-        Get("/health", routes.Handle(routes.HealthAsync));
+        Get("/health", routes.Handle(http => routes.HealthAsync(http, configuration)));
         Get("/components", routes.Json(() => ComponentsView.Components(context), DiagnosticsJsonContext.Default.IReadOnlyListComponentJson));
-        Get("/conditions", routes.Json(() => ComponentsView.Conditions(context), DiagnosticsJsonContext.Default.IReadOnlyListConditionsJson));
+        Get("/conditions", routes.Json(() => ComponentsView.Conditions(context, configuration), DiagnosticsJsonContext.Default.IReadOnlyListConditionsJson));
         Get("/mappings", routes.Handle(http => Write(http, MappingsView.Of(context, http.RequestServices.GetService<EndpointDataSource>()), DiagnosticsJsonContext.Default.MappingsJson)));
         Get("/config", routes.Json(() => ConfigurationView.Of(configuration), DiagnosticsJsonContext.Default.IReadOnlyListConfigJson));
         Get("/startup", routes.Json(() => ComponentsView.StartupSteps(context), DiagnosticsJsonContext.Default.IReadOnlyListStartupStepJson));
@@ -57,9 +57,9 @@ internal sealed class DiagnosticsRoutes
         return group;
     }
 
-    private async Task HealthAsync(HttpContext http)
+    private async Task HealthAsync(HttpContext http, IConfiguration configuration)
     {
-        var health = await HealthView.CheckAsync(_context, http.RequestServices, http.RequestAborted).ConfigureAwait(false);
+        var health = await HealthView.CheckAsync(_context, http.RequestServices, configuration, http.RequestAborted).ConfigureAwait(false);
         http.Response.StatusCode = health.Status == nameof(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy)
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status200OK;

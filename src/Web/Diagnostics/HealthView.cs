@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -10,13 +11,13 @@ namespace Sprig.Web.Diagnostics;
 /// Runs the health checks of <c>GET {prefix}/health</c>: the context's state ("context": Healthy while Running, else Unhealthy)
 /// and the application's ASP.NET Core health checks — through its <see cref="HealthCheckService"/> when it called
 /// <c>services.AddHealthChecks()</c>, otherwise the registrations of <see cref="HealthCheckServiceOptions"/> (where Sprig.Nats
-/// adds "nats") are run here the same way. The overall status is the worst of them.
+/// adds "nats") are run here the same way. The overall status is the worst of them. Descriptions are masked like /config values.
 /// </summary>
 internal static class HealthView
 {
     public const string ContextCheck = "context";
 
-    public static async Task<HealthJson> CheckAsync(ApplicationContext context, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<HealthJson> CheckAsync(ApplicationContext context, IServiceProvider services, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var state = context.State;
         var checks = new List<HealthCheckJson>
@@ -24,9 +25,12 @@ internal static class HealthView
             new(ContextCheck, Status(state == ContextState.Running ? HealthStatus.Healthy : HealthStatus.Unhealthy), $"The application context is {state}.", 0),
         };
         var worst = state == ContextState.Running ? HealthStatus.Healthy : HealthStatus.Unhealthy;
+        var secrets = SecretMask.Secrets(configuration);
         foreach (var (name, entry) in await RunAsync(services, cancellationToken).ConfigureAwait(false))
         {
-            checks.Add(new HealthCheckJson(name, Status(entry.Status), entry.Description ?? entry.Exception?.Message, entry.Duration.TotalMilliseconds));
+            // A failure's message may quote a connection string or a key: masked as /config masks them.
+            var description = SecretMask.InText(entry.Description ?? entry.Exception?.Message, secrets);
+            checks.Add(new HealthCheckJson(name, Status(entry.Status), description, entry.Duration.TotalMilliseconds));
             worst = entry.Status < worst ? entry.Status : worst;
         }
 

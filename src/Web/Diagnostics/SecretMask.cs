@@ -1,18 +1,19 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Sprig.Configuration;
 
 namespace Sprig.Web.Diagnostics;
 
 /// <summary>
 /// Hides the values of configuration keys that look secret, for <c>GET {prefix}/config</c>: a key with a segment that contains
-/// "password", "pwd", "secret", "token" or "connectionstring", a segment with the word "key" (<c>ApiKey</c>, <c>key</c>,
-/// <c>SigningKey</c>, <c>api_key</c>), or under <c>ConnectionStrings</c>, is shown as <see cref="Mask"/>. Any other value keeps its
-/// text, but a password in a URL (<c>nats://user:pw@host</c>) or in a connection string (<c>Password=...;</c>) is masked in it.
+/// "password", "pwd", "secret", "token", "credential" or "connectionstring", a segment with the word "key" (<c>ApiKey</c>, <c>key</c>,
+/// <c>SigningKey</c>, <c>api_key</c>, <c>APIKEY</c>), or under <c>ConnectionStrings</c> (<see cref="SecretKeys"/>), is shown as
+/// <see cref="Mask"/>. Any other value keeps its text, but a password in a URL (<c>nats://user:pw@host</c>), a URL's token
+/// (<c>nats://token@host</c>) or a connection string's password (<c>Password=...;</c>) is masked in it.
 /// </summary>
 internal static partial class SecretMask
 {
-    public const string Mask = "******";
-
-    private static readonly string[] SecretParts = ["password", "pwd", "secret", "token", "connectionstring"];
+    public const string Mask = SecretKeys.Mask;
 
     public static string? Apply(string key, string? value)
     {
@@ -27,48 +28,52 @@ internal static partial class SecretMask
         }
 
         var masked = UrlPassword().Replace(value, "${head}" + Mask + "@");
+        masked = UrlToken().Replace(masked, "${head}" + Mask + "@");
         return ConnectionStringPassword().Replace(masked, "${name}=" + Mask);
     }
 
-    public static bool IsSecret(string key)
+    public static bool IsSecret(string key) => SecretKeys.IsSecret(key);
+
+    /// <summary>
+    /// Returns the values of <paramref name="configuration"/>'s secret-looking keys that <see cref="InText"/> masks, longest first:
+    /// those of 4 characters or more (shorter ones, "true" or "1", would mask ordinary words).
+    /// </summary>
+    public static IReadOnlyList<string> Secrets(IConfiguration configuration) =>
+        [.. configuration.AsEnumerable()
+            .Where(pair => pair.Value is { Length: >= 4 } && IsSecret(pair.Key))
+            .Select(pair => pair.Value!)
+            .Distinct(StringComparer.Ordinal)
+            .OrderByDescending(value => value.Length)];
+
+    /// <summary>
+    /// Masks secrets in free text (a health check's description, a condition's message): passwords and tokens in URLs,
+    /// passwords in connection strings, and every one of <paramref name="secrets"/> (<see cref="Secrets"/>).
+    /// </summary>
+    public static string? InText(string? text, IReadOnlyList<string> secrets)
     {
-        foreach (var segment in key.Split(':'))
+        if (string.IsNullOrEmpty(text))
         {
-            if (segment.Equals("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
-                || SecretParts.Any(part => segment.Contains(part, StringComparison.OrdinalIgnoreCase))
-                || Words(segment).Any(word => word.Equals("key", StringComparison.OrdinalIgnoreCase) || word.Equals("keys", StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
+            return text;
         }
 
-        return false;
-    }
-
-    /// <summary>Splits a key segment into words: at separators and where a lower-case letter or digit meets an upper-case one.</summary>
-    private static IEnumerable<string> Words(string segment)
-    {
-        var start = 0;
-        for (var i = 0; i <= segment.Length; i++)
+        var masked = ConnectionStringPassword().Replace(UrlToken().Replace(UrlPassword().Replace(text, "${head}" + Mask + "@"), "${head}" + Mask + "@"), "${name}=" + Mask);
+        foreach (var secret in secrets)
         {
-            var end = i == segment.Length;
-            var separator = !end && !char.IsLetterOrDigit(segment[i]);
-            var hump = !end && i > 0 && char.IsUpper(segment[i]) && (char.IsLower(segment[i - 1]) || char.IsDigit(segment[i - 1]));
-            if (end || separator || hump)
-            {
-                if (i > start)
-                {
-                    yield return segment[start..i];
-                }
-
-                start = separator ? i + 1 : i;
-            }
+            masked = masked.Replace(secret, Mask, StringComparison.Ordinal);
         }
+
+        return masked;
     }
 
-    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\s]*:)[^/@\s]+@", RegexOptions.CultureInvariant)]
+    // Up to the last '@' before the path: a password written with a raw '@' (nats://ada:p@ss@host) is masked whole.
+    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.-]*://[^/@:\s]*:)[^/\s]+@", RegexOptions.CultureInvariant)]
     private static partial Regex UrlPassword();
 
-    [GeneratedRegex(@"(?<name>\b(?:password|pwd))\s*=\s*[^;]*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // A URL's user info without a colon is a token to NATS (nats://token@host) and to many services: all of it is masked.
+    [GeneratedRegex(@"(?<head>[a-zA-Z][a-zA-Z0-9+.-]*://)[^/@:\s]+@", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlToken();
+
+    // A quoted password ("p;w" or 'p;w') may hold ';': the quotes end it.
+    [GeneratedRegex(@"(?<name>\b(?:password|pwd))\s*=\s*(?:""[^""]*""|'[^']*'|[^;]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionStringPassword();
 }

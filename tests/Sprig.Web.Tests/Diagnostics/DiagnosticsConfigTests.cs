@@ -59,4 +59,54 @@ public sealed class DiagnosticsConfigTests
             ]
             """);
     }
+
+    [Fact]
+    public async Task Config_MasksUpperCaseEnvironmentKeys_Credentials_AndTokensInUrls()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(new PendingRegistry(), configure: b =>
+        {
+            b.Configuration.Sources.Clear();
+            b.Configuration.AddInMemoryCollection([
+                new("PAYMENTS:APIKEY", "ak"),
+                new("Jwt:signingkeys", "sk"),
+                new("Google:Credentials", "{ \"private_key\": \"pk\" }"),
+                new("Bus:Url", "nats://s3cr3t@bus:4222"),
+                new("Site:Url", "https://example.com/a@b"),
+                new("Feature:Monkey", "banana"),
+            ]);
+        });
+
+        (await host.GetJsonAsync("/sprig/config")).ShouldBeJson("""
+            [
+              { "key": "Bus:Url", "value": "nats://******@bus:4222", "source": "MemoryConfigurationProvider" },
+              { "key": "Feature:Monkey", "value": "banana", "source": "MemoryConfigurationProvider" },
+              { "key": "Google:Credentials", "value": "******", "source": "MemoryConfigurationProvider" },
+              { "key": "Jwt:signingkeys", "value": "******", "source": "MemoryConfigurationProvider" },
+              { "key": "PAYMENTS:APIKEY", "value": "******", "source": "MemoryConfigurationProvider" },
+              { "key": "Site:Url", "value": "https://example.com/a@b", "source": "MemoryConfigurationProvider" }
+            ]
+            """);
+    }
+
+    [Fact]
+    public async Task Config_MasksWholePasswords_WhenQuotedInAConnectionString_OrHoldingAnAtSignInAUrl()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(new PendingRegistry(), configure: b =>
+        {
+            b.Configuration.Sources.Clear();
+            b.Configuration.AddInMemoryCollection([
+                new("Reports:Db", "Server=x;Password=\"p;w\";Timeout=5"),
+                new("Audit:Db", "Server=x;Pwd='a;b';Timeout=5"),
+                new("Bus:Url", "nats://ada:p@ss@bus:4222/x"),
+            ]);
+        });
+
+        (await host.GetJsonAsync("/sprig/config")).ShouldBeJson("""
+            [
+              { "key": "Audit:Db", "value": "Server=x;Pwd=******;Timeout=5", "source": "MemoryConfigurationProvider" },
+              { "key": "Bus:Url", "value": "nats://ada:******@bus:4222/x", "source": "MemoryConfigurationProvider" },
+              { "key": "Reports:Db", "value": "Server=x;Password=******;Timeout=5", "source": "MemoryConfigurationProvider" }
+            ]
+            """);
+    }
 }

@@ -24,6 +24,24 @@ public sealed class DiagnosticsDataTests
             """);
     }
 
+    [Service]
+    [DiagnosticsFixtures.OnFlag("payments:token")]
+    public sealed class PaymentsClient;
+
+    [Fact]
+    public async Task Conditions_MaskTheValuesOfSecretLookingKeys_ThatAConditionQuotes()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(new PendingRegistry().Register<PaymentsClient>(),
+            configure: b => b.Configuration.AddInMemoryCollection([new("payments:token", "tok_12345")]));
+
+        (await host.GetJsonAsync("/sprig/conditions")).ShouldBeJson("""
+            [
+              { "component": "PaymentsClient", "included": false, "text": "PaymentsClient: out — OnFlag('payments:token') found '******'",
+                "conditions": [ { "condition": "OnFlag('payments:token')", "matched": false, "message": "found '******'" } ] }
+            ]
+            """);
+    }
+
     [Fact]
     public async Task Mappings_ListHttpRoutesRpcEndpointsAndNoNatsSubjects_WithoutSprigNats()
     {

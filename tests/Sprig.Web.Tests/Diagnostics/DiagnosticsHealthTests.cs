@@ -69,6 +69,29 @@ public sealed class DiagnosticsHealthTests
     }
 
     [Fact]
+    public async Task Health_MasksSecretsInDescriptions_AsConfigDoes()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), configure: b =>
+        {
+            b.Configuration.AddInMemoryCollection([new("Payments:ApiKey", "sk_live_4242")]);
+            b.Services.AddHealthChecks()
+                .AddCheck("bus", () => throw new InvalidOperationException("Cannot reach nats://ada:pw@bus:4222 (Server=db;Password=hunter2;Timeout=5)."))
+                .AddCheck("payments", () => HealthCheckResult.Degraded("The API refused key sk_live_4242."));
+        });
+
+        using var response = await host.GetAsync("/sprig/health");
+
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.WithoutTimings().ShouldBeJson("""
+            { "status": "Unhealthy", "context": "Running",
+              "checks": [
+                { "name": "context", "status": "Healthy", "description": "The application context is Running.", "durationMs": 0 },
+                { "name": "bus", "status": "Unhealthy", "description": "Cannot reach nats://ada:******@bus:4222 (Server=db;Password=******;Timeout=5).", "durationMs": 0 },
+                { "name": "payments", "status": "Degraded", "description": "The API refused key ******.", "durationMs": 0 }
+              ] }
+            """);
+    }
+
+    [Fact]
     public async Task Health_RunsRegisteredChecks_WhenTheApplicationDidNotAddTheHealthCheckService()
     {
         // What a library such as Sprig.Nats does: it adds a registration to the options, whether or not the application called AddHealthChecks().

@@ -20,7 +20,7 @@ public sealed class DiagnosticsPageTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.ToString().Should().Be("text/html; charset=utf-8");
         response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
-        response.Headers.GetValues("Content-Security-Policy").Should().Equal("default-src 'self' 'unsafe-inline' data: blob:; frame-ancestors 'none'");
+        response.Headers.GetValues("Content-Security-Policy").Should().Equal("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         var source = await File.ReadAllTextAsync(Path.Combine(PageFolder(), "index.html"));
         var head = source.IndexOf('>', source.IndexOf("<head", StringComparison.OrdinalIgnoreCase)) + 1;
         (await response.Content.ReadAsStringAsync()).Should().Be(source.Insert(head, "<base href=\"/sprig/\">"));
@@ -68,13 +68,15 @@ public sealed class DiagnosticsPageTests
         page.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Fact]
-    public async Task MapSprigDiagnostics_Throws_ForAPrefixThatIsNoPath()
+    [Theory]
+    [InlineData("sprig/")]
+    [InlineData("/sprig}")]
+    public async Task MapSprigDiagnostics_Throws_ForAPrefixThatIsNoPath(string prefix)
     {
-        var start = () => DiagnosticsHost.StartAsync(new PendingRegistry(), map: app => app.MapSprigDiagnostics("sprig/"));
+        var start = () => DiagnosticsHost.StartAsync(new PendingRegistry(), map: app => app.MapSprigDiagnostics(prefix));
 
         (await start.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Be(
-            "The diagnostics prefix 'sprig/' is not a path: it must start with '/' (e.g. \"/sprig\"), and may not end with '/' or contain '?', '#' or '{'. (Parameter 'prefix')");
+            $"The diagnostics prefix '{prefix}' is not a path: it must start with '/' (e.g. \"/sprig\"), and may not end with '/' or contain '?', '#', '{{' or '}}'. (Parameter 'prefix')");
     }
 
     /// <summary>The files of src/Web/Diagnostics/Page other than index.html, relative to it, with '/' separators.</summary>

@@ -39,6 +39,26 @@ public sealed class DiagnosticsSecurityTests
         }
     }
 
+    [Theory]
+    [InlineData("/sprig/assets/app.js")]
+    [InlineData("/sprig/assets/nope.js")]
+    [InlineData("/sprig/assets/../config")]
+    [InlineData("/SPRIG/CONFIG")]
+    [InlineData("/sprig/config/")]
+    [InlineData("/sprig/%2e%2e/sprig/config")]
+    public async Task AssetsAndOtherSpellings_Answer401_OutsideDevelopment(string path)
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), "Production");
+        await using var secured = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), "Production", authentication: true);
+
+        using var response = await host.GetAsync(path);
+        using var challenged = await secured.GetAsync(path, Callers.Anonymous);
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Authentication is required.", type: null)).Detail.Should().EndWith(
+            "or open the routes deliberately with app.MapSprigDiagnostics().AllowAnonymous().");
+        challenged.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "GET {0} is a diagnostics route however it is spelled", path);
+    }
+
     [Fact]
     public async Task EveryRoute_Answers401_OutsideDevelopment_WhenTheApplicationHasAuthorizationButNoAuthentication()
     {
@@ -48,6 +68,24 @@ public sealed class DiagnosticsSecurityTests
         {
             using var response = await host.GetAsync(route);
             (await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Authentication is required.", type: null)).Detail.Should().StartWith($"GET {route} requires an authenticated user: ");
+        }
+    }
+
+    [Fact]
+    public async Task EveryRoute_ChallengesWithTheApplicationsScheme_OutsideDevelopment_WhenTheApplicationHasAuthenticationButNoAuthorization()
+    {
+        await using var host = await DiagnosticsHost.StartAsync(DiagnosticsFixtures.Registry(), "Production", configure: b =>
+            b.Services.AddAuthentication(TestAuthentication.SchemeName)
+                .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestAuthentication>(TestAuthentication.SchemeName, _ => { }));
+
+        foreach (var route in DiagnosticsFixtures.Routes)
+        {
+            using var refused = await host.GetAsync(route, Callers.Anonymous);
+            var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Unauthorized, "Authentication is required.", type: null,
+                r => r.Headers.WwwAuthenticate.Should().ContainSingle().Which.Scheme.Should().Be(TestAuthentication.SchemeName));
+            problem.Detail.Should().Be($"GET {route} requires an authenticated user. Sign in and send the credentials the application accepts.");
+            using var allowed = await host.GetAsync(route, Callers.Viewer);
+            allowed.StatusCode.Should().Be(HttpStatusCode.OK, "GET {0} as a signed-in user: {1}", route, await allowed.Content.ReadAsStringAsync());
         }
     }
 
