@@ -41,7 +41,7 @@ public sealed class ConditionalOnPropertyAttribute : ConditionAttribute
             : string.Equals(value, HavingValue, StringComparison.OrdinalIgnoreCase);
         var source = context.DescribePropertySource(Name);
         // The report is logged and served (Sprig.Web's GET /sprig/conditions): the value of a key that looks secret is not quoted.
-        var shown = Configuration.SecretKeys.IsSecret(Name) ? Configuration.SecretKeys.Mask : value;
+        var shown = Hosting.SecretKeys.IsSecret(Name) ? Hosting.SecretKeys.Mask : value;
         return new(matches, $"found '{shown}'{(source is null ? "" : $" (from {source})")}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Sprig.Configuration;
+using Sprig.Hosting;
 
 namespace Sprig.Web.Diagnostics;
 

@@ -1,12 +1,13 @@
-namespace Sprig.Configuration;
+namespace Sprig.Hosting;
 
 /// <summary>
 /// Tells which configuration keys look secret, so that their values are never shown: a key with a segment that contains
 /// "password", "pwd", "secret", "token", "credential" or "connectionstring", a segment with the word "key" (<c>ApiKey</c>, <c>key</c>,
 /// <c>SigningKey</c>, <c>api_key</c>, <c>APIKEY</c>), or under <c>ConnectionStrings</c>. Sprig.Web's <c>GET {prefix}/config</c> masks their
-/// values, and the condition report (<c>[ConditionalOnProperty]</c>) does not quote them.
+/// values, and the condition report (<c>[ConditionalOnProperty]</c>) does not quote them. Public so that hosts and condition
+/// libraries apply the same rule.
 /// </summary>
-internal static class SecretKeys
+public static class SecretKeys
 {
     /// <summary>What is shown instead of a secret value.</summary>
     public const string Mask = "******";
@@ -14,8 +15,11 @@ internal static class SecretKeys
     private static readonly string[] SecretParts = ["password", "pwd", "secret", "token", "credential", "connectionstring"];
 
     /// <summary>Tells whether the value of <paramref name="key"/> (colon- or dot-separated) must not be shown.</summary>
+    /// <param name="key">The configuration key.</param>
+    /// <returns>True when the key looks secret.</returns>
     public static bool IsSecret(string key)
     {
+        ArgumentNullException.ThrowIfNull(key);
         foreach (var segment in key.Split(':'))
         {
             if (segment.Equals("ConnectionStrings", StringComparison.OrdinalIgnoreCase)
