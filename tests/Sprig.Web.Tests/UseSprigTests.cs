@@ -42,35 +42,6 @@ public sealed class UseSprigTests
         public Guid Current() => visit.Id;
     }
 
-    /// <summary>Reads one key two ways: injected IConfiguration and [Value] (which reads the context's configuration, as conditions do).</summary>
-    [Component]
-    public sealed class RegionReader(IConfiguration configuration, [Value("feature.region")] string region)
-    {
-        public string? Injected { get; } = configuration["feature.region"];
-
-        public string Bound { get; } = region;
-    }
-
-    [Fact]
-    public async Task UseSprig_GivesComponentsTheContextsConfiguration_WhateverTheBuildersHolds()
-    {
-        // The context was made with its own configuration: its conditions and [Value]s read it, and so must an IConfiguration
-        // injected into its components (the host's own services keep the builder's).
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["feature.region"] = "builder" });
-        var context = new ApplicationContext(
-            new PendingRegistry().Register<RegionReader>(),
-            new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["feature.region"] = "context" }).Build());
-        builder.UseSprig(context);
-
-        await using var app = builder.Build();
-
-        var reader = context.Get<RegionReader>();
-        reader.Bound.Should().Be("context");
-        reader.Injected.Should().Be("context");
-    }
-
     [Fact]
     public async Task UseSprig_MakesTheContextTheApplicationsContainer()
     {

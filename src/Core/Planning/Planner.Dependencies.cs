@@ -191,15 +191,8 @@ internal sealed partial class Planner
     }
 
     /// <summary>The plan of a built-in service (<see cref="BuiltinServices"/>), unless a registered component provides the type.</summary>
-    /// <remarks>
-    /// A host's <c>IConfiguration</c> descriptor (WebApplicationBuilder's) serves the host's services; a component gets the
-    /// context's configuration, which its conditions and [Value]s read, even when the host was given another one.
-    /// </remarks>
     private Dependency? Builtin(ComponentEntry owner, Type type) =>
-        table.FindLast(type) is { } registered && registered != owner
-            && !(type == typeof(IConfiguration) && registered.Definition.FromDescriptor && !owner.Definition.FromDescriptor)
-            ? null
-            : services.Builtins.Plan(type, owner);
+        table.FindLast(type) is { } registered && registered != owner ? null : services.Builtins.Plan(type, owner);
 
     /// <summary>Returns T for IEnumerable&lt;T&gt;, IReadOnlyList&lt;T&gt;, IReadOnlyCollection&lt;T&gt;, ICollection&lt;T&gt;, IList&lt;T&gt; and T[].</summary>
     private static Type? ElementType(Type type)
