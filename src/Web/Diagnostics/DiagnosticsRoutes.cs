@@ -74,9 +74,11 @@ internal sealed class DiagnosticsRoutes
         return http.Response.WriteAsJsonAsync(value, type, contentType: null, http.RequestAborted);
     }
 
-    /// <summary>Checks access, runs the route, and answers what it throws as problem+json: 503 once the context stopped, else 500.</summary>
+    /// <summary>Checks access, runs the route, and answers what it throws as problem+json: 503 once the context stopped, else 500. Sends nosniff.</summary>
     private RequestDelegate Handle(Func<HttpContext, Task> route) => async http =>
     {
+        // Every answer (JSON, DOT and Mermaid text, problems) is read as what its Content-Type says, never sniffed as HTML.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         if (!await _access.AllowAsync(http).ConfigureAwait(false))
         {
             return;

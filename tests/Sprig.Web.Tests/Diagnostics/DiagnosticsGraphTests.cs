@@ -65,6 +65,7 @@ public sealed class DiagnosticsGraphTests
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.ToString().Should().Be(contentType);
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         (await response.Content.ReadAsStringAsync()).Should().Be(host.Context.ExportGraph(format));
     }
 
@@ -100,6 +101,7 @@ public sealed class DiagnosticsGraphTests
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "Invalid query parameter.", type: null);
         problem.Detail.Should().Be(detail);
+        response.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
         ((JsonElement)problem.Extensions["parameter"]!).GetString().Should().Be(parameter);
         using var after = await host.GetAsync("/sprig/graph?format=dot");
         after.StatusCode.Should().Be(HttpStatusCode.OK);
