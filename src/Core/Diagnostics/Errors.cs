@@ -465,12 +465,7 @@ internal static partial class Errors
     private static string List(IReadOnlyList<ComponentDefinition> candidates) =>
         string.Join(", ", candidates.Select(c => $"'{c.Name}' ({Describe(c)})"));
 
-    private static string DidYouMean(IReadOnlyList<string> suggestions) => suggestions.Count switch
-    {
-        0 => "",
-        1 => $" Did you mean '{suggestions[0]}'?",
-        _ => $" Did you mean one of: {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?",
-    };
+    private static string DidYouMean(IReadOnlyList<string> suggestions) => NameSuggestions.DidYouMean(suggestions);
 
     private static string Signature(ConstructorInfo constructor) =>
         $"{TypeName(constructor.DeclaringType!)}({string.Join(", ", constructor.GetParameters().Select(p => $"{TypeName(p.ParameterType)} {p.Name}"))})";

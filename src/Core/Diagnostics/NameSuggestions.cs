@@ -1,21 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
 namespace Sprig.Diagnostics;
 
-/// <summary>Finds the registered names closest to a mistyped one ("did you mean").</summary>
+/// <summary>
+/// Finds the registered names closest to a mistyped one ("did you mean"), and says them. Sprig.Generator compiles this same file
+/// (netstandard2.0), so that its analyzers suggest exactly what refresh suggests.
+/// </summary>
 internal static class NameSuggestions
 {
     public static IReadOnlyList<string> For(string requested, IEnumerable<string> names, int max = 3)
     {
         var threshold = Math.Max(2, requested.Length / 3);
+        var upper = requested.ToUpperInvariant();
         return names
-            .Select(n => (Name: n, Distance: Distance(requested.ToUpperInvariant(), n.ToUpperInvariant())))
-            .Where(x => x.Distance <= threshold || x.Name.Contains(requested, StringComparison.OrdinalIgnoreCase)
-                || requested.Contains(x.Name, StringComparison.OrdinalIgnoreCase))
+            .Select(n => (Name: n, Distance: Distance(upper, n.ToUpperInvariant())))
+            .Where(x => x.Distance <= threshold || Contains(x.Name, requested) || Contains(requested, x.Name))
             .OrderBy(x => x.Distance)
             .ThenBy(x => x.Name, StringComparer.Ordinal)
             .Take(max)
             .Select(x => x.Name)
             .ToList();
     }
+
+    /// <summary>Returns " Did you mean 'X'?" (or "one of: ..."), or "" for no suggestion.</summary>
+    public static string DidYouMean(IReadOnlyList<string> suggestions) => suggestions.Count switch
+    {
+        0 => "",
+        1 => $" Did you mean '{suggestions[0]}'?",
+        _ => $" Did you mean one of: {string.Join(", ", suggestions.Select(s => $"'{s}'"))}?",
+    };
+
+#pragma warning disable CA2249 // netstandard2.0 (Sprig.Generator compiles this file) has no string.Contains(string, StringComparison).
+    private static bool Contains(string text, string part) => text.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+#pragma warning restore CA2249
 
     // Levenshtein distance with two rows.
     private static int Distance(string a, string b)

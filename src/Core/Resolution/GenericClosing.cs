@@ -9,15 +9,12 @@ namespace Sprig.Resolution;
 /// </summary>
 internal static class GenericClosing
 {
-    /// <summary>Tells whether <paramref name="arguments"/> can close a generic type here: always with dynamic code, else only reference types.</summary>
-    public static bool CanClose(Type[] arguments) => Generated.DynamicCode.IsSupported || Array.TrueForAll(arguments, a => !a.IsValueType);
-
-    /// <summary>Returns the first argument that keeps <see cref="CanClose"/> false (a value type under Native AOT).</summary>
+    /// <summary>Returns the argument that keeps <paramref name="arguments"/> from closing a generic type here (a value type without dynamic code), or null.</summary>
     public static Type? Blocking(Type[] arguments) => Generated.DynamicCode.IsSupported ? null : Array.Find(arguments, a => a.IsValueType);
 
-    /// <summary>Closes <paramref name="definition"/> over <paramref name="arguments"/>; the caller has checked <see cref="CanClose"/>.</summary>
+    /// <summary>Closes <paramref name="definition"/> over <paramref name="arguments"/>; the caller has checked that <see cref="Blocking"/> is null.</summary>
     [UnconditionalSuppressMessage("AotAnalysis", "IL3050:RequiresDynamicCode",
-        Justification = "Callers check CanClose: without dynamic code only reference types close a definition, whose shared code Native AOT always compiles (MS.DI's rule for open generics).")]
+        Justification = "Callers check Blocking: without dynamic code only reference types close a definition, whose shared code Native AOT always compiles (MS.DI's rule for open generics).")]
     [UnconditionalSuppressMessage("Trimming", "IL2055:MakeGenericType",
         Justification = "The definition's public constructors are kept by its annotation, and a constructed type has its definition's constructors; no generic parameter here carries trimming annotations of its own (MS.DI's rule for open generics).")]
     [UnconditionalSuppressMessage("Trimming", "IL2073:UnrecognizedReflectionPattern",

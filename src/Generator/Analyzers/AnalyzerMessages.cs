@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Sprig.Diagnostics;
 
 namespace Sprig.Generator.Analyzers;
 

@@ -8,13 +8,11 @@ namespace Sprig.Web.Diagnostics;
 /// Hides the values of configuration keys that look secret, for <c>GET {prefix}/config</c>: a key with a segment that contains
 /// "password", "pwd", "secret", "token", "credential" or "connectionstring", a segment with the word "key" (<c>ApiKey</c>, <c>key</c>,
 /// <c>SigningKey</c>, <c>api_key</c>, <c>APIKEY</c>), or under <c>ConnectionStrings</c> (<see cref="SecretKeys"/>), is shown as
-/// <see cref="Mask"/>. Any other value keeps its text, but a password in a URL (<c>nats://user:pw@host</c>), a URL's token
+/// <see cref="SecretKeys.Mask"/>. Any other value keeps its text, but a password in a URL (<c>nats://user:pw@host</c>), a URL's token
 /// (<c>nats://token@host</c>) or a connection string's password (<c>Password=...;</c>) is masked in it.
 /// </summary>
 internal static partial class SecretMask
 {
-    public const string Mask = SecretKeys.Mask;
-
     public static string? Apply(string key, string? value)
     {
         if (value is null)
@@ -22,17 +20,21 @@ internal static partial class SecretMask
             return null;
         }
 
-        if (IsSecret(key))
+        if (SecretKeys.IsSecret(key))
         {
-            return Mask;
+            return SecretKeys.Mask;
         }
 
-        var masked = UrlPassword().Replace(value, "${head}" + Mask + "@");
-        masked = UrlToken().Replace(masked, "${head}" + Mask + "@");
-        return ConnectionStringPassword().Replace(masked, "${name}=" + Mask);
+        return Embedded(value);
     }
 
-    public static bool IsSecret(string key) => SecretKeys.IsSecret(key);
+    // Passwords and tokens in URLs, passwords in connection strings.
+    private static string Embedded(string text)
+    {
+        var masked = UrlPassword().Replace(text, "${head}" + SecretKeys.Mask + "@");
+        masked = UrlToken().Replace(masked, "${head}" + SecretKeys.Mask + "@");
+        return ConnectionStringPassword().Replace(masked, "${name}=" + SecretKeys.Mask);
+    }
 
     /// <summary>
     /// Returns the values of <paramref name="configuration"/>'s secret-looking keys that <see cref="InText"/> masks, longest first:
@@ -40,7 +42,7 @@ internal static partial class SecretMask
     /// </summary>
     public static IReadOnlyList<string> Secrets(IConfiguration configuration) =>
         [.. configuration.AsEnumerable()
-            .Where(pair => pair.Value is { Length: >= 4 } && IsSecret(pair.Key))
+            .Where(pair => pair.Value is { Length: >= 4 } && SecretKeys.IsSecret(pair.Key))
             .Select(pair => pair.Value!)
             .Distinct(StringComparer.Ordinal)
             .OrderByDescending(value => value.Length)];
@@ -56,10 +58,10 @@ internal static partial class SecretMask
             return text;
         }
 
-        var masked = ConnectionStringPassword().Replace(UrlToken().Replace(UrlPassword().Replace(text, "${head}" + Mask + "@"), "${head}" + Mask + "@"), "${name}=" + Mask);
+        var masked = Embedded(text);
         foreach (var secret in secrets)
         {
-            masked = masked.Replace(secret, Mask, StringComparison.Ordinal);
+            masked = masked.Replace(secret, SecretKeys.Mask, StringComparison.Ordinal);
         }
 
         return masked;

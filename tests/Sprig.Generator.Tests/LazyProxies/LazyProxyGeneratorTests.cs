@@ -245,18 +245,12 @@ public sealed class LazyProxyGeneratorTests
 
     private static CSharpCompilation Compile(string source) => GeneratorRunner.Compile("Desk" + Guid.NewGuid().ToString("N")[..8], source);
 
-    private static CSharpGeneratorDriver Driver(params (string Name, string Value)[] properties) =>
-        CSharpGeneratorDriver.Create(
-            [new LazyProxyGenerator().AsSourceGenerator()],
-            parseOptions: GeneratorRunner.ParseOptions,
-            optionsProvider: BuildProperties.Of(properties),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    private static GeneratorDriver Driver(params (string Name, string Value)[] properties) => GeneratorRunner.Driver(new LazyProxyGenerator(), properties);
 
     private static (Compilation Output, GeneratorRunResult Result) Run(Compilation compilation, GeneratorDriver? driver = null)
     {
-        var ran = (driver ?? Driver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        diagnostics.Should().BeEmpty();
-        return (output, ran.GetRunResult().Results.Single());
+        var (_, output, result) = GeneratorRunner.Run(compilation, driver ?? Driver());
+        return (output, result);
     }
 
     private static Assembly Load(string source)
@@ -271,8 +265,7 @@ public sealed class LazyProxyGeneratorTests
         return assembly;
     }
 
-    private static List<string> Lines(string text, string containing) =>
-        [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(containing, StringComparison.Ordinal))];
+    private static List<string> Lines(string text, string containing) => GeneratorRunner.Lines(text, containing);
 
     // The proxy class's name ends with a hash of the interface's name: read it back from the class's declaration.
     private static string Hash(string text, string name)

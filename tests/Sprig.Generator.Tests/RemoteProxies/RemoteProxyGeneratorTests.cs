@@ -95,20 +95,13 @@ public sealed class RemoteProxyGeneratorTests
 
     private static CSharpCompilation Compile(string source) => GeneratorRunner.Compile("Shop" + Guid.NewGuid().ToString("N")[..8], source);
 
-    private static CSharpGeneratorDriver Driver(params (string Name, string Value)[] properties) =>
-        CSharpGeneratorDriver.Create(
-            [new RemoteProxyGenerator().AsSourceGenerator()],
-            parseOptions: GeneratorRunner.ParseOptions,
-            optionsProvider: BuildProperties.Of(properties),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    private static GeneratorDriver Driver(params (string Name, string Value)[] properties) => GeneratorRunner.Driver(new RemoteProxyGenerator(), properties);
 
     private static (Compilation Output, GeneratorRunResult Result) Run(Compilation compilation, GeneratorDriver? driver = null)
     {
-        var ran = (driver ?? Driver()).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        diagnostics.Should().BeEmpty();
-        return (output, ran.GetRunResult().Results.Single());
+        var (_, output, result) = GeneratorRunner.Run(compilation, driver ?? Driver());
+        return (output, result);
     }
 
-    private static List<string> Lines(string text, string containing) =>
-        [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(containing, StringComparison.Ordinal))];
+    private static List<string> Lines(string text, string containing) => GeneratorRunner.Lines(text, containing);
 }

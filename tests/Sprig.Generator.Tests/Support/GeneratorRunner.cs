@@ -29,9 +29,12 @@ internal static class GeneratorRunner
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Creates a driver of the generator that tracks its steps, with the given MSBuild properties (name, value).</summary>
-    public static GeneratorDriver Driver(params (string Name, string Value)[] properties) =>
+    public static GeneratorDriver Driver(params (string Name, string Value)[] properties) => Driver(new ComponentGenerator(), properties);
+
+    /// <summary>Creates a driver of <paramref name="generator"/> that tracks its steps, with the given MSBuild properties (name, value).</summary>
+    public static GeneratorDriver Driver(IIncrementalGenerator generator, params (string Name, string Value)[] properties) =>
         CSharpGeneratorDriver.Create(
-            [new ComponentGenerator().AsSourceGenerator()],
+            [generator.AsSourceGenerator()],
             parseOptions: ParseOptions,
             optionsProvider: BuildProperties.Of(properties),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
@@ -43,4 +46,8 @@ internal static class GeneratorRunner
         diagnostics.Should().BeEmpty("the generator reports nothing: diagnostics are the analyzers' business");
         return (ran, output, ran.GetRunResult().Results.Single());
     }
+
+    /// <summary>Returns the lines of <paramref name="text"/> that contain <paramref name="containing"/>, in order.</summary>
+    public static List<string> Lines(string text, string containing) =>
+        [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(containing, StringComparison.Ordinal))];
 }
