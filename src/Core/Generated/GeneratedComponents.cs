@@ -15,7 +15,6 @@ public static class GeneratedComponents
 {
     private static readonly Lock Gate = new();
     private static readonly Dictionary<Assembly, GeneratedAssembly> ByAssembly = [];
-    private static readonly ConcurrentDictionary<Type, GeneratedComponent> ByType = new();
     private static readonly ConcurrentDictionary<Type, GeneratedProxy> ProxiesByType = new();
     private static readonly ConcurrentDictionary<Type, GeneratedRemoteProxy> RemoteProxiesByType = new();
 
@@ -27,19 +26,7 @@ public static class GeneratedComponents
         ArgumentNullException.ThrowIfNull(registry);
         lock (Gate)
         {
-            if (ByAssembly.TryGetValue(registry.Assembly, out var previous))
-            {
-                foreach (var component in previous.Components)
-                {
-                    ByType.TryRemove(component.Type, out _);
-                }
-            }
-
             ByAssembly[registry.Assembly] = registry;
-            foreach (var component in registry.Components)
-            {
-                ByType[component.Type] = component;
-            }
         }
     }
 
@@ -88,5 +75,5 @@ public static class GeneratedComponents
     internal static GeneratedRemoteProxy? RemoteProxyOf(Type type) => RemoteProxiesByType.GetValueOrDefault(type);
 
     /// <summary>Returns the generated code of a class, or null when its assembly was not generated.</summary>
-    internal static GeneratedComponent? Of(Type type) => ByType.GetValueOrDefault(type);
+    internal static GeneratedComponent? Of(Type type) => Of(type.Assembly)?.Find(type);
 }

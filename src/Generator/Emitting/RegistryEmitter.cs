@@ -19,14 +19,56 @@ internal static class RegistryEmitter
     private const string Seam = "global::Sprig.Generated.";
     private const string Accessor = "[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.";
 
+    /// <summary>
+    /// How many components one piece of the registry holds: each piece is a method of its own, compiled (under JIT) and run
+    /// only when one of its classes is first looked up. One method for thousands of components took seconds and hundreds of
+    /// megabytes to JIT-compile at start-up.
+    /// </summary>
+    public const int PieceSize = 128;
+
     /// <summary>Returns the source of the registry of <paramref name="components"/>.</summary>
     public static string Emit(IReadOnlyList<ComponentSpec> components)
     {
-        var body = new SourceWriter(5);
+        var pieces = (components.Count + PieceSize - 1) / PieceSize;
+        var methods = new SourceWriter(2);
         var accessors = new SourceWriter(2);
-        for (var c = 0; c < components.Count; c++)
+        for (var piece = 0; piece < pieces; piece++)
         {
-            WriteComponent(body, accessors, components[c], c);
+            var first = piece * PieceSize;
+            var last = System.Math.Min(components.Count, first + PieceSize);
+            methods.Line("");
+            methods.Line($"private static void Types{piece}(global::System.Type[] types)");
+            methods.Line("{");
+            for (var c = first; c < last; c++)
+            {
+                methods.Line($"    types[{c}] = typeof({components[c].Type});");
+            }
+
+            methods.Line("}");
+            methods.Line("");
+            methods.Line($"private static {Seam}GeneratedComponent Component{piece}(int index) => index switch");
+            methods.Line("{");
+            var creates = new List<string>();
+            for (var c = first; c < last; c++)
+            {
+                var arm = new SourceWriter(4);
+                WriteComponent(arm, accessors, components[c], c, piece, creates);
+                methods.Line($"    {c} =>");
+                methods.Raw(arm.ToString());
+            }
+
+            methods.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
+            methods.Line("};");
+            methods.Line("");
+            methods.Line($"private static object Create{piece}(int id, object?[] a) => id switch");
+            methods.Line("{");
+            for (var id = 0; id < creates.Count; id++)
+            {
+                methods.Line($"    {id} => {creates[id]},");
+            }
+
+            methods.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(id)),");
+            methods.Line("};");
         }
 
         var text = new StringBuilder();
@@ -42,7 +84,10 @@ internal static class RegistryEmitter
                 [global::System.CodeDom.Compiler.GeneratedCode("Sprig.Generator", "1.0.0")]
                 internal static class SprigGeneratedRegistry
                 {
-                    /// <summary>Hands the registry to <see cref="global::Sprig.Generated.GeneratedComponents.Register(global::Sprig.Generated.GeneratedAssembly)"/>.</summary>
+                    /// <summary>
+                    /// Hands the registry to <see cref="global::Sprig.Generated.GeneratedComponents.Register(global::Sprig.Generated.GeneratedAssembly)"/>:
+                    /// the list of classes and each class's code are made when Sprig first asks for them, a piece at a time.
+                    /// </summary>
                     [global::System.Runtime.CompilerServices.ModuleInitializer]
                     internal static void Register()
                     {
@@ -51,18 +96,28 @@ internal static class RegistryEmitter
                         global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedAssembly(
 
             """);
-        text.Append($"                typeof({components[0].Type}).Assembly,\n");
-        text.Append("""
-                            new global::Sprig.Generated.GeneratedComponent[]
-                            {
+        text.Append($"                typeof({components[0].Type}).Assembly, {components.Count}, Types, Component));\n");
+        text.Append("        }\n\n");
+        text.Append("        private static global::System.Type[] Types()\n");
+        text.Append("        {\n");
+        text.Append($"            var types = new global::System.Type[{components.Count}];\n");
+        for (var piece = 0; piece < pieces; piece++)
+        {
+            text.Append($"            Types{piece}(types);\n");
+        }
 
-            """);
-        text.Append(body);
-        text.Append("""
-                            }));
-                    }
+        text.Append("            return types;\n");
+        text.Append("        }\n\n");
+        text.Append($"        private static {Seam}GeneratedComponent Component(int index) => (index / {PieceSize}) switch\n");
+        text.Append("        {\n");
+        for (var piece = 0; piece < pieces; piece++)
+        {
+            text.Append($"            {piece} => Component{piece}(index),\n");
+        }
 
-            """);
+        text.Append("            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),\n");
+        text.Append("        };\n");
+        text.Append(methods);
         if (accessors.ToString() is { Length: > 0 } externs)
         {
             text.Append('\n').Append(externs);
@@ -76,7 +131,11 @@ internal static class RegistryEmitter
         return text.ToString();
     }
 
-    private static void WriteComponent(SourceWriter body, SourceWriter accessors, ComponentSpec component, int index)
+    /// <summary>
+    /// Writes a component's generated code; its constructor calls go to <paramref name="creates"/>, the arms of its piece's
+    /// shared Create method, which the <c>GeneratedConstructor</c>s call by number.
+    /// </summary>
+    private static void WriteComponent(SourceWriter body, SourceWriter accessors, ComponentSpec component, int index, int piece, List<string> creates)
     {
         body.Line($"new {Seam}GeneratedComponent(");
         body.Line($"    typeof({component.Type}),");
@@ -94,7 +153,8 @@ internal static class RegistryEmitter
                 call = $"{name}({arguments})";
             }
 
-            body.Line($"        new {Seam}GeneratedConstructor({TypeArray(constructor.Parameters)}, static {(constructor.Parameters.Count == 0 ? "_" : "a")} => {call}),");
+            body.Line($"        new {Seam}GeneratedConstructor({TypeArray(constructor.Parameters)}, Create{piece}, {creates.Count}),");
+            creates.Add(call);
         }
 
         if (component.Members.Count == 0 && component.Methods.Count == 0)

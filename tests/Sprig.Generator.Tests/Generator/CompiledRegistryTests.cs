@@ -57,6 +57,29 @@ public sealed class CompiledRegistryTests
     }
 
     [Fact]
+    public void Registry_OfManyComponents_FindsEachInItsPiece()
+    {
+        // 300 classes: three pieces of the registry (128 each), each a method of its own, made on the first lookup of one of its classes.
+        var source = "namespace Many; " + string.Concat(Enumerable.Range(0, 300).Select(i =>
+            i == 0 ? "[Sprig.Component] public sealed class C000 { } " : $"[Sprig.Component] public sealed class C{i:000}(C{i - 1:000} previous) {{ public C{i - 1:000} Previous {{ get; }} = previous; }} "));
+        var assembly = Load("Many", source);
+
+        var registry = GeneratedComponents.Of(assembly)!;
+        registry.Types.Select(t => t.Name).Should().Equal(Enumerable.Range(0, 300).Select(i => $"C{i:000}"));
+        foreach (var i in new[] { 299, 0, 127, 128, 255, 256 })
+        {
+            var type = assembly.GetType($"Many.C{i:000}", throwOnError: true)!;
+            var component = GeneratedComponents.Of(type)!;
+            component.Type.Should().Be(type);
+            component.Constructors.Single().ParameterTypes.Should().Equal(i == 0 ? [] : [assembly.GetType($"Many.C{i - 1:000}")!]);
+        }
+
+        var first = GeneratedComponents.Of(assembly.GetType("Many.C000")!)!.Constructors.Single().Create([]);
+        GeneratedComponents.Of(assembly.GetType("Many.C001")!)!.Constructors.Single().Create([first]).Should().BeOfType(assembly.GetType("Many.C001"));
+        GeneratedComponents.Of(typeof(string)).Should().BeNull();
+    }
+
+    [Fact]
     public void Constructor_CreatesThroughPrivateInjectConstructor()
     {
         var component = Component("Shop.OrderService");
@@ -214,16 +237,18 @@ public sealed class CompiledRegistryTests
 
     private static object? Read(object instance, string property) => instance.GetType().GetProperty(property)!.GetValue(instance);
 
-    private static Assembly LoadShop()
+    private static Assembly LoadShop() => Load("Shop", Samples.Shop);
+
+    private static Assembly Load(string name, string source)
     {
-        var (_, output, _) = GeneratorRunner.Run(GeneratorRunner.Compile("Shop", Samples.Shop));
+        var (_, output, _) = GeneratorRunner.Run(GeneratorRunner.Compile(name, source));
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
         emitted.Success.Should().BeTrue(string.Join(Environment.NewLine, emitted.Diagnostics));
         image.Position = 0;
 
         // Collectible, so the test process keeps no copy once the registry lets go; Sprig.Core comes from the default context.
-        var assembly = new AssemblyLoadContext("Shop", isCollectible: true).LoadFromStream(image);
+        var assembly = new AssemblyLoadContext(name, isCollectible: true).LoadFromStream(image);
         RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
         return assembly;
     }

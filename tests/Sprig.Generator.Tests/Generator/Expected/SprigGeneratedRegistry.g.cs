@@ -9,146 +9,201 @@ namespace Sprig.Generated
     [global::System.CodeDom.Compiler.GeneratedCode("Sprig.Generator", "1.0.0")]
     internal static class SprigGeneratedRegistry
     {
-        /// <summary>Hands the registry to <see cref="global::Sprig.Generated.GeneratedComponents.Register(global::Sprig.Generated.GeneratedAssembly)"/>.</summary>
+        /// <summary>
+        /// Hands the registry to <see cref="global::Sprig.Generated.GeneratedComponents.Register(global::Sprig.Generated.GeneratedAssembly)"/>:
+        /// the list of classes and each class's code are made when Sprig first asks for them, a piece at a time.
+        /// </summary>
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         internal static void Register()
         {
             // This assembly, through its first component: an assembly that sees another's internals (tests) has two
             // classes of this name, and naming this one would be ambiguous.
             global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedAssembly(
-                typeof(global::Shop.LegacyRepository).Assembly,
-                new global::Sprig.Generated.GeneratedComponent[]
-                {
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.LegacyRepository),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.LegacyRepository()),
-                        }),
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.OrderController),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.OrderService) }, static a => new global::Shop.OrderController((global::Shop.OrderService)a[0]!)),
-                        })
-                    {
-                        Members = new global::Sprig.Generated.GeneratedMember[]
-                        {
-                            new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_0((global::Shop.ControllerBase)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.ControllerBase) },
-                            new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_1((global::Shop.OrderController)o) = (global::Shop.IClock)v!),
-                        },
-                        Methods = new global::Sprig.Generated.GeneratedMethod[]
-                        {
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_0((global::Shop.ControllerBase)o!); return null; }) { DeclaringType = typeof(global::Shop.ControllerBase) },
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_1((global::Shop.OrderController)o!); return null; }),
-                        },
-                    },
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.OrderService),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.OrderService()),
-                            new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, static a => Constructor_2_1((global::Shop.IClock)a[0]!, (int)a[1]!, (global::System.TimeSpan?)a[2]!)),
-                        })
-                    {
-                        Members = new global::Sprig.Generated.GeneratedMember[]
-                        {
-                            new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_2_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!),
-                            new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_2_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!),
-                            new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!),
-                            new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!),
-                            new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_2_4((global::Shop.OrderService)o, (string)v!)),
-                            new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_2_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)),
-                        },
-                        Methods = new global::Sprig.Generated.GeneratedMethod[]
-                        {
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_2_0((global::Shop.OrderService)o!); return null; }),
-                            new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)),
-                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_2_2((global::Shop.OrderService)o!); return null; }),
-                            new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
-                            new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)),
-                            new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
-                        },
-                    },
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.Outer.Inner),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.Outer.Inner()),
-                        })
-                    {
-                        Members = new global::Sprig.Generated.GeneratedMember[]
-                        {
-                            new global::Sprig.Generated.GeneratedMember("Pair", static (o, v) => ((global::Shop.Outer.Inner)o).Pair = (global::System.ValueTuple<int, string>)v!),
-                        },
-                    },
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.PriorityOrderService),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.PriorityOrderService()),
-                        })
-                    {
-                        Members = new global::Sprig.Generated.GeneratedMember[]
-                        {
-                            new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_4_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_4_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_4_4((global::Shop.OrderService)o, (string)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_4_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                        },
-                        Methods = new global::Sprig.Generated.GeneratedMethod[]
-                        {
-                            new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_4_0((global::Shop.OrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_2((global::Shop.PriorityOrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { DeclaringType = typeof(global::Shop.OrderService), Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
-                            new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                            new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { DeclaringType = typeof(global::Shop.OrderService), Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
-                            new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_6((global::Shop.PriorityOrderService)o!); return null; }),
-                        },
-                    },
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.RepositoryProvider),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.RepositoryProvider()),
-                        })
-                    {
-                        Methods = new global::Sprig.Generated.GeneratedMethod[]
-                        {
-                            new global::Sprig.Generated.GeneratedMethod("Get", global::System.Type.EmptyTypes, static (o, _) => ((global::Sprig.IProvider<global::Shop.IRepository>)o!).Get()) { DeclaringType = typeof(global::Sprig.IProvider<global::Shop.IRepository>) },
-                        },
-                    },
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.Settings),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => Constructor_6_0()),
-                        }),
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.ShopConfiguration),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.ShopConfiguration()),
-                        })
-                    {
-                        Methods = new global::Sprig.Generated.GeneratedMethod[]
-                        {
-                            new global::Sprig.Generated.GeneratedMethod("Repository", new global::System.Type[] { typeof(global::Shop.IClock) }, static (o, a) => ((global::Shop.ShopConfiguration)o!).Repository((global::Shop.IClock)a[0]!)),
-                            new global::Sprig.Generated.GeneratedMethod("Greeting", global::System.Type.EmptyTypes, static (_, __) => Method_7_1(null)),
-                            new global::Sprig.Generated.GeneratedMethod("Limits", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.ShopConfiguration)o!).Limits()),
-                        },
-                    },
-                    new global::Sprig.Generated.GeneratedComponent(
-                        typeof(global::Shop.SystemClock),
-                        new global::Sprig.Generated.GeneratedConstructor[]
-                        {
-                            new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, static _ => new global::Shop.SystemClock()),
-                        }),
-                }));
+                typeof(global::Shop.LegacyRepository).Assembly, 9, Types, Component));
         }
+
+        private static global::System.Type[] Types()
+        {
+            var types = new global::System.Type[9];
+            Types0(types);
+            return types;
+        }
+
+        private static global::Sprig.Generated.GeneratedComponent Component(int index) => (index / 128) switch
+        {
+            0 => Component0(index),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
+
+        private static void Types0(global::System.Type[] types)
+        {
+            types[0] = typeof(global::Shop.LegacyRepository);
+            types[1] = typeof(global::Shop.OrderController);
+            types[2] = typeof(global::Shop.OrderService);
+            types[3] = typeof(global::Shop.Outer.Inner);
+            types[4] = typeof(global::Shop.PriorityOrderService);
+            types[5] = typeof(global::Shop.RepositoryProvider);
+            types[6] = typeof(global::Shop.Settings);
+            types[7] = typeof(global::Shop.ShopConfiguration);
+            types[8] = typeof(global::Shop.SystemClock);
+        }
+
+        private static global::Sprig.Generated.GeneratedComponent Component0(int index) => index switch
+        {
+            0 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.LegacyRepository),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 0),
+                    }),
+            1 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.OrderController),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.OrderService) }, Create0, 1),
+                    })
+                {
+                    Members = new global::Sprig.Generated.GeneratedMember[]
+                    {
+                        new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_0((global::Shop.ControllerBase)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.ControllerBase) },
+                        new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_1((global::Shop.OrderController)o) = (global::Shop.IClock)v!),
+                    },
+                    Methods = new global::Sprig.Generated.GeneratedMethod[]
+                    {
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_0((global::Shop.ControllerBase)o!); return null; }) { DeclaringType = typeof(global::Shop.ControllerBase) },
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_1((global::Shop.OrderController)o!); return null; }),
+                    },
+                },
+            2 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.OrderService),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 2),
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, Create0, 3),
+                    })
+                {
+                    Members = new global::Sprig.Generated.GeneratedMember[]
+                    {
+                        new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_2_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!),
+                        new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_2_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!),
+                        new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!),
+                        new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!),
+                        new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_2_4((global::Shop.OrderService)o, (string)v!)),
+                        new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_2_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)),
+                    },
+                    Methods = new global::Sprig.Generated.GeneratedMethod[]
+                    {
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_2_0((global::Shop.OrderService)o!); return null; }),
+                        new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)),
+                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_2_2((global::Shop.OrderService)o!); return null; }),
+                        new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
+                        new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)),
+                        new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
+                    },
+                },
+            3 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.Outer.Inner),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 4),
+                    })
+                {
+                    Members = new global::Sprig.Generated.GeneratedMember[]
+                    {
+                        new global::Sprig.Generated.GeneratedMember("Pair", static (o, v) => ((global::Shop.Outer.Inner)o).Pair = (global::System.ValueTuple<int, string>)v!),
+                    },
+                },
+            4 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.PriorityOrderService),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 5),
+                    })
+                {
+                    Members = new global::Sprig.Generated.GeneratedMember[]
+                    {
+                        new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_4_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_4_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_4_4((global::Shop.OrderService)o, (string)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_4_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                    },
+                    Methods = new global::Sprig.Generated.GeneratedMethod[]
+                    {
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_4_0((global::Shop.OrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_2((global::Shop.PriorityOrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { DeclaringType = typeof(global::Shop.OrderService), Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
+                        new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { DeclaringType = typeof(global::Shop.OrderService), Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
+                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_6((global::Shop.PriorityOrderService)o!); return null; }),
+                    },
+                },
+            5 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.RepositoryProvider),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 6),
+                    })
+                {
+                    Methods = new global::Sprig.Generated.GeneratedMethod[]
+                    {
+                        new global::Sprig.Generated.GeneratedMethod("Get", global::System.Type.EmptyTypes, static (o, _) => ((global::Sprig.IProvider<global::Shop.IRepository>)o!).Get()) { DeclaringType = typeof(global::Sprig.IProvider<global::Shop.IRepository>) },
+                    },
+                },
+            6 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.Settings),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 7),
+                    }),
+            7 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.ShopConfiguration),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 8),
+                    })
+                {
+                    Methods = new global::Sprig.Generated.GeneratedMethod[]
+                    {
+                        new global::Sprig.Generated.GeneratedMethod("Repository", new global::System.Type[] { typeof(global::Shop.IClock) }, static (o, a) => ((global::Shop.ShopConfiguration)o!).Repository((global::Shop.IClock)a[0]!)),
+                        new global::Sprig.Generated.GeneratedMethod("Greeting", global::System.Type.EmptyTypes, static (_, __) => Method_7_1(null)),
+                        new global::Sprig.Generated.GeneratedMethod("Limits", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.ShopConfiguration)o!).Limits()),
+                    },
+                },
+            8 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.SystemClock),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 9),
+                    }),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
+        };
+
+        private static object Create0(int id, object?[] a) => id switch
+        {
+            0 => new global::Shop.LegacyRepository(),
+            1 => new global::Shop.OrderController((global::Shop.OrderService)a[0]!),
+            2 => new global::Shop.OrderService(),
+            3 => Constructor_2_1((global::Shop.IClock)a[0]!, (int)a[1]!, (global::System.TimeSpan?)a[2]!),
+            4 => new global::Shop.Outer.Inner(),
+            5 => new global::Shop.PriorityOrderService(),
+            6 => new global::Shop.RepositoryProvider(),
+            7 => Constructor_6_0(),
+            8 => new global::Shop.ShopConfiguration(),
+            9 => new global::Shop.SystemClock(),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(id)),
+        };
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_clock")]
         private static extern ref global::Shop.IClock Field_1_0(global::Shop.ControllerBase instance);
