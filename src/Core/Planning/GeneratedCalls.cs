@@ -25,8 +25,11 @@ internal sealed class GeneratedCalls
         _component = component;
     }
 
-    /// <summary>Returns the generated calls of <paramref name="type"/>, or <see cref="None"/> when its assembly was not generated.</summary>
-    public static GeneratedCalls Of(Type type) => Cache.GetValue(type, static type =>
+    /// <summary>
+    /// Returns the generated calls of <paramref name="type"/>, or <see cref="None"/> when its assembly was not generated, or
+    /// when reflection may run and generated calls are not preferred (<see cref="DynamicCode.CallsGenerated"/>).
+    /// </summary>
+    public static GeneratedCalls Of(Type type) => !DynamicCode.CallsGenerated ? None : Cache.GetValue(type, static type =>
     {
         // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run.
         RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Refresh of N attributed singletons compiled with Sprig.Generator, with it turned off (reflection), and MS.DI's build +
-# resolve all of the same classes: one process per mode, side by side, medians of R rounds (each round builds and disposes).
+# resolve all of the same classes: side by side, three processes per mode; each prints its first round (a fresh process's one
+# refresh, as an application's) and the median of R rounds after W warm-ups (each round builds and disposes).
+# Modes: MS.DI; Sprig built without the generator; Sprig built with it (under JIT Sprig still calls constructors by
+# reflection); the same with the Sprig.PreferGeneratedCode switch on (constructors called through the generated code).
 # The classes (a DAG with 0-2 constructor dependencies each, on earlier classes) are written into a scratch project, not kept
 # in the repository: 10,000 classes are 1 MB of source. W warm-up rounds come first: 2 is a test suite's few refreshes, 40 lets
 # tiered compilation finish (each generated constructor call is a method of its own, compiled on its first call).
@@ -38,6 +41,7 @@ var warmup = int.Parse(args[2]);
 var types = typeof(Graph.C00000).Assembly.GetTypes().Where(t => t.Namespace == "Graph").OrderBy(t => t.Name).ToArray();
 var configuration = new ConfigurationBuilder().Build();
 var times = new List<double>();
+var first = 0.0;
 for (var round = -warmup; round < rounds; round++)
 {
     var stopwatch = Stopwatch.StartNew();
@@ -61,11 +65,12 @@ for (var round = -warmup; round < rounds; round++)
 
     var elapsed = stopwatch.Elapsed.TotalMilliseconds;
     built.Dispose();
+    if (round == -warmup) first = elapsed;
     if (round >= 0) times.Add(elapsed);
 }
 
 times.Sort();
-Console.WriteLine($"{mode}: {types.Length} singletons, {warmup} warm-up rounds, median of {rounds} rounds {times[rounds / 2]:F1} ms");
+Console.WriteLine($"{mode}: {types.Length} singletons, first refresh {first:F1} ms, median of {rounds} rounds after {warmup} warm-up rounds {times[rounds / 2]:F1} ms");
 CS
 
 cat > "$work/GeneratedRefresh.csproj" <<XML
@@ -84,6 +89,9 @@ cat > "$work/GeneratedRefresh.csproj" <<XML
     <ProjectReference Include="$repo/src/Generator/Sprig.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
     <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.14" />
   </ItemGroup>
+  <ItemGroup Condition="'\$(PreferGenerated)' == 'true'">
+    <RuntimeHostConfigurationOption Include="Sprig.PreferGeneratedCode" Value="true" />
+  </ItemGroup>
 </Project>
 XML
 echo '<Project></Project>' > "$work/Directory.Build.props"
@@ -91,6 +99,10 @@ echo '<Project></Project>' > "$work/Directory.Packages.props"
 
 dotnet build "$work" -c Release -o "$work/generated" -v q -nologo > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 dotnet build "$work" -c Release -o "$work/reflection" -v q -nologo -p:SprigGenerator=false > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-dotnet "$work/generated/GeneratedRefresh.dll" msdi "$rounds" "$warmup" | sed 's/^msdi/MS.DI build + resolve all/'
-dotnet "$work/reflection/GeneratedRefresh.dll" sprig "$rounds" "$warmup" | sed 's/^sprig/Sprig, reflection (SprigGenerator=false)/'
-dotnet "$work/generated/GeneratedRefresh.dll" sprig "$rounds" "$warmup" | sed 's/^sprig/Sprig, generated/'
+dotnet build "$work" -c Release -o "$work/calls" -v q -nologo -p:PreferGenerated=true > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+for process in 1 2 3; do
+  dotnet "$work/generated/GeneratedRefresh.dll" msdi "$rounds" "$warmup" | sed 's/^msdi/MS.DI build + resolve all/'
+  dotnet "$work/reflection/GeneratedRefresh.dll" sprig "$rounds" "$warmup" | sed 's/^sprig/Sprig, no generator (SprigGenerator=false)/'
+  dotnet "$work/generated/GeneratedRefresh.dll" sprig "$rounds" "$warmup" | sed 's/^sprig/Sprig, generator (default)/'
+  dotnet "$work/calls/GeneratedRefresh.dll" sprig "$rounds" "$warmup" | sed 's/^sprig/Sprig, generator + PreferGeneratedCode/'
+done

@@ -80,6 +80,25 @@ public sealed class CompiledRegistryTests
     }
 
     [Fact]
+    public void Refresh_UnderJit_CreatesByReflection_UnlessGeneratedCodeIsPreferred()
+    {
+        // This test process has dynamic code and no Sprig.PreferGeneratedCode switch: reflection's one call of a constructor is
+        // cheaper than JIT-compiling the generated one, so refresh leaves the registry alone (the generated-path suites turn the switch on).
+        var assembly = Load("Thrower", "namespace Thrower; [Sprig.Component] public sealed class Failing { public Failing() => throw new System.InvalidOperationException(\"the constructor failed\"); }");
+        var type = assembly.GetType("Thrower.Failing", throwOnError: true)!;
+        GeneratedComponents.Of(type).Should().NotBeNull("the registry has the class");
+        var registry = new PendingRegistry();
+        registry.Register(type);
+        using var context = new ApplicationContext(registry);
+
+        var thrown = context.Invoking(c => c.Refresh()).Should().Throw<ContainerException>().Which;
+
+        var failure = thrown.InnerException.Should().BeOfType<InvalidOperationException>().Which;
+        failure.Message.Should().Be("the constructor failed");
+        failure.StackTrace.Should().NotContain("SprigGeneratedRegistry").And.Contain("at System.Reflection.");
+    }
+
+    [Fact]
     public void Constructor_CreatesThroughPrivateInjectConstructor()
     {
         var component = Component("Shop.OrderService");
