@@ -208,7 +208,7 @@ internal static partial class Errors
 
     public static string LazyClassNeedsDynamicCode(Type type) =>
         $"class {TypeName(type)} gets its proxy from Castle DynamicProxy at run time, which this application does not allow (Native AOT, "
-        + $"or the '{Generated.DynamicCode.Switch}' switch is off), and only interfaces get a generated proxy class";
+        + $"or the '{Generated.DynamicCode.Switch}' switch is off), and no generated proxy class serves it (Sprig.Generator subclasses a class injected [Lazy] in an assembly built with it when the class is unsealed, not generic nor a record, has a constructor a subclass may call, and every public member is virtual with public accessors)";
 
     public static string LazyClassFix(Type type) => $"Inject an interface that {TypeName(type)} implements";
 

@@ -57,7 +57,7 @@ internal static class SprigDiagnostics
 
     public static readonly DiagnosticDescriptor LazyClassUnderAot = new(
         "SPRIG0011", "A [Lazy] class target has no proxy under Native AOT", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-        "Only interfaces get a generated [Lazy] proxy class; a class gets Castle DynamicProxy's, made at run time, which a Native AOT application cannot do. Reported when PublishAot is true.",
+        "The generator subclasses a [Lazy] class target only when it is unsealed, not generic nor a record, has a constructor a subclass may call and every public member is virtual with public accessors; any other class gets Castle DynamicProxy's proxy, made at run time, which a Native AOT application cannot do. Reported when PublishAot is true.",
         HelpBase + "sprig0011");
 
     public static readonly DiagnosticDescriptor OnStartNeedsSingleton = new(

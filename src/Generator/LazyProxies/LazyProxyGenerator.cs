@@ -8,7 +8,8 @@ namespace Sprig.Generator.LazyProxies;
 /// <summary>
 /// Generates a [Lazy] proxy class for every interface a member or parameter of the compilation marks [Lazy], and registers
 /// them with Sprig when the assembly loads: [Lazy] then needs no Castle DynamicProxy, which cannot run under Native AOT. A
-/// class target (a class with virtual members) has no generated proxy and keeps Castle's.
+/// class target whose public members are all virtual gets a generated subclass (<see cref="ClassProxy"/>); one the generated
+/// code cannot subclass keeps Castle's.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class LazyProxyGenerator : IIncrementalGenerator
@@ -46,6 +47,6 @@ public sealed class LazyProxyGenerator : IIncrementalGenerator
 
     private static string Emit(EquatableArray<ProxyModel> models) =>
         ProxyFile.Write("[Lazy] proxies", "SprigLazyProxies", models.Select(model => (
-            $"global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedProxy(typeof({model.InterfaceName}), static resolve => new {model.ClassName}(resolve)));",
+            $"global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedProxy(typeof({model.InterfaceName}), static resolve => {(model.Subclass ? $"{model.ClassName}.Create(resolve)" : $"new {model.ClassName}(resolve)")}));",
             model.Source)));
 }

@@ -10,7 +10,7 @@ namespace Sprig.Generator.LazyProxies;
 /// One interface that needs a [Lazy] proxy, as strings only (the incremental pipeline keeps no symbols): its name, the proxy
 /// class's name and the proxy class's source.
 /// </summary>
-internal sealed class ProxyModel(string interfaceName, string className, string source) : IEquatable<ProxyModel>
+internal sealed class ProxyModel(string interfaceName, string className, string source, bool subclass = false) : IEquatable<ProxyModel>
 {
     internal static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
@@ -20,6 +20,9 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
     public string ClassName { get; } = className;
 
     public string Source { get; } = source;
+
+    /// <summary>Gets whether the proxy is a subclass of a class target (made by its static Create, no constructor run), not an interface's implementation.</summary>
+    public bool Subclass { get; } = subclass;
 
     /// <summary>Returns the model for a [Lazy] property, field or parameter; null when its type is no interface a proxy class can implement.</summary>
     public static ProxyModel? For(ISymbol target, CancellationToken cancellationToken)
@@ -31,6 +34,14 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
             IParameterSymbol parameter => parameter.Type,
             _ => null,
         };
+        if (type is INamedTypeSymbol { TypeKind: TypeKind.Class } @class && ClassProxy.For(@class, target.ContainingAssembly) is { } plan)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var name = @class.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(Format);
+            var proxyName = "SprigLazyProxy_" + Identifier(name);
+            return new ProxyModel(name, proxyName, plan.Source(name, proxyName), subclass: true);
+        }
+
         if (type is not INamedTypeSymbol { TypeKind: TypeKind.Interface } contract || !CanImplement(contract, target.ContainingAssembly))
         {
             return null;
@@ -43,7 +54,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
     }
 
     public bool Equals(ProxyModel? other) =>
-        other is not null && InterfaceName == other.InterfaceName && ClassName == other.ClassName && Source == other.Source;
+        other is not null && InterfaceName == other.InterfaceName && ClassName == other.ClassName && Source == other.Source && Subclass == other.Subclass;
 
     public override bool Equals(object? obj) => Equals(obj as ProxyModel);
 
@@ -51,7 +62,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
 
     /// <summary>Tells whether the generator makes a proxy class of <paramref name="type"/> for a [Lazy] point of the assembly <paramref name="within"/>.</summary>
     public static bool CanGenerate(ITypeSymbol type, IAssemblySymbol within) =>
-        type is INamedTypeSymbol { TypeKind: TypeKind.Interface } contract && CanImplement(contract, within);
+        type is INamedTypeSymbol named && (named.TypeKind == TypeKind.Interface ? CanImplement(named, within) : ClassProxy.For(named, within) is not null);
 
     /// <summary>Tells whether generated code in <paramref name="within"/> can name the interface and implement each of its members by forwarding.</summary>
     private static bool CanImplement(INamedTypeSymbol contract, IAssemblySymbol within)
@@ -153,7 +164,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         return source.ToString();
     }
 
-    private static string Method(string owner, IMethodSymbol method)
+    internal static string Method(string owner, IMethodSymbol method)
     {
         var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
         var returns = method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : "";
@@ -163,7 +174,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
     }
 
     // An explicit implementation inherits its constraints, but reads 'T?' as Nullable<T> unless told 'class' or 'default'.
-    private static string Constraints(IMethodSymbol method) =>
+    internal static string Constraints(IMethodSymbol method) =>
         string.Concat(method.TypeParameters.Select(t =>
             t.HasReferenceTypeConstraint ? $" where {t.Name} : class"
             : t.HasValueTypeConstraint || t.HasUnmanagedTypeConstraint ? ""
@@ -199,7 +210,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
     internal static string Parameters(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
         string.Join(", ", parameters.Select(p => $"{Modifier(p)}{(p.IsParams ? "params " : "")}{p.Type.ToDisplayString(Format)} {Escape(p.Name)}"));
 
-    private static string Arguments(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
+    internal static string Arguments(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters) =>
         string.Join(", ", parameters.Select(p => $"{(p.RefKind is RefKind.In or RefKind.RefReadOnlyParameter ? "in " : Modifier(p))}{Escape(p.Name)}"));
 
     private static string Modifier(IParameterSymbol parameter) => parameter.RefKind switch

@@ -2,7 +2,7 @@ using Sprig.Aot.Tests.Support;
 
 namespace Sprig.Aot.Tests.Proxies;
 
-/// <summary>[Lazy] links with the reflection fallback off: generated proxies for interfaces; no Castle for classes.</summary>
+/// <summary>[Lazy] links with the reflection fallback off: generated proxies for interfaces and for classes the generator can subclass; no Castle.</summary>
 public sealed class LazyProxyTests
 {
     public interface IClock
@@ -22,18 +22,37 @@ public sealed class LazyProxyTests
         public IClock Clock { get; } = clock;
     }
 
-    /// <summary>Proxiable under JIT (Castle subclasses it), not with the switch off.</summary>
+    /// <summary>A class target the generator subclasses: its public members are all virtual.</summary>
     [Component]
     public class Bell
     {
+        private static int _made;
+
+        public Bell() => Interlocked.Increment(ref _made);
+
+        public static int Made => Volatile.Read(ref _made);
+
         public virtual string Ring() => "ding";
     }
 
-    /// <summary>A [Lazy] class target: only Castle proxies a class. Included only where a test asks for it (aot.refused).</summary>
-    [Component, ConditionalOnProperty("aot.refused")]
+    [Component]
     public sealed class Tower([Lazy] Bell bell)
     {
         public Bell Bell { get; } = bell;
+    }
+
+    /// <summary>Castle proxies it under JIT (its public accessors are virtual); generated code cannot forward the protected setter.</summary>
+    [Component]
+    public class Gong
+    {
+        public virtual string Name { get; protected set; } = "gong";
+    }
+
+    /// <summary>Included only where a test asks for it (aot.refused).</summary>
+    [Component, ConditionalOnProperty("aot.refused")]
+    public sealed class Temple([Lazy] Gong gong)
+    {
+        public Gong Gong { get; } = gong;
     }
 
     [Fact]
@@ -48,16 +67,31 @@ public sealed class LazyProxyTests
     }
 
     [Fact]
-    public void Refresh_Throws_ForALazyClassTarget()
+    public void Refresh_InjectsAGeneratedSubclass_ForALazyClassTarget()
     {
-        using var context = Contexts.Create(new Dictionary<string, string?> { ["aot:refused"] = "true" }, typeof(Bell), typeof(Tower));
+        var before = Bell.Made;
+        using var context = Contexts.Refreshed(typeof(Bell), typeof(Tower));
+
+        var bell = context.Get<Tower>().Bell;
+
+        bell.GetType().Name.Should().Contain("SprigLazyProxy_");
+        bell.GetType().BaseType.Should().Be<Bell>();
+        bell.Ring().Should().Be("ding");
+        Bell.Made.Should().Be(before + 1, "the singleton ran the constructor; the proxy did not");
+    }
+
+    [Fact]
+    public void Refresh_Throws_ForALazyClassTarget_TheGeneratorCannotSubclass()
+    {
+        using var context = Contexts.Create(new Dictionary<string, string?> { ["aot:refused"] = "true" }, typeof(Gong), typeof(Temple));
 
         var act = () => context.Refresh();
 
         act.Should().Throw<ContainerException>().Which.Message.Should().Be(
-            "'Tower' cannot get a [Lazy] proxy of 'LazyProxyTests.Bell' for constructor parameter 'bell': class LazyProxyTests.Bell gets its proxy "
+            "'Temple' cannot get a [Lazy] proxy of 'LazyProxyTests.Gong' for constructor parameter 'gong': class LazyProxyTests.Gong gets its proxy "
             + "from Castle DynamicProxy at run time, which this application does not allow (Native AOT, or the 'Sprig.IsDynamicCodeSupported' switch "
-            + "is off), and only interfaces get a generated proxy class. Inject an interface that LazyProxyTests.Bell implements, or inject "
-            + "Lazy<LazyProxyTests.Bell> instead.");
+            + "is off), and no generated proxy class serves it (Sprig.Generator subclasses a class injected [Lazy] in an assembly built with it when "
+            + "the class is unsealed, not generic nor a record, has a constructor a subclass may call, and every public member is virtual with public "
+            + "accessors). Inject an interface that LazyProxyTests.Gong implements, or inject Lazy<LazyProxyTests.Gong> instead.");
     }
 }

@@ -70,7 +70,7 @@ public sealed class LazyProxyAnalyzerTests
 
             namespace Desk;
 
-            public class Audit { public virtual void Record(string what) { } }
+            public class Audit { public virtual void Record(string what) { } public virtual string Name { get; protected set; } = ""; }
             public interface IMailer { void Send(string to); }
             [Component] public class AuditLog : Audit { }
             [Component] public class Mailer : IMailer { public void Send(string to) { } }
@@ -90,8 +90,10 @@ public sealed class LazyProxyAnalyzerTests
         published.Should().Equal(
             new Reported("SPRIG0011", DiagnosticSeverity.Warning, LineOf(source, "[Lazy] public Audit"), "Audit",
                 "'Checkout' cannot get a [Lazy] proxy of 'Audit' for property 'Audit': class Audit gets its proxy from Castle DynamicProxy at run "
-                + "time, which this application does not allow (Native AOT, or the 'Sprig.IsDynamicCodeSupported' switch is off), and only "
-                + "interfaces get a generated proxy class. Inject an interface that Audit implements, or inject Lazy<Audit> instead."));
+                + "time, which this application does not allow (Native AOT, or the 'Sprig.IsDynamicCodeSupported' switch is off), and no generated "
+                + "proxy class serves it (Sprig.Generator subclasses a class injected [Lazy] in an assembly built with it when the class is unsealed, "
+                + "not generic nor a record, has a constructor a subclass may call, and every public member is virtual with public accessors). "
+                + "Inject an interface that Audit implements, or inject Lazy<Audit> instead."));
         jit.Should().BeEmpty();
     }
 

@@ -205,18 +205,123 @@ public sealed class LazyProxyGeneratorTests
     }
 
     [Fact]
-    public void LeavesOut_ClassTargets_AndInterfacesTheAssemblyCannotName()
+    public void LeavesOut_ClassesItCannotSubclass_AndInterfacesTheAssemblyCannotName()
     {
+        // Castle may still proxy some of these under JIT (Guarded, Named); generated code cannot: a sealed class, a public member
+        // that is not virtual, a protected setter, an init accessor, an internal abstract member, only a private constructor,
+        // a record, a generic class, a private interface.
         var source = """
             using Sprig;
-            public class Audit { public virtual void Record() { } }
+            public sealed class Sealed { public void Ring() { } }
+            public class Plain { public void Ring() { } }
+            public class Named { public virtual string Name { get; protected set; } = ""; }
+            public class Initialized { public virtual string Name { get; init; } = ""; }
+            public abstract class Hidden { internal abstract void Run(); }
+            public class Guarded { private Guarded() { } public virtual void Ring() { } }
+            public record class Entry(string Name);
+            public class Box<T> { public virtual T Get() => default!; }
             public class Outer { private interface ISecret { } [Component] private sealed class Secret : ISecret { } [Component] private sealed class User { [Lazy] public ISecret S { get; set; } = null!; } }
-            [Component] public class Reader { [Lazy] public Audit Audit { get; set; } = null!; }
+            [Component] public class Reader
+            {
+                [Lazy] public Sealed A { get; set; } = null!;
+                [Lazy] public Plain B { get; set; } = null!;
+                [Lazy] public Named C { get; set; } = null!;
+                [Lazy] public Initialized D { get; set; } = null!;
+                [Lazy] public Hidden E { get; set; } = null!;
+                [Lazy] public Guarded F { get; set; } = null!;
+                [Lazy] public Entry G { get; set; } = null!;
+                [Lazy] public Box<int> H { get; set; } = null!;
+            }
             """;
 
         var (_, result) = Run(Compile(source));
 
         result.GeneratedSources.Should().BeEmpty();
+    }
+
+    private const string Bells = """
+        using System;
+        using Sprig;
+        namespace Bells;
+        public abstract class Instrument
+        {
+            protected Instrument(string name) => Name = name;
+            public virtual string Name { get; }
+            public abstract string Play(int times);
+            public virtual string Tune() => "base tune";
+        }
+        public class Bell : Instrument
+        {
+            public static int Made;
+            public Bell(string tone) : base("bell") { Made++; Tone = tone; }
+            public Bell() : this("ding") { }
+            public virtual string Tone { get; }
+            public override string Play(int times) => string.Join(" ", System.Linq.Enumerable.Repeat(Tone, times));
+            public override string Tune() => "tuned " + Tone;
+            public virtual int Volume { get; set; } = 3;
+            public virtual bool TryRing(out string sound) { sound = Tone; return true; }
+            public virtual T Echo<T>(T value) where T : class => value;
+            public virtual event EventHandler? Rung;
+            public virtual void Ring() => Rung?.Invoke(this, EventArgs.Empty);
+            public override string ToString() => "bell " + Tone;
+        }
+        [Configuration] public sealed class BellFactory { [Bean] public Bell Bell() => new Bell("dong"); }
+        [Component] public sealed class Tower([Lazy] Bell bell) { public Bell Bell => bell; }
+        """;
+
+    [Fact]
+    public void ClassTarget_GetsASubclassOverridingEveryPublicMember_ItsBaseClassesIncluded()
+    {
+        var (output, result) = Run(Compile(Bells));
+
+        output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Should().BeEmpty();
+        var text = result.GeneratedSources.Single().SourceText.ToString();
+        var hash = Hash(text, "Bells_Bell");
+        Lines(text, "global::Sprig.Generated.GeneratedComponents.Register(").Should().Equal(
+            $"            global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedProxy(typeof(global::Bells.Bell), static resolve => SprigLazyProxy_Bells_Bell_{hash}.Create(resolve)));");
+        Lines(text, "base(").Should().Equal($"        private SprigLazyProxy_Bells_Bell_{hash}() : base()");
+        Lines(text, "public override").Should().Equal(
+            "        public override string @Tone { get => Target.@Tone; }",
+            "        public override string @Play(int @times) => Target.@Play(@times);",
+            "        public override string @Tune() => Target.@Tune();",
+            "        public override int @Volume { get => Target.@Volume; set => Target.@Volume = value; }",
+            "        public override bool @TryRing(out string @sound) => Target.@TryRing(out @sound);",
+            "        public override T @Echo<T>(T @value) where T : class => Target.@Echo<T>(@value);",
+            "        public override event global::System.EventHandler? @Rung { add => Target.@Rung += value; remove => Target.@Rung -= value; }",
+            "        public override void @Ring() => Target.@Ring();",
+            "        public override string @ToString() => Target.@ToString();",
+            "        public override string @Name { get => Target.@Name; }");
+    }
+
+    [Fact]
+    public void AContext_UsesTheGeneratedClassProxy_WithoutRunningAConstructor_AndResolvesTheTargetOnItsFirstCall()
+    {
+        var assembly = Load(Bells);
+        var registry = new PendingRegistry();
+        registry.Register(assembly.GetType("Bells.BellFactory", throwOnError: true)!);
+        registry.Register(assembly.GetType("Bells.Tower", throwOnError: true)!);
+        using var context = new ApplicationContext(registry);
+        context.Refresh();
+        var made = assembly.GetType("Bells.Bell")!.GetField("Made")!;
+        made.GetValue(null).Should().Be(1, "the [Bean] made the one bell; the proxy ran no constructor");
+
+        object bell = ((dynamic)context.Get("Tower")).Bell;
+        bell.GetType().Name.Should().Contain("SprigLazyProxy_Bells_Bell_", "a file-local class of the generated file");
+        var type = assembly.GetType("Bells.Bell")!;
+        type.GetMethod("Play")!.Invoke(bell, [2]).Should().Be("dong dong");
+        type.GetMethod("Tune")!.Invoke(bell, null).Should().Be("tuned dong");
+        type.GetProperty("Volume")!.SetValue(bell, 7);
+        type.GetProperty("Volume")!.GetValue(context.Get("Bell")).Should().Be(7, "the setter went to the target");
+        object?[] sound = [null];
+        type.GetMethod("TryRing")!.Invoke(bell, sound).Should().Be(true);
+        sound[0].Should().Be("dong");
+        var rung = 0;
+        type.GetEvent("Rung")!.AddEventHandler(bell, new EventHandler((_, _) => rung++));
+        type.GetMethod("Ring")!.Invoke(bell, null);
+        rung.Should().Be(1);
+        bell.ToString().Should().Be("bell dong");
+        type.GetProperty("Name")!.GetValue(bell).Should().Be("bell", "the base class's property is forwarded too");
+        made.GetValue(null).Should().Be(1);
     }
 
     [Fact]
