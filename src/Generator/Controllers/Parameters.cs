@@ -172,7 +172,7 @@ internal static class Parameters
         var methods = type.GetMembers("TryParse").OfType<IMethodSymbol>().Where(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public
             && m.ReturnType.SpecialType == SpecialType.System_Boolean && m.Parameters.Length > 0 && m.Parameters[0].Type.SpecialType == SpecialType.System_String
             && m.Parameters[^1].RefKind == RefKind.Out && SymbolEqualityComparer.Default.Equals(m.Parameters[^1].Type, type)).ToList();
-        if (methods.Any(m => m.Parameters.Length == 3 && m.Parameters[1].Type.ToDisplayString() == "System.IFormatProvider"))
+        if (methods.Any(m => m.Parameters.Length == 3 && m.Parameters[1].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == "System.IFormatProvider"))
         {
             return $"{name}.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out x)";
         }
