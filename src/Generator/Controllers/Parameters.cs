@@ -160,13 +160,47 @@ internal static class Parameters
     private static ITypeSymbol Underlying(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
 
-    /// <summary>The call that parses <c>v</c> into <c>x</c>, or null when the type has no TryParse: an enum's, IParsable's (invariant culture), or TryParse(string, out T).</summary>
+    /// <summary>
+    /// The call that parses <c>v</c> into <c>x</c>, or null when the type has no TryParse, chosen as RequestDelegateFactory's
+    /// ParameterBindingMethodCache does: an enum's; the numbers' and dates' with its styles and the invariant culture; then
+    /// TryParse(string, IFormatProvider, out T) with the invariant culture; then TryParse(string, out T).
+    /// </summary>
     private static string? Parser(ITypeSymbol type)
     {
+        const string Globalization = "global::System.Globalization.";
         var name = TypeNames.Of(type);
         if (type.TypeKind == TypeKind.Enum)
         {
             return $"global::System.Enum.TryParse<{name}>(v, out x)";
+        }
+
+        var numberStyles = type.SpecialType switch
+        {
+            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int16
+                or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_IntPtr => "Integer",
+            SpecialType.System_Double or SpecialType.System_Single => "AllowThousands | " + Globalization + "NumberStyles.Float",
+            SpecialType.System_Decimal => "Number",
+            _ => type.ToDisplayString() switch
+            {
+                "System.Half" => "AllowThousands | " + Globalization + "NumberStyles.Float",
+                "System.Numerics.BigInteger" => "Integer",
+                _ => null,
+            },
+        };
+        if (numberStyles is not null)
+        {
+            return $"{name}.TryParse(v, {Globalization}NumberStyles.{numberStyles}, {Globalization}CultureInfo.InvariantCulture, out x)";
+        }
+
+        var dateStyles = type.SpecialType == SpecialType.System_DateTime ? "AdjustToUniversal | " + Globalization + "DateTimeStyles.AllowWhiteSpaces" : type.ToDisplayString() switch
+        {
+            "System.DateTimeOffset" => "AssumeUniversal | " + Globalization + "DateTimeStyles.AllowWhiteSpaces",
+            "System.DateOnly" or "System.TimeOnly" => "AllowWhiteSpaces",
+            _ => null,
+        };
+        if (dateStyles is not null)
+        {
+            return $"{name}.TryParse(v, {Globalization}CultureInfo.InvariantCulture, {Globalization}DateTimeStyles.{dateStyles}, out x)";
         }
 
         var methods = type.GetMembers("TryParse").OfType<IMethodSymbol>().Where(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public

@@ -5,7 +5,8 @@ namespace Sprig.Web.Generated;
 
 /// <summary>
 /// Binds a parameter from a route value, a query string value or a header, with RequestDelegateFactory's rules and messages: a
-/// missing or empty value is the default of an optional parameter, else a 400; a value that does not parse is a 400.
+/// missing value is the default of an optional parameter, else a 400; a value that does not parse (an empty one included, unless
+/// the parameter is a string) is a 400.
 /// </summary>
 internal sealed class TextBinder<T>(BindingSource source, string key, string name, string typeName, ValueParser<T>? parse, bool optional, T defaultValue)
     : ParameterBinder<T>
@@ -18,7 +19,7 @@ internal sealed class TextBinder<T>(BindingSource source, string key, string nam
             BindingSource.Query => (string?)http.Request.Query[key],
             _ => (string?)http.Request.Headers[key],
         };
-        if (string.IsNullOrEmpty(text))
+        if (text is null)
         {
             return optional ? ValueTask.FromResult(defaultValue) : throw new BadHttpRequestException(WebErrors.NotProvided(typeName, name, source));
         }

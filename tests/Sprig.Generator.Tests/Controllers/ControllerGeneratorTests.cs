@@ -45,7 +45,7 @@ public sealed class ControllerGeneratorTests
         public sealed class ItemController : AuditedController
         {
             [Get("/{id}")]
-            public Item? Find(int id, Shelf? shelf = Shelf.Top) => null;
+            public Item? Find(int id, Shelf? shelf = Shelf.Top, DateTime? since = null, double scale = 1) => null;
 
             [Get("/search"), Get("/find")]
             public Task<List<Item>> SearchAsync(string name, [FromQuery(Name = "max")] int limit = 10, Guid? trace = null) => Task.FromResult(new List<Item>());

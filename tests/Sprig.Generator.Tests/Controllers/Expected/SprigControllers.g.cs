@@ -23,23 +23,27 @@ namespace Sprig.Generated
                         await global::Sprig.Web.Generated.ActionResults.Text(http, r).ConfigureAwait(false);
                     };
                 }),
-                new global::Sprig.Web.Generated.GeneratedAction("Find", new global::System.Type[] { typeof(int), typeof(global::Shop.Shelf?) }, static b =>
+                new global::Sprig.Web.Generated.GeneratedAction("Find", new global::System.Type[] { typeof(int), typeof(global::Shop.Shelf?), typeof(global::System.DateTime?), typeof(double) }, static b =>
                 {
-                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
                     var p1 = b.Value<global::Shop.Shelf?>("shelf", "Nullable<Shelf>", static (string v, out global::Shop.Shelf? r) => { var ok = global::System.Enum.TryParse<global::Shop.Shelf>(v, out var x); r = ok ? x : null; return ok; }, true, (global::Shop.Shelf?)(0));
+                    var p2 = b.Value<global::System.DateTime?>("since", "Nullable<DateTime>", static (string v, out global::System.DateTime? r) => { var ok = global::System.DateTime.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AdjustToUniversal | global::System.Globalization.DateTimeStyles.AllowWhiteSpaces, out var x); r = ok ? x : null; return ok; }, true, default!);
+                    var p3 = b.Value<double>("scale", "double", static (string v, out double x) => double.TryParse(v, global::System.Globalization.NumberStyles.AllowThousands | global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (double)(1D));
                     var w = b.Result<global::Shop.Item>("Item");
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
                         var a1 = await p1.BindAsync(http).ConfigureAwait(false);
-                        var r = ((global::Shop.ItemController)o).Find(a0, a1);
+                        var a2 = await p2.BindAsync(http).ConfigureAwait(false);
+                        var a3 = await p3.BindAsync(http).ConfigureAwait(false);
+                        var r = ((global::Shop.ItemController)o).Find(a0, a1, a2, a3);
                         await w.WriteAsync(http, r).ConfigureAwait(false);
                     };
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("SearchAsync", new global::System.Type[] { typeof(string), typeof(int), typeof(global::System.Guid?) }, static b =>
                 {
                     var p0 = b.Value<string>("name", "string", null, false, default!);
-                    var p1 = b.Query<int>("max", "limit", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (int)(10));
+                    var p1 = b.Query<int>("max", "limit", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (int)(10));
                     var p2 = b.Value<global::System.Guid?>("trace", "Nullable<Guid>", static (string v, out global::System.Guid? r) => { var ok = global::System.Guid.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out var x); r = ok ? x : null; return ok; }, true, default!);
                     var w = b.Result<global::System.Collections.Generic.List<global::Shop.Item>>("List<Item>");
                     return async (http, o) =>
@@ -67,7 +71,7 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("Rename", new global::System.Type[] { typeof(int), typeof(global::Shop.Item), typeof(string), typeof(global::System.Security.Claims.ClaimsPrincipal) }, static b =>
                 {
-                    var p0 = b.Route<int>("id", "id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p0 = b.Route<int>("id", "id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
                     var p1 = b.Body<global::Shop.Item>("item", "Item", false);
                     var p2 = b.Header<string>("X-User", "user", "string", null, true, default!);
                     return async (http, o) =>
@@ -81,7 +85,7 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("DeleteAsync", new global::System.Type[] { typeof(int), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::System.IO.Stream) }, static b =>
                 {
-                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
@@ -90,7 +94,7 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("Touch", new global::System.Type[] { typeof(decimal), typeof(string), typeof(char), typeof(bool) }, static b =>
                 {
-                    var p0 = b.Value<decimal>("price", "decimal", static (string v, out decimal x) => decimal.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (decimal)(1.5M));
+                    var p0 = b.Value<decimal>("price", "decimal", static (string v, out decimal x) => decimal.TryParse(v, global::System.Globalization.NumberStyles.Number, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (decimal)(1.5M));
                     var p1 = b.Value<string>("note", "string", null, true, (string)"none");
                     var p2 = b.Value<char>("mark", "char", static (string v, out char x) => char.TryParse(v, out x), true, (char)'x');
                     var p3 = b.Value<bool>("flag", "bool", static (string v, out bool x) => bool.TryParse(v, out x), true, (bool)true);
