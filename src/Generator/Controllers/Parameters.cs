@@ -52,6 +52,13 @@ internal static class Parameters
             return $"{what} has a static BindAsync method, which Sprig serves only with dynamic code (RequestDelegateFactory). Take an HttpContext parameter and call it.";
         }
 
+        if (Element(parameter.Type) is not null)
+        {
+            return attributes.Contains(Metadata + "IFromRouteMetadata")
+                ? $"{what} is an array bound from the route, which has one value per name. Take it from the query string ([FromQuery]), or take a string."
+                : null;
+        }
+
         var text = attributes.Any(a => a is Metadata + "IFromRouteMetadata" or Metadata + "IFromQueryMetadata" or Metadata + "IFromHeaderMetadata");
         if (text && Parser(type) is null && type.SpecialType != SpecialType.System_String)
         {
@@ -74,6 +81,17 @@ internal static class Parameters
         var optionalText = optional ? "true" : "false";
         var attributes = Attributes(parameter);
         var key = Literal(NameArgument(parameter) ?? parameter.Name);
+
+        if (Element(type) is { } element && !attributes.Contains(Metadata + "IFromBodyMetadata") && !attributes.Contains(Metadata + "IFromServiceMetadata"))
+        {
+            var elementName = TypeNames.Of(element);
+            var optionalElements = element.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                || (!element.IsValueType && element.NullableAnnotation != NullableAnnotation.NotAnnotated) ? "true" : "false";
+            var explicitSource = attributes.Contains(Metadata + "IFromHeaderMetadata") ? "true" : attributes.Contains(Metadata + "IFromQueryMetadata") ? "false" : null;
+            return explicitSource is null
+                ? new(null, $"Values<{elementName}>({name}, {display}, {ParserOf(element)}, {optionalText}, {optionalElements})")
+                : new(null, $"Values<{elementName}>({explicitSource}, {key}, {name}, {display}, {ParserOf(element)}, {optionalElements})");
+        }
 
         if (attributes.Contains(Metadata + "IFromRouteMetadata"))
         {
@@ -156,6 +174,11 @@ internal static class Parameters
         SpecialType.System_String => "string",
         _ => null,
     };
+
+    /// <summary>The element type of an array RequestDelegateFactory binds from string values (of strings or a TryParse type), or null.</summary>
+    private static ITypeSymbol? Element(ITypeSymbol type) =>
+        type is IArrayTypeSymbol { Rank: 1, ElementType: var element }
+            && (element.SpecialType == SpecialType.System_String || Parser(Underlying(element)) is not null) ? element : null;
 
     private static ITypeSymbol Underlying(ITypeSymbol type) =>
         type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;

@@ -87,6 +87,32 @@ public sealed class ActionBinder
     public ParameterBinder<T> Header<T>(string key, string name, string typeName, ValueParser<T>? parse, bool optional, T defaultValue) =>
         new TextBinder<T>(BindingSource.Header, key, name, typeName, parse, optional, defaultValue);
 
+    /// <summary>
+    /// Binds an array of a simple type without an attribute: from the query string's values of its name when the verb reads no
+    /// body unless told (GET, HEAD, DELETE, OPTIONS), else from the JSON body, as RequestDelegateFactory infers it.
+    /// </summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="typeName">The array type's name as messages show it (<c>int[]</c>).</param>
+    /// <param name="parse">Parses an element; null for strings.</param>
+    /// <param name="optional">Whether no body gives null (a nullable parameter or one with a default).</param>
+    /// <param name="optionalElements">Whether an empty element stays default instead of failing to parse.</param>
+    /// <returns>The binder.</returns>
+    public ParameterBinder<T[]> Values<T>(string name, string typeName, ValueParser<T>? parse, bool optional, bool optionalElements) =>
+        _inferBody ? BodyOf<T[]>(name, typeName, optional, inferred: true) : new ArrayBinder<T>(BindingSource.Query, name, name, typeName, parse, optionalElements);
+
+    /// <summary>Binds a <c>[FromQuery]</c> or <c>[FromHeader]</c> array parameter from every value of its key.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="header">Whether the values are a header's (else the query string's).</param>
+    /// <param name="key">The query string's or header's name.</param>
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="typeName">The array type's name as messages show it.</param>
+    /// <param name="parse">Parses an element; null for strings.</param>
+    /// <param name="optionalElements">Whether an empty element stays default instead of failing to parse.</param>
+    /// <returns>The binder.</returns>
+    public ParameterBinder<T[]> Values<T>(bool header, string key, string name, string typeName, ValueParser<T>? parse, bool optionalElements) =>
+        new ArrayBinder<T>(header ? BindingSource.Header : BindingSource.Query, key, name, typeName, parse, optionalElements);
+
     /// <summary>Binds a <c>[FromBody]</c> parameter from the JSON body.</summary>
     /// <typeparam name="T">The parameter's type.</typeparam>
     /// <param name="name">The parameter's name.</param>

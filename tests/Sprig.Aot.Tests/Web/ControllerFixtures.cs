@@ -59,6 +59,9 @@ public sealed class NoteController(NoteStore store)
     [Get("/kind/{kind}")]
     public string Kind(NoteKind kind, [FromQuery(Name = "at")] Guid? trace) => $"{kind} {trace?.ToString() ?? "untraced"}";
 
+    [Get("/tags")]
+    public string Tags(int[] ids, [FromHeader(Name = "X-Tag")] string[] tags, HttpContext http) => $"{string.Join("+", ids)} / {string.Join("+", tags)} / {http.Request.Method}";
+
     [Get("/mine"), Authorize]
     public string Mine(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 

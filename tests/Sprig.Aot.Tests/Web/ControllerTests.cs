@@ -41,6 +41,13 @@ public sealed class ControllerTests
         (await client.GetStringAsync("/notes/count")).Should().Be("2");
         (await client.GetStringAsync($"/notes/kind/Plain?at={Guid.Empty}")).Should().Be($"Plain {Guid.Empty}");
         (await client.GetStringAsync("/notes/kind/Urgent")).Should().Be("Urgent untraced");
+        using (var tags = new HttpRequestMessage(HttpMethod.Get, "/notes/tags?ids=3&ids=4") { Headers = { { "X-Tag", ["a", "b"] } } })
+        {
+            using var answer = await client.SendAsync(tags);
+            (await answer.Content.ReadAsStringAsync()).Should().Be("3+4 / a, b / GET", "HttpClient sends the two values as one header line");
+        }
+
+        (await client.GetStringAsync("/notes/tags")).Should().Be(" /  / GET", "no value is an empty array");
     }
 
     [Fact]
@@ -75,6 +82,9 @@ public sealed class ControllerTests
     [InlineData("/notes/search?text=a&limit=many", "Failed to bind parameter \"int limit\" from \"many\".")]
     [InlineData("/notes/kind/Loud", "Failed to bind parameter \"NoteKind kind\" from \"Loud\".")]
     [InlineData("/notes/tenant", "Required parameter \"string tenant\" was not provided from header.")]
+    [InlineData("/notes/search?text=a&limit=", "Failed to bind parameter \"int limit\" from \"\".")]
+    [InlineData("/notes/kind/Plain?at=soon", "Failed to bind parameter \"Nullable<Guid> trace\" from \"soon\".")]
+    [InlineData("/notes/tags?ids=1&ids=two", "Failed to bind parameter \"int[] ids\" from \"two\".")]
     public async Task BadValue_Answers400Problem_WithRequestDelegateFactorysMessage(string path, string detail)
     {
         await using var host = await Host.StartAsync();

@@ -55,7 +55,7 @@ public sealed class ControllerGeneratorTests
 
             public string Rename([FromRoute] int id, [FromBody] Item item, [FromHeader(Name = "X-User")] string? user, ClaimsPrincipal principal) => item.Name;
 
-            public Task DeleteAsync(int id, HttpContext http, HttpRequest request, HttpResponse response, Stream body) => Task.CompletedTask;
+            public Task DeleteAsync(int id, HttpContext http, HttpRequest request, HttpResponse response, Stream body, int[] also, [FromHeader(Name = "X-Tag")] string[] tags, int?[]? maybe = null) => Task.CompletedTask;
 
             public void Touch(decimal price = 1.5m, string note = "none", char mark = 'x', bool flag = true) { }
 

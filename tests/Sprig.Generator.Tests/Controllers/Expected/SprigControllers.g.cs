@@ -83,13 +83,19 @@ namespace Sprig.Generated
                         await global::Sprig.Web.Generated.ActionResults.Text(http, r).ConfigureAwait(false);
                     };
                 }),
-                new global::Sprig.Web.Generated.GeneratedAction("DeleteAsync", new global::System.Type[] { typeof(int), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::System.IO.Stream) }, static b =>
+                new global::Sprig.Web.Generated.GeneratedAction("DeleteAsync", new global::System.Type[] { typeof(int), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::System.IO.Stream), typeof(int[]), typeof(string[]), typeof(int?[]) }, static b =>
                 {
                     var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p5 = b.Values<int>("also", "int[]", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, false);
+                    var p6 = b.Values<string>(true, "X-Tag", "tags", "string[]", null, false);
+                    var p7 = b.Values<int?>("maybe", "Nullable<int>[]", static (string v, out int? r) => { var ok = int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var x); r = ok ? x : null; return ok; }, true, true);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
-                        await ((global::Shop.ItemController)o).DeleteAsync(a0, http, http.Request, http.Response, http.Request.Body).ConfigureAwait(false);
+                        var a5 = await p5.BindAsync(http).ConfigureAwait(false);
+                        var a6 = await p6.BindAsync(http).ConfigureAwait(false);
+                        var a7 = await p7.BindAsync(http).ConfigureAwait(false);
+                        await ((global::Shop.ItemController)o).DeleteAsync(a0, http, http.Request, http.Response, http.Request.Body, a5, a6, a7).ConfigureAwait(false);
                     };
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("Touch", new global::System.Type[] { typeof(decimal), typeof(string), typeof(char), typeof(bool) }, static b =>
