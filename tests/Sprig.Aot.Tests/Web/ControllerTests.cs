@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -181,6 +182,19 @@ public sealed class ControllerTests
             + "(not nested in a private class), or serve the methods as [Endpoint]s.");
     }
 
+    [Fact]
+    public async Task EndpointFilters_AreRefused_NotSkipped_WhenTheRoutesAreBuilt()
+    {
+        await using var host = await Host.StartAsync(group => group.AddEndpointFilter((context, next) => next(context)));
+
+        var build = () => host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
+
+        build.Should().Throw<ContainerException>().Which.Message.Should().Be(
+            "Cannot serve GET /notes/{id} -> NoteController.Find with endpoint filters: without dynamic code Sprig.Web serves controllers through generated "
+            + "request delegates, which do not run endpoint filters (AddEndpointFilter on MapSprig's group or the route). Serve the action as an [Endpoint], "
+            + "or move the filter's work into middleware.");
+    }
+
     private static ApplicationContext Refreshed(Dictionary<string, string?> configuration)
     {
         var context = new ApplicationContext(
@@ -197,7 +211,9 @@ public sealed class ControllerTests
     {
         public HttpClient Client { get; } = client;
 
-        public static async Task<Host> StartAsync()
+        public IServiceProvider Services => app.Services;
+
+        public static async Task<Host> StartAsync(Action<IEndpointConventionBuilder>? conventions = null)
         {
             var builder = WebApplication.CreateSlimBuilder();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -206,7 +222,8 @@ public sealed class ControllerTests
             builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, NoteJson.Default));
             builder.UseSprig(new ApplicationContext(new PendingRegistry().Register<NoteStore>().Register<NoteController>(), builder.Configuration));
             var app = builder.Build();
-            app.MapSprig();
+            var group = app.MapSprig();
+            conventions?.Invoke(group);
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             return new Host(app, new HttpClient { BaseAddress = new Uri(address) });
