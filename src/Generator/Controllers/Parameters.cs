@@ -47,6 +47,11 @@ internal static class Parameters
         }
 
         var type = Underlying(parameter.Type);
+        if (type.ToDisplayString() == "Microsoft.Extensions.Primitives.StringValues")
+        {
+            return $"{what} is a StringValues, which Sprig binds only with dynamic code (RequestDelegateFactory). Take a string[] instead.";
+        }
+
         if (HasBindAsync(type))
         {
             return $"{what} has a static BindAsync method, which Sprig serves only with dynamic code (RequestDelegateFactory). Take an HttpContext parameter and call it.";
