@@ -140,6 +140,7 @@ public sealed class ActionBinder
         if (!_inferBody)
         {
             _problems.Add(WebErrors.NoInferredBody(typeName, name));
+            return Refused<T>();
         }
 
         return BodyOf<T>(name, typeName, optional, inferred: true);
@@ -184,9 +185,12 @@ public sealed class ActionBinder
         if (!_json.TryGetTypeInfo(typeof(T), out var info) || info is not JsonTypeInfo<T> typed)
         {
             _problems.Add(WebErrors.NoJsonMetadata($"parameter \"{typeName} {name}\", read from the JSON body,", typeName));
-            return new ServiceBinder<T>(keyed: false, key: null, optional: true);
+            return Refused<T>();
         }
 
         return new BodyBinder<T>(name, typeName, typed, optional, inferred);
     }
+
+    // A binder for a parameter already reported: MapSprig throws before any request can use it.
+    private static ServiceBinder<T> Refused<T>() => new(keyed: false, key: null, optional: true);
 }

@@ -20,6 +20,14 @@ namespace Sprig.Aot.Tests.Web;
 /// </summary>
 public sealed class ControllerTests
 {
+    private const string BrokenProblems =
+        "Sprig.Web cannot map the controllers; it found 2 problems:\n"
+        + "1. BrokenController.Count(ref int value) cannot be served as POST /broken/count: parameter \"int value\" is a ref, out or in parameter, a ref struct or "
+        + "a pointer, which a request cannot bind. Take it by value. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.\n"
+        + "2. BrokenController.Find(Note note) cannot be served as GET /broken/find: parameter \"Note note\" would be read from the JSON body, which this verb does "
+        + "not read unless the parameter says so, and Note is not a service. Mark it [FromBody] (or [FromServices], or [FromQuery] on a type with a TryParse "
+        + "method), or register Note as a service. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
+
     [Fact]
     public async Task Controller_BindsRouteQueryHeaderBodyAndServices_AndWritesEachKindOfResult()
     {
@@ -151,19 +159,27 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public void UseSprig_FailsTheApplicationsBuild_AndDisposesTheContext_WhenAControllerCannotBeServed()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration["aot.web.broken"] = "true";
+        var context = new ApplicationContext(new PendingRegistry().Register<BrokenController>(), builder.Configuration);
+        builder.UseSprig(context);
+
+        var build = () => builder.Build();
+
+        build.Should().Throw<ContainerException>().Which.Message.Should().Be(BrokenProblems);
+        context.State.Should().Be(ContextState.Stopped);
+    }
+
+    [Fact]
     public async Task MapSprig_Fails_NamingEachActionItCannotBind()
     {
         await using var context = Refreshed(new() { ["aot.web.broken"] = "true" });
 
         var serve = () => context.ServeAsync("http://127.0.0.1:0");
 
-        (await serve.Should().ThrowAsync<ContainerException>()).Which.Message.Should().Be(
-            "Sprig.Web cannot map the controllers; it found 2 problems:\n"
-            + "1. BrokenController.Count(ref int value) cannot be served as POST /broken/count: parameter \"int value\" is a ref, out or in parameter, a ref struct or "
-            + "a pointer, which a request cannot bind. Take it by value. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.\n"
-            + "2. BrokenController.Find(Note note) cannot be served as GET /broken/find: parameter \"Note note\" would be read from the JSON body, which this verb does "
-            + "not read unless the parameter says so, and Note is not a service. Mark it [FromBody] (or [FromServices], or [FromQuery] on a type with a TryParse "
-            + "method), or register Note as a service. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.");
+        (await serve.Should().ThrowAsync<ContainerException>()).Which.Message.Should().Be(BrokenProblems);
     }
 
     [Fact]
