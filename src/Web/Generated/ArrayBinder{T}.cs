@@ -1,17 +1,19 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Sprig.Web.Generated;
 
 /// <summary>
-/// Binds an array parameter from every value of a query string key or a header, with RequestDelegateFactory's rules: no value is
-/// an empty array; an element that does not parse is a 400 naming it; an empty element of a nullable element type stays default.
+/// Binds an array parameter from every value of a query string key or a header (split at commas, as RequestDelegateFactory reads
+/// a header into an array), with RequestDelegateFactory's rules: no value is an empty array; an element that does not parse is a
+/// 400 naming it; an empty element of a nullable element type stays default.
 /// </summary>
 internal sealed class ArrayBinder<T>(BindingSource source, string key, string name, string typeName, ValueParser<T>? parse, bool optionalElements)
     : ParameterBinder<T[]>
 {
     public override ValueTask<T[]> BindAsync(HttpContext http)
     {
-        var values = source == BindingSource.Header ? http.Request.Headers[key] : http.Request.Query[key];
+        var values = source == BindingSource.Header ? new StringValues(http.Request.Headers.GetCommaSeparatedValues(key)) : http.Request.Query[key];
         if (parse is null)
         {
             // A string[] (T is string).

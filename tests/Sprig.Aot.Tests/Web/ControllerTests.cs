@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sprig.Tests.Controllers;
 using Sprig.Web;
 
 namespace Sprig.Aot.Tests.Web;
@@ -29,100 +30,49 @@ public sealed class ControllerTests
         + "method), or register Note as a service. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
 
     [Fact]
-    public async Task Controller_BindsRouteQueryHeaderBodyAndServices_AndWritesEachKindOfResult()
+    public async Task Controller_BindsEveryParameterKind_AndWritesEachKindOfResult()
     {
-        await using var host = await Host.StartAsync();
-        var client = host.Client;
+        await using var host = await NotesHost.StartAsync();
 
-        (await client.GetFromJsonAsync<Note>("/notes/0")).Should().Be(new Note("first", 1));
-        (await client.GetStringAsync("/notes/search?text=a")).Should().Be("a (limit 10, kind any)");
-        (await client.GetStringAsync("/notes/search?text=b&limit=3&kind=Urgent")).Should().Be("b (limit 3, kind Urgent)");
-        using (var tenant = new HttpRequestMessage(HttpMethod.Get, "/notes/tenant") { Headers = { { "X-Tenant", "acme" } } })
-        {
-            using var answer = await client.SendAsync(tenant);
-            answer.Content.Headers.ContentType!.ToString().Should().Be("text/plain; charset=utf-8");
-            (await answer.Content.ReadAsStringAsync()).Should().Be("acme at /notes/tenant");
-        }
-
-        using var added = await client.PostAsJsonAsync("/notes", new Note("second", 5));
-        added.StatusCode.Should().Be(HttpStatusCode.Created, "the action's IResult decides the answer");
-        (await added.Content.ReadAsStringAsync()).Should().Be("added 1");
-        (await client.GetStringAsync("/notes/count")).Should().Be("2");
-        (await client.GetStringAsync($"/notes/kind/Plain?at={Guid.Empty}")).Should().Be($"Plain {Guid.Empty}");
-        (await client.GetStringAsync("/notes/kind/Urgent")).Should().Be("Urgent untraced");
-        using (var tags = new HttpRequestMessage(HttpMethod.Get, "/notes/tags?ids=3&ids=4") { Headers = { { "X-Tag", ["a", "b"] } } })
-        {
-            using var answer = await client.SendAsync(tags);
-            (await answer.Content.ReadAsStringAsync()).Should().Be("3+4 / a, b / GET", "HttpClient sends the two values as one header line");
-        }
-
-        (await client.GetStringAsync("/notes/tags")).Should().Be(" /  / GET", "no value is an empty array");
+        await NoteScenarios.BindsEveryParameterKind_AndWritesEachKindOfResultAsync(host.Client);
     }
 
     [Fact]
     public async Task ConventionalActions_AnswerAtTheirRoutes_AndOtherVerbsGet405WithAllow()
     {
-        await using var host = await Host.StartAsync();
-        var client = host.Client;
+        await using var host = await NotesHost.StartAsync();
 
-        (await client.GetFromJsonAsync<List<Note>>("/notes/list")).Should().Equal(new Note("first", 1));
-        using (var published = await client.PostAsync("/notes/0/publish", null))
-        {
-            (await published.Content.ReadAsStringAsync()).Should().Be("published first");
-        }
-
-        using var deleted = await client.DeleteAsync("/notes/0");
-        using var put = await client.PutAsync("/notes/0", null);
-        using var unknown = await client.GetAsync("/notes/no/such/path");
-
-        deleted.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await deleted.Content.ReadAsStringAsync()).Should().BeEmpty();
-        (await client.GetFromJsonAsync<List<Note>>("/notes/list")).Should().BeEmpty();
-        put.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
-        put.Content.Headers.Allow.Should().Equal("GET", "DELETE");
-        (await put.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("/notes/0 answers GET, DELETE, not PUT.");
-        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await unknown.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("No action answers GET /notes/no/such/path.");
+        await NoteScenarios.AnswersConventionalRoutes_405And404Async(host.Client);
     }
 
     [Theory]
-    [InlineData("/notes/abc", "Failed to bind parameter \"int id\" from \"abc\".")]
-    [InlineData("/notes/search", "Required parameter \"string text\" was not provided from query string.")]
-    [InlineData("/notes/search?text=a&limit=many", "Failed to bind parameter \"int limit\" from \"many\".")]
-    [InlineData("/notes/kind/Loud", "Failed to bind parameter \"NoteKind kind\" from \"Loud\".")]
-    [InlineData("/notes/tenant", "Required parameter \"string tenant\" was not provided from header.")]
-    [InlineData("/notes/search?text=a&limit=", "Failed to bind parameter \"int limit\" from \"\".")]
-    [InlineData("/notes/kind/Plain?at=soon", "Failed to bind parameter \"Nullable<Guid> trace\" from \"soon\".")]
-    [InlineData("/notes/tags?ids=1&ids=two", "Failed to bind parameter \"int[] ids\" from \"two\".")]
+    [MemberData(nameof(NoteAnswers.BadValues), MemberType = typeof(NoteAnswers))]
     public async Task BadValue_Answers400Problem_WithRequestDelegateFactorysMessage(string path, string detail)
     {
-        await using var host = await Host.StartAsync();
+        await using var host = await NotesHost.StartAsync();
 
-        using var response = await host.Client.GetAsync(path);
-
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
-        problem!.Title.Should().Be("The request is not valid.");
-        problem.Detail.Should().Be(detail);
+        await NoteScenarios.AnswersBadValueAsync(host.Client, path, detail);
     }
 
-    [Fact]
-    public async Task BadBody_Answers400Or415Problem_WithRequestDelegateFactorysMessage()
+    [Theory]
+    [MemberData(nameof(NoteAnswers.BadBodies), MemberType = typeof(NoteAnswers))]
+    public async Task BadBody_Answers400Or415Problem_WithRequestDelegateFactorysMessage(string contentType, string body, int status, string detail)
     {
-        await using var host = await Host.StartAsync();
+        await using var host = await NotesHost.StartAsync();
 
-        using var malformed = await host.Client.PostAsync("/notes", new StringContent("""{"text":""", Encoding.UTF8, "application/json"));
-        using var text = await host.Client.PostAsync("/notes", new StringContent("hello", Encoding.UTF8, "text/plain"));
-        using var empty = await host.Client.PostAsync("/notes", new StringContent("null", Encoding.UTF8, "application/json"));
+        await NoteScenarios.AnswersBadBodyAsync(host.Client, contentType, body, status, detail);
+    }
 
-        malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await malformed.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("Failed to read parameter \"Note note\" from the request body as JSON.");
-        text.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType);
-        (await text.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("Expected a supported JSON media type but got \"text/plain; charset=utf-8\".");
-        empty.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await empty.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be(
-            "Implicit body inferred for parameter \"note\" but no body was provided. Did you mean to use a Service instead?");
+    /// <remarks>
+    /// Under JIT the same request is answered 404 (not in NoteAnswers): RequestDelegateFactory gives the action accepts-metadata
+    /// (application/json), routing then drops the action, and MapSprig's "/notes/{**rest}" fallback answers instead.
+    /// </remarks>
+    [Fact]
+    public async Task BodyThatIsNotJson_Answers415Problem_WithRequestDelegateFactorysMessage()
+    {
+        await using var host = await NotesHost.StartAsync();
+
+        await NoteScenarios.AnswersBadBodyAsync(host.Client, "text/plain", "hello", 415, "Expected a supported JSON media type but got \"text/plain; charset=utf-8\".");
     }
 
     [Fact]
@@ -201,7 +151,7 @@ public sealed class ControllerTests
     [Fact]
     public async Task EndpointFilters_AreRefused_NotSkipped_WhenTheRoutesAreBuilt()
     {
-        await using var host = await Host.StartAsync(group => group.AddEndpointFilter((context, next) => next(context)));
+        await using var host = await NotesHost.StartAsync(group => group.AddEndpointFilter((context, next) => next(context)));
 
         var build = () => host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints;
 
@@ -220,36 +170,6 @@ public sealed class ControllerTests
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         context.Refresh();
         return context;
-    }
-
-    /// <summary>A WebApplication whose container is a Sprig context (UseSprig), with the notes' JSON metadata given as minimal APIs take it.</summary>
-    private sealed class Host(WebApplication app, HttpClient client) : IAsyncDisposable
-    {
-        public HttpClient Client { get; } = client;
-
-        public IServiceProvider Services => app.Services;
-
-        public static async Task<Host> StartAsync(Action<IEndpointConventionBuilder>? conventions = null)
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            builder.Configuration["aot.web.controllers"] = "true";
-            builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, NoteJson.Default));
-            builder.UseSprig(new ApplicationContext(new PendingRegistry().Register<NoteStore>().Register<NoteController>(), builder.Configuration));
-            var app = builder.Build();
-            var group = app.MapSprig();
-            conventions?.Invoke(group);
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new Host(app, new HttpClient { BaseAddress = new Uri(address) });
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Client.Dispose();
-            await app.DisposeAsync();
-        }
     }
 }
 
