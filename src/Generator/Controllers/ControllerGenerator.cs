@@ -26,7 +26,7 @@ public sealed class ControllerGenerator : IIncrementalGenerator
         var controllers = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 "Sprig.ControllerAttribute",
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 static (attributed, token) => ControllerModel.For(attributed.TargetSymbol, attributed.SemanticModel.Compilation, token))
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)

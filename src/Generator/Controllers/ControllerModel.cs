@@ -66,7 +66,8 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
     /// <summary>
     /// The public instance methods reflection lists on the class (its own and inherited, an override in place of what it
     /// overrides, a hiding method in place of the hidden one), base class first, except those of <see cref="object"/>. The runtime
-    /// decides which are actions; the container's own methods are left out here only because no action can be one of them.
+    /// decides which are actions; the container's own methods and compiler-generated ones (a record's Equals, Deconstruct ...) are
+    /// left out here only because the runtime's rules never make one of them an action.
     /// </summary>
     private static List<IMethodSymbol> Methods(INamedTypeSymbol type)
     {
@@ -83,7 +84,7 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
         {
             foreach (var method in chain[level].GetMembers().OfType<IMethodSymbol>())
             {
-                if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public
+                if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || !method.CanBeReferencedByName || method.IsImplicitlyDeclared
                     || overridden.Contains(method) || RootsInObject(method) || IsContainerMethod(method))
                 {
                     continue;

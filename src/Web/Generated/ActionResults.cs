@@ -9,13 +9,15 @@ public static class ActionResults
 {
     /// <summary>Writes a string result as <c>text/plain; charset=utf-8</c>.</summary>
     /// <param name="http">The request.</param>
-    /// <param name="text">The text; null writes nothing.</param>
+    /// <param name="text">The text.</param>
     /// <returns>The work of writing.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null: a 500, as RequestDelegateFactory answers a null string.</exception>
     public static Task Text(HttpContext http, string? text)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(text);
         http.Response.ContentType ??= "text/plain; charset=utf-8";
-        return text is null ? Task.CompletedTask : http.Response.WriteAsync(text, http.RequestAborted);
+        return http.Response.WriteAsync(text, http.RequestAborted);
     }
 
     /// <summary>Executes an <see cref="IResult"/> result.</summary>

@@ -75,6 +75,12 @@ public sealed class ControllerGeneratorTests
 
             public Task Upload(IFormFile file) => Task.CompletedTask;
         }
+
+        [Sprig.Controller(Url = "/seeds")]
+        public sealed record SeedController(int Seed)
+        {
+            public int GetSeed() => Seed;
+        }
         """;
 
     [Fact]

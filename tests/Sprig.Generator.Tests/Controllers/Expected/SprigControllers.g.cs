@@ -11,6 +11,7 @@ namespace Sprig.Generated
     {
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(global::Shop.ItemController))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(global::Shop.SeedController))]
         internal static void Register()
         {
             global::Sprig.Web.Generated.GeneratedControllers.Register(new global::Sprig.Web.Generated.GeneratedController(typeof(global::Shop.ItemController), new global::Sprig.Web.Generated.GeneratedAction[]
@@ -124,6 +125,18 @@ namespace Sprig.Generated
                 new global::Sprig.Web.Generated.GeneratedAction("Swap", 1, "parameter \"int value\" is a ref, out or in parameter, a ref struct or a pointer, which a request cannot bind. Take it by value."),
                 new global::Sprig.Web.Generated.GeneratedAction("Echo", 1, "a generic method cannot be an action (a request cannot choose its type arguments). Make it non-generic."),
                 new global::Sprig.Web.Generated.GeneratedAction("Upload", 1, "parameter \"IFormFile file\" is bound from a form, which Sprig serves only with dynamic code (RequestDelegateFactory). Read the form from an HttpRequest parameter, or take JSON."),
+            }));
+            global::Sprig.Web.Generated.GeneratedControllers.Register(new global::Sprig.Web.Generated.GeneratedController(typeof(global::Shop.SeedController), new global::Sprig.Web.Generated.GeneratedAction[]
+            {
+                new global::Sprig.Web.Generated.GeneratedAction("GetSeed", global::System.Type.EmptyTypes, static b =>
+                {
+                    var w = b.Result<int>("int");
+                    return async (http, o) =>
+                    {
+                        var r = ((global::Shop.SeedController)o).GetSeed();
+                        await w.WriteAsync(http, r).ConfigureAwait(false);
+                    };
+                }),
             }));
         }
     }
