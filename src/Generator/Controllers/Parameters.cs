@@ -46,7 +46,7 @@ internal static class Parameters
             return $"{what} is [AsParameters], which Sprig serves only with dynamic code (RequestDelegateFactory). Take the members as parameters of their own.";
         }
 
-        var type = Underlying(parameter.Type);
+        var type = Parsers.Underlying(parameter.Type);
         if (type.ToDisplayString() == "Microsoft.Extensions.Primitives.StringValues")
         {
             return $"{what} is a StringValues, which Sprig binds only with dynamic code (RequestDelegateFactory). Take a string[] instead.";
@@ -65,7 +65,7 @@ internal static class Parameters
         }
 
         var text = attributes.Any(a => a is Metadata + "IFromRouteMetadata" or Metadata + "IFromQueryMetadata" or Metadata + "IFromHeaderMetadata");
-        if (text && Parser(type) is null && type.SpecialType != SpecialType.System_String)
+        if (text && Parsers.Parser(type) is null && type.SpecialType != SpecialType.System_String)
         {
             return $"{what} is bound from the route, the query string or a header, but {DisplayName(type)} has no static TryParse method. "
                 + "Take a string, or a type with TryParse (IParsable<T>).";
@@ -94,23 +94,23 @@ internal static class Parameters
                 || (!element.IsValueType && element.NullableAnnotation != NullableAnnotation.NotAnnotated) ? "true" : "false";
             var explicitSource = attributes.Contains(Metadata + "IFromHeaderMetadata") ? "true" : attributes.Contains(Metadata + "IFromQueryMetadata") ? "false" : null;
             return explicitSource is null
-                ? new(null, $"Values<{elementName}>({name}, {display}, {ParserOf(element)}, {optionalText}, {optionalElements})")
-                : new(null, $"Values<{elementName}>({explicitSource}, {key}, {name}, {display}, {ParserOf(element)}, {optionalElements})");
+                ? new(null, $"Values<{elementName}>({name}, {display}, {Parsers.ParserOf(element)}, {optionalText}, {optionalElements})")
+                : new(null, $"Values<{elementName}>({explicitSource}, {key}, {name}, {display}, {Parsers.ParserOf(element)}, {optionalElements})");
         }
 
         if (attributes.Contains(Metadata + "IFromRouteMetadata"))
         {
-            return new(null, $"Route<{typeName}>({key}, {name}, {display}, {ParserOf(type)}, {optionalText}, {Default(parameter)})");
+            return new(null, $"Route<{typeName}>({key}, {name}, {display}, {Parsers.ParserOf(type)}, {optionalText}, {Default(parameter)})");
         }
 
         if (attributes.Contains(Metadata + "IFromQueryMetadata"))
         {
-            return new(null, $"Query<{typeName}>({key}, {name}, {display}, {ParserOf(type)}, {optionalText}, {Default(parameter)})");
+            return new(null, $"Query<{typeName}>({key}, {name}, {display}, {Parsers.ParserOf(type)}, {optionalText}, {Default(parameter)})");
         }
 
         if (attributes.Contains(Metadata + "IFromHeaderMetadata"))
         {
-            return new(null, $"Header<{typeName}>({key}, {name}, {display}, {ParserOf(type)}, {optionalText}, {Default(parameter)})");
+            return new(null, $"Header<{typeName}>({key}, {name}, {display}, {Parsers.ParserOf(type)}, {optionalText}, {Default(parameter)})");
         }
 
         if (attributes.Contains(Metadata + "IFromBodyMetadata"))
@@ -146,8 +146,8 @@ internal static class Parameters
                 return new("http.Request.BodyReader", null);
         }
 
-        return type.SpecialType == SpecialType.System_String || Parser(Underlying(type)) is not null
-            ? new(null, $"Value<{typeName}>({name}, {display}, {ParserOf(type)}, {optionalText}, {Default(parameter)})")
+        return type.SpecialType == SpecialType.System_String || Parsers.Parser(Parsers.Underlying(type)) is not null
+            ? new(null, $"Value<{typeName}>({name}, {display}, {Parsers.ParserOf(type)}, {optionalText}, {Default(parameter)})")
             : new(null, $"Inferred<{typeName}>({name}, {display}, {optionalText})");
     }
 
@@ -183,79 +183,7 @@ internal static class Parameters
     /// <summary>The element type of an array RequestDelegateFactory binds from string values (of strings or a TryParse type), or null.</summary>
     private static ITypeSymbol? Element(ITypeSymbol type) =>
         type is IArrayTypeSymbol { Rank: 1, ElementType: var element }
-            && (element.SpecialType == SpecialType.System_String || Parser(Underlying(element)) is not null) ? element : null;
-
-    private static ITypeSymbol Underlying(ITypeSymbol type) =>
-        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
-
-    /// <summary>
-    /// The call that parses <c>v</c> into <c>x</c>, or null when the type has no TryParse, chosen as RequestDelegateFactory's
-    /// ParameterBindingMethodCache does: an enum's; the numbers' and dates' with its styles and the invariant culture; then
-    /// TryParse(string, IFormatProvider, out T) with the invariant culture; then TryParse(string, out T).
-    /// </summary>
-    private static string? Parser(ITypeSymbol type)
-    {
-        const string Globalization = "global::System.Globalization.";
-        var name = TypeNames.Of(type);
-        if (type.TypeKind == TypeKind.Enum)
-        {
-            return $"global::System.Enum.TryParse<{name}>(v, out x)";
-        }
-
-        var numberStyles = type.SpecialType switch
-        {
-            SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Int32 or SpecialType.System_UInt32 or SpecialType.System_Int16
-                or SpecialType.System_UInt16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_IntPtr => "Integer",
-            SpecialType.System_Double or SpecialType.System_Single => "AllowThousands | " + Globalization + "NumberStyles.Float",
-            SpecialType.System_Decimal => "Number",
-            _ => type.ToDisplayString() switch
-            {
-                "System.Half" => "AllowThousands | " + Globalization + "NumberStyles.Float",
-                "System.Numerics.BigInteger" => "Integer",
-                _ => null,
-            },
-        };
-        if (numberStyles is not null)
-        {
-            return $"{name}.TryParse(v, {Globalization}NumberStyles.{numberStyles}, {Globalization}CultureInfo.InvariantCulture, out x)";
-        }
-
-        var dateStyles = type.SpecialType == SpecialType.System_DateTime ? "AdjustToUniversal | " + Globalization + "DateTimeStyles.AllowWhiteSpaces" : type.ToDisplayString() switch
-        {
-            "System.DateTimeOffset" => "AssumeUniversal | " + Globalization + "DateTimeStyles.AllowWhiteSpaces",
-            "System.DateOnly" or "System.TimeOnly" => "AllowWhiteSpaces",
-            _ => null,
-        };
-        if (dateStyles is not null)
-        {
-            return $"{name}.TryParse(v, {Globalization}CultureInfo.InvariantCulture, {Globalization}DateTimeStyles.{dateStyles}, out x)";
-        }
-
-        var methods = type.GetMembers("TryParse").OfType<IMethodSymbol>().Where(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public
-            && m.ReturnType.SpecialType == SpecialType.System_Boolean && m.Parameters.Length > 0 && m.Parameters[0].Type.SpecialType == SpecialType.System_String
-            && m.Parameters[^1].RefKind == RefKind.Out && SymbolEqualityComparer.Default.Equals(m.Parameters[^1].Type, type)).ToList();
-        if (methods.Any(m => m.Parameters.Length == 3 && m.Parameters[1].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == "System.IFormatProvider"))
-        {
-            return $"{name}.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out x)";
-        }
-
-        return methods.Any(m => m.Parameters.Length == 2) ? $"{name}.TryParse(v, out x)" : null;
-    }
-
-    /// <summary>The ValueParser lambda of a parameter's type (null for a string).</summary>
-    private static string ParserOf(ITypeSymbol type)
-    {
-        if (type.SpecialType == SpecialType.System_String)
-        {
-            return "null";
-        }
-
-        var underlying = Underlying(type);
-        var parse = Parser(underlying)!;
-        return SymbolEqualityComparer.Default.Equals(underlying, type)
-            ? $"static (string v, out {TypeNames.Of(type)} x) => {parse}"
-            : $"static (string v, out {TypeNames.Of(type)} r) => {{ var ok = {parse.Replace("out x)", "out var x)")}; r = ok ? x : null; return ok; }}";
-    }
+            && (element.SpecialType == SpecialType.System_String || Parsers.Parser(Parsers.Underlying(element)) is not null) ? element : null;
 
     private static bool HasBindAsync(ITypeSymbol type) =>
         type.GetMembers("BindAsync").OfType<IMethodSymbol>().Any(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public
