@@ -9,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Sprig;
 using Sprig.Web;
 
-// Sprig.Web under Native AOT: the context is the application's container (UseSprig), its [Endpoint]s are served over HTTP (MapSprig).
+// Sprig.Web under Native AOT: the context is the application's container (UseSprig), its [Endpoint]s and [Controller] actions are served
+// over HTTP (MapSprig), the actions through the request delegates Sprig.Generator wrote for them.
 // --self-test: serve on a free loopback port, call the endpoints through HTTP (good and bad requests), print what came back, exit.
 PendingRegistry.Instance.RegisterInstance("appJson", AppJson.Default);
 var selfTest = args.Contains("--self-test");
@@ -19,6 +20,7 @@ if (selfTest)
     builder.WebHost.UseUrls("http://127.0.0.1:0");
 }
 
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJson.Default));
 builder.UseSprig();
 var app = builder.Build();
 app.MapSprig();
@@ -37,6 +39,14 @@ await Call("place", """{"item":"book","quantity":"two"}""");
 await Call("place", """{"item":""");
 await Call("plaec", """{"item":"book","quantity":2}""");
 await Call("count", """3""");
+await Send(HttpMethod.Get, "/books/1", null);
+await Send(HttpMethod.Get, "/books/9", null);
+await Send(HttpMethod.Get, "/books/abc", null);
+await Send(HttpMethod.Post, "/books", """{"id":2,"title":"Emma"}""");
+await Send(HttpMethod.Get, "/books/list", null);
+await Send(HttpMethod.Get, "/books/price?item=book&quantity=3", null);
+await Send(HttpMethod.Get, "/books/price", null);
+await Send(HttpMethod.Put, "/books/1", null);
 using (var catalog = await http.GetAsync("/rpc"))
 {
     Console.WriteLine($"GET /rpc -> {(int)catalog.StatusCode} {await catalog.Content.ReadAsStringAsync()}");
@@ -55,6 +65,28 @@ await using (var client = new ApplicationContext(new PendingRegistry().Register<
 
 await app.StopAsync();
 return 0;
+
+// Calls a controller's route and prints the answer as Call does.
+async Task Send(HttpMethod method, string path, string? json)
+{
+    using var request = new HttpRequestMessage(method, path) { Content = json is null ? null : new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")) };
+    using var response = await http.SendAsync(request);
+    Console.WriteLine($"{method} {path}{(json is null ? "" : " " + json)} -> {await Describe(response)}");
+}
+
+// The status, the content type and the body; of a problem, its title and detail (its traceId differs on every run).
+async Task<string> Describe(HttpResponseMessage response)
+{
+    var body = await response.Content.ReadAsStringAsync();
+    var type = response.Content.Headers.ContentType?.MediaType;
+    if (type == "application/problem+json")
+    {
+        using var problem = JsonDocument.Parse(body);
+        body = $"{problem.RootElement.GetProperty("title").GetString()} | {problem.RootElement.GetProperty("detail").GetString()}";
+    }
+
+    return $"{(int)response.StatusCode} {type}: {body}";
+}
 
 // Prints the status, the content type and the body; of a problem, its title and detail (its traceId differs on every run).
 async Task Call(string endpoint, string json)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Publishes samples/AotWeb as Native AOT (trim/AOT warnings are errors in its project) and runs it with --self-test: it serves its
-# RPC endpoints on a free loopback port with Kestrel, calls them over HTTP (good and bad requests, a stream, the catalog) and
+# RPC endpoints and a [Controller] (through Sprig.Generator's request delegates) on a free loopback port with Kestrel, calls them over
+# HTTP (good and bad requests, a stream, the catalog, the controller's routes: JSON, text, IResult, 400s with RequestDelegateFactory's
+# texts, 405) and
 # prints what came back, which is compared whole; then a second context calls it through the contract's generated remote proxy. Needs clang-14 and zlib1g-dev. Prints "Native AOT web sample: passed" and exits
 # 0, or says what differed and exits 1.
 set -uo pipefail
@@ -21,6 +23,14 @@ place {"item":"book","quantity":"two"} -> 400 application/problem+json: The requ
 place {"item": -> 400 application/problem+json: The request body does not fit the endpoint. | The arguments of endpoint 'default/Orders/place' are not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed (at '$', line 1, byte 9). Send the single parameter's value, or an object of named parameters (camelCase).
 plaec {"item":"book","quantity":2} -> 404 application/problem+json: No such RPC endpoint. | No endpoint has the address 'default/Orders/plaec'. Did you mean 'default/Orders/place'? An address is '{namespace}/{component}/{endpoint}'; check it, and check that the method is marked [Endpoint] and that its component is registered and not excluded by a condition.
 count 3 -> 200 application/x-ndjson: 1\n2\n3
+GET /books/1 -> 200 application/json: {"id":1,"title":"Dune"}
+GET /books/9 -> 404 : 
+GET /books/abc -> 400 application/problem+json: The request is not valid. | Failed to bind parameter "int id" from "abc".
+POST /books {"id":2,"title":"Emma"} -> 200 application/json: {"id":2,"title":"Emma"}
+GET /books/list -> 200 application/json: [{"id":1,"title":"Dune"},{"id":2,"title":"Emma"}]
+GET /books/price?item=book&quantity=3 -> 200 text/plain: 3 x book = 3750 cents
+GET /books/price -> 400 application/problem+json: The request is not valid. | Required parameter "string item" was not provided from query string.
+PUT /books/1 -> 405 application/problem+json: The method is not allowed here. | /books/1 answers GET, not PUT.
 GET /rpc -> 200 [{"namespace":"default","component":"Orders","endpoint":"place","streaming":false,"path":"/rpc/default/Orders/place"},{"namespace":"default","component":"Orders","endpoint":"count","streaming":true,"path":"/rpc/default/Orders/count"}]
 remote place through the generated remote proxy -> Receipt { Item = pen, Quantity = 3, Total = 300 }
 TEXT

@@ -16,7 +16,7 @@ namespace Sprig.Web;
 public static partial class SprigWeb
 {
     private const string ControllersNeedDynamicCode =
-        "Controllers are bound by ASP.NET Core's RequestDelegateFactory, which compiles code at run time and reads the controllers' methods by reflection. Under Native AOT serve them as [Endpoint]s.";
+        "Under JIT controllers are bound by ASP.NET Core's RequestDelegateFactory, which compiles code at run time and reads the controllers' methods by reflection. Without dynamic code MapSprig serves them through Sprig.Generator's request delegates instead.";
 
     private static readonly string[] Verbs = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
 
@@ -29,6 +29,12 @@ public static partial class SprigWeb
             MapAction(endpoints, context, logger, development, action);
         }
 
+        MapFallbacks(endpoints, actions);
+    }
+
+    /// <summary>Maps the 405 and 404 problem answers around the controllers' routes (JIT and generated alike).</summary>
+    private static void MapFallbacks(IEndpointRouteBuilder endpoints, IReadOnlyList<ControllerAction> actions)
+    {
         // A path an action answers, asked with another verb: 405 with Allow, as problem+json.
         // Grouped by the shape routing sees, so that /{id} and /{key} share one answer.
         foreach (var route in actions.GroupBy(a => ControllerRoutes.RouteKey(a.Template), StringComparer.Ordinal))
@@ -62,6 +68,20 @@ public static partial class SprigWeb
     {
         // The real handler is built once every convention has run (Finally), so that RequestDelegateFactory sees the filters
         // and metadata the application added to MapSprig's group, as it does for a minimal API.
+        var builder = MapRoute(endpoints, action);
+        builder.Finally(route =>
+        {
+            var handler = RequestDelegateFactory.Create(action.Method, TargetFactory(context, action), Options(endpoints.ServiceProvider, action, (RouteEndpointBuilder)route)).RequestDelegate;
+            route.RequestDelegate = http => Guard(http, context, logger, development, handler);
+        });
+    }
+
+    /// <summary>
+    /// Maps an action's route with a placeholder handler and its metadata: a tag of the component's name, the controller's and the
+    /// method's attributes (<see cref="RouteMetadata"/>), and the method itself (for OpenAPI).
+    /// </summary>
+    private static IEndpointConventionBuilder MapRoute(IEndpointRouteBuilder endpoints, ControllerAction action)
+    {
         var builder = endpoints.MapMethods(action.Template, [action.Verb], (RequestDelegate)(_ => throw new InvalidOperationException(WebErrors.Bug("A controller route ran before it was built."))));
         builder.WithDisplayName($"{action.Verb} {action.Template} -> {action.Controller.Name}.{action.Method.Name}");
         builder.Add(route =>
@@ -74,11 +94,7 @@ public static partial class SprigWeb
 
             route.Metadata.Add(action.Method);
         });
-        builder.Finally(route =>
-        {
-            var handler = RequestDelegateFactory.Create(action.Method, TargetFactory(context, action), Options(endpoints.ServiceProvider, action, (RouteEndpointBuilder)route)).RequestDelegate;
-            route.RequestDelegate = http => Guard(http, context, logger, development, handler);
-        });
+        return builder;
     }
 
     /// <summary>Checks every action's parameters as RequestDelegateFactory will bind them, so that a mistake fails at start-up naming the method.</summary>

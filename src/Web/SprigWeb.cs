@@ -115,13 +115,14 @@ public static partial class SprigWeb
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web");
         var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
         IReadOnlyList<ControllerAction> actions = [];
+        List<(ControllerAction, Generated.ActionHandler)> generated = [];
         if (Hosting.SprigHosting.IsDynamicCodeSupported)
         {
             actions = CheckedActions(endpoints.ServiceProvider, context);
         }
         else
         {
-            RefuseControllers(context);
+            generated = GeneratedActions(endpoints.ServiceProvider, context);
         }
 
         var group = endpoints.MapGroup("");
@@ -131,21 +132,12 @@ public static partial class SprigWeb
         {
             MapControllers(group, context, actions, logger, development);
         }
+        else
+        {
+            MapGeneratedControllers(group, context, generated, logger, development);
+        }
 
         return group;
-    }
-
-    /// <summary>
-    /// Without dynamic code (Native AOT) controllers cannot be bound: RequestDelegateFactory compiles their binding at run time.
-    /// A context with controllers fails naming them; RPC endpoints, served through generated invokers, still work.
-    /// </summary>
-    private static void RefuseControllers(ApplicationContext context)
-    {
-        var controllers = context.Components.Where(c => c.Type.IsDefined(typeof(ControllerAttribute), inherit: false)).Select(c => c.Type.Name).ToList();
-        if (controllers.Count > 0)
-        {
-            throw new ContainerException(WebErrors.ControllersNeedDynamicCode(controllers));
-        }
     }
 
     /// <summary>Lists the controllers' actions, checking that no two share a verb and route and that every one can be bound.</summary>
@@ -179,7 +171,7 @@ public static partial class SprigWeb
                 }
                 else
                 {
-                    RefuseControllers(context);
+                    _ = GeneratedActions(provider, context);
                 }
             }
             catch

@@ -11,12 +11,6 @@ internal static partial class WebErrors
         + "or serve a refreshed context with context.ServeAsync(url).";
 
     /// <summary>Words an invariant failure of Sprig.Web: what went wrong, and that it is Sprig's bug.</summary>
-    public static string ControllersNeedDynamicCode(IReadOnlyList<string> controllers) =>
-        $"Cannot serve the controller{(controllers.Count == 1 ? "" : "s")} {string.Join(", ", controllers.Select(c => $"'{c}'"))}: ASP.NET Core binds a "
-        + "controller's parameters with RequestDelegateFactory, which needs code generated at run time, and this application does not allow it (Native AOT, "
-        + "or the 'Sprig.IsDynamicCodeSupported' switch is off). Serve the methods as [Endpoint]s (RPC over HTTP, called through generated invokers), "
-        + "or map them as minimal API routes in Program.cs (ASP.NET Core's request delegate generator compiles those at build time).";
-
     public static string Bug(string what) => $"{what} This is a bug in Sprig; please report it with the stack trace.";
 
     public static string NotRunning(ContextState state) => state switch

@@ -13,4 +13,7 @@ internal sealed record ControllerAction(string Component, Type Controller, Metho
 {
     /// <summary>Gets the method as people write it: <c>BookController.Get(int id)</c>.</summary>
     public string Display => Sprig.Hosting.SprigHosting.MethodDisplayName(Method);
+
+    /// <summary>Gets Sprig.Generator's code of the method (without dynamic code), or null.</summary>
+    public Generated.GeneratedAction? Generated { get; init; }
 }

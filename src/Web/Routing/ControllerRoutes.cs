@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Sprig.Web.Generated;
 
 namespace Sprig.Web.Routing;
 
@@ -32,36 +33,77 @@ internal static class ControllerRoutes
 
     /// <summary>Lists every action of the context's controllers, in a stable order (component, then declaration).</summary>
     /// <exception cref="ContainerException">Two actions answer the same verb and route; the message names both methods and the fix.</exception>
-    [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; under Native AOT controllers are refused (SprigWeb.MapSprig).")]
-    public static IReadOnlyList<ControllerAction> Of(ApplicationContext context)
+    [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; without dynamic code MapSprig lists them with OfGenerated.")]
+    public static IReadOnlyList<ControllerAction> Of(ApplicationContext context) =>
+        Collect(context, type => [.. type.GetMethods(BindingFlags.Instance | BindingFlags.Public).OrderBy(m => m.MetadataToken).Select(m => (m, (GeneratedAction?)null))]);
+
+    /// <summary>
+    /// Lists every action of the context's controllers from Sprig.Generator's registry (without dynamic code): the same rules as
+    /// <see cref="Of"/>, over the methods the generated code names, each with its generated request delegate.
+    /// </summary>
+    /// <exception cref="ContainerException">A controller's assembly was not generated, or two actions answer the same verb and route.</exception>
+    public static IReadOnlyList<ControllerAction> OfGenerated(ApplicationContext context)
+    {
+        var missing = Controllers(context).Where(c => GeneratedControllers.Of(c.Type) is null).Select(c => c.Type.Name).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            throw new ContainerException(WebErrors.NotGenerated(missing));
+        }
+
+        return Collect(context, GeneratedMethods);
+    }
+
+    /// <summary>The public instance methods of a generated controller, in the generated code's (declaration) order, each with its generated code.</summary>
+    private static List<(MethodInfo, GeneratedAction?)> GeneratedMethods(Type type)
+    {
+        var generated = GeneratedControllers.Of(type)!;
+        var methods = new List<(MethodInfo Method, GeneratedAction? Code, int Order)>();
+        foreach (var method in generated.Type.GetMethods(BindingFlags.Instance | BindingFlags.Public))
+        {
+            var index = -1;
+            for (var i = 0; i < generated.Actions.Count && index < 0; i++)
+            {
+                index = generated.Actions[i].Matches(method) ? i : -1;
+            }
+
+            methods.Add((method, index < 0 ? null : generated.Actions[index], index < 0 ? int.MaxValue : index));
+        }
+
+        return [.. methods.OrderBy(m => m.Order).Select(m => (m.Method, m.Code))];
+    }
+
+    private static IEnumerable<ComponentInfo> Controllers(ApplicationContext context)
     {
         if (context.State is not (ContextState.Running or ContextState.Refreshing))
         {
             throw new InvalidOperationException(WebErrors.NotRunning(context.State));
         }
 
-        var actions = new List<ControllerAction>();
-        foreach (var entry in context.Components)
-        {
-            // A controller is a class the context constructs: a registered instance or a factory's product is not mapped.
-            var type = entry.Type;
-            if (entry.Origin is not ("attribute" or "registration" or "service descriptor")
-                || type.GetCustomAttribute<ControllerAttribute>(inherit: false) is not { } controller)
-            {
-                continue;
-            }
+        // A controller is a class the context constructs: a registered instance or a factory's product is not mapped.
+        return context.Components.Where(entry => entry.Origin is "attribute" or "registration" or "service descriptor"
+            && entry.Type.IsDefined(typeof(ControllerAttribute), inherit: false));
+    }
 
-            foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Public).OrderBy(m => m.MetadataToken))
+    private static List<ControllerAction> Collect(
+        ApplicationContext context,
+        Func<Type, List<(MethodInfo Method, GeneratedAction? Code)>> methodsOf)
+    {
+        var actions = new List<ControllerAction>();
+        foreach (var entry in Controllers(context))
+        {
+            var type = entry.Type;
+            var controller = type.GetCustomAttribute<ControllerAttribute>(inherit: false)!;
+            foreach (var (method, code) in methodsOf(type))
             {
                 var routes = method.GetCustomAttributes<HttpRouteAttribute>().ToList();
                 if (routes.Count > 0)
                 {
-                    actions.AddRange(routes.Select(route => new ControllerAction(entry.Name, type, method, route.Method, Combine(controller.Url, route.Template), Conventional: false)));
+                    actions.AddRange(routes.Select(route => new ControllerAction(entry.Name, type, method, route.Method, Combine(controller.Url, route.Template), Conventional: false) { Generated = code }));
                 }
-                else if (IsConventionalAction(method))
+                else if (IsConventionalAction(type, method))
                 {
                     var (verb, template) = Convention(method);
-                    actions.Add(new ControllerAction(entry.Name, type, method, verb, Combine(controller.Url, template), Conventional: true));
+                    actions.Add(new ControllerAction(entry.Name, type, method, verb, Combine(controller.Url, template), Conventional: true) { Generated = code });
                 }
             }
         }
@@ -145,8 +187,7 @@ internal static class ControllerRoutes
     /// or operator, not generic, not declared by <see cref="object"/> (nor an override of its methods), not <c>Dispose</c>, not
     /// marked <c>[NonAction]</c>, and not a method the container itself calls (lifecycle, <c>[Bean]</c>, <c>[Endpoint]</c>).
     /// </summary>
-    [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; under Native AOT controllers are refused (SprigWeb.MapSprig).")]
-    private static bool IsConventionalAction(MethodInfo method)
+    private static bool IsConventionalAction(Type type, MethodInfo method)
     {
         if (method.IsSpecialName || method.IsGenericMethodDefinition || method.GetBaseDefinition().DeclaringType == typeof(object))
         {
@@ -164,14 +205,14 @@ internal static class ControllerRoutes
             return false;
         }
 
-        return !IsDispose(method) && !ImplementsFrameworkInterface(method);
+        return !IsDispose(method) && !ImplementsFrameworkInterface(type, method);
     }
 
     /// <summary>Whether the method implements an interface of .NET itself (<c>IEquatable&lt;T&gt;.Equals</c>, <c>IComparable.CompareTo</c>, ...).</summary>
-    [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; under Native AOT controllers are refused (SprigWeb.MapSprig).")]
-    private static bool ImplementsFrameworkInterface(MethodInfo method)
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "A controller class: under JIT Of (RequiresUnreferencedCode) reads it; without dynamic code only a class of the generated registry is read, whose interfaces and public methods the generated code keeps (GeneratedController.Kept).")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: the trimmer keeps every interface method a kept method implements.")]
+    private static bool ImplementsFrameworkInterface(Type type, MethodInfo method)
     {
-        var type = method.ReflectedType!;
         foreach (var contract in type.GetInterfaces())
         {
             if (contract.Namespace?.StartsWith("System", StringComparison.Ordinal) == true

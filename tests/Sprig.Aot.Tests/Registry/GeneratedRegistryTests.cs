@@ -14,7 +14,8 @@ public sealed class GeneratedRegistryTests
         var registry = new PendingRegistry().Scan(typeof(GeneratedRegistryTests).Assembly);
 
         generated.Should().NotBeNull();
-        registry.Count.Should().Be(generated!.Components.Count);
+        // Plus the one class the generator cannot name, which the scan still finds: Web.HiddenHolder's private controller.
+        registry.Count.Should().Be(generated!.Components.Count + 1);
     }
 
     [Fact]

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Sprig.Generator.Parsing;
+
+namespace Sprig.Generator.Controllers;
+
+/// <summary>
+/// One [Controller] class, as strings only (the incremental pipeline keeps no symbols): its name and the statement that registers
+/// its generated actions. Null for a class generated code cannot name (private, generic, file-local), or when the compilation
+/// does not reference Sprig.Web: the runtime then reports the controller by name.
+/// </summary>
+internal sealed class ControllerModel(string typeName, string registration) : IEquatable<ControllerModel>
+{
+    private const string Seam = "global::Sprig.Web.Generated.";
+
+    public string TypeName { get; } = typeName;
+
+    public string Registration { get; } = registration;
+
+    public static ControllerModel? For(ISymbol target, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (target is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } type || IsGeneric(type)
+            || !TypeNames.CanName(type, compilation) || compilation.GetTypeByMetadataName("Sprig.Web.Generated.GeneratedControllers") is null)
+        {
+            return null;
+        }
+
+        var typeName = TypeNames.Of(type);
+        var text = new StringBuilder();
+        text.Append("            global::Sprig.Web.Generated.GeneratedControllers.Register(new ").Append(Seam).Append("GeneratedController(typeof(")
+            .Append(typeName).Append("), new ").Append(Seam).AppendLine("GeneratedAction[]");
+        text.AppendLine("            {");
+        foreach (var method in Methods(type))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            text.Append(ActionWriter.Write(typeName, method, compilation));
+        }
+
+        text.AppendLine("            }));");
+        return new ControllerModel(typeName, text.ToString());
+    }
+
+    public bool Equals(ControllerModel? other) => other is not null && TypeName == other.TypeName && Registration == other.Registration;
+
+    public override bool Equals(object? obj) => Equals(obj as ControllerModel);
+
+    public override int GetHashCode() => TypeName.GetHashCode();
+
+    private static bool IsGeneric(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The public instance methods reflection lists on the class (its own and inherited, an override in place of what it
+    /// overrides, a hiding method in place of the hidden one), base class first, except those of <see cref="object"/>. The runtime
+    /// decides which are actions; the container's own methods and compiler-generated ones (a record's Equals, Deconstruct ...) are
+    /// left out here only because the runtime's rules never make one of them an action.
+    /// </summary>
+    private static List<IMethodSymbol> Methods(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var result = new List<(int Level, IMethodSymbol Method)>();
+        for (var level = chain.Count - 1; level >= 0; level--)
+        {
+            foreach (var method in chain[level].GetMembers().OfType<IMethodSymbol>())
+            {
+                if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || !method.CanBeReferencedByName || method.IsImplicitlyDeclared
+                    || overridden.Contains(method) || RootsInObject(method) || IsContainerMethod(method))
+                {
+                    continue;
+                }
+
+                for (var o = method.OverriddenMethod; o is not null; o = o.OverriddenMethod)
+                {
+                    overridden.Add(o.OriginalDefinition);
+                }
+
+                if (seen.Add(method.Name + "(" + string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString())) + ")"))
+                {
+                    result.Add((level, method));
+                }
+            }
+        }
+
+        return [.. result.OrderBy(r => r.Level).Select(r => r.Method)];
+    }
+
+    private static bool RootsInObject(IMethodSymbol method)
+    {
+        var root = method;
+        while (root.OverriddenMethod is { } next)
+        {
+            root = next;
+        }
+
+        return root.ContainingType.SpecialType == SpecialType.System_Object;
+    }
+
+    // [PostConstruct], [PreDestroy], [OnStart], [Bean], [Endpoint] and [NonAction] methods are never actions unless a route attribute says so.
+    private static bool IsContainerMethod(IMethodSymbol method)
+    {
+        var names = new List<string>();
+        for (var m = method; m is not null; m = m.OverriddenMethod)
+        {
+            names.AddRange(m.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString() ?? ""));
+        }
+
+        return !method.GetAttributes().Any(a => ActionWriter.IsRouteAttribute(a.AttributeClass))
+            && names.Any(n => n is Symbols.PostConstruct or Symbols.PreDestroy or Symbols.OnStart or Symbols.Bean or Symbols.Endpoint
+                or "Microsoft.AspNetCore.Mvc.NonActionAttribute");
+    }
+}

@@ -1,0 +1,29 @@
+namespace Sprig.Tests.Controllers;
+
+/// <summary>
+/// What the notes' routes answer to bad requests, as RequestDelegateFactory words it: the same texts whether ASP.NET Core binds the
+/// action (JIT) or Sprig.Generator's request delegate does (without dynamic code).
+/// </summary>
+public static class NoteAnswers
+{
+    /// <summary>Gets each GET path with a bad or missing value, and the detail of its 400 problem.</summary>
+    public static TheoryData<string, string> BadValues => new()
+    {
+        { "/notes/abc", "Failed to bind parameter \"int id\" from \"abc\"." },
+        { "/notes/search", "Required parameter \"string text\" was not provided from query string." },
+        { "/notes/search?text=a&limit=many", "Failed to bind parameter \"int limit\" from \"many\"." },
+        { "/notes/search?text=a&limit=", "Failed to bind parameter \"int limit\" from \"\"." },
+        { "/notes/search?text=a&kind=Loud", "Failed to bind parameter \"Nullable<NoteKind> kind\" from \"Loud\"." },
+        { "/notes/kind/Loud", "Failed to bind parameter \"NoteKind kind\" from \"Loud\"." },
+        { "/notes/kind/Plain?at=soon", "Failed to bind parameter \"Nullable<Guid> trace\" from \"soon\"." },
+        { "/notes/tenant", "Required parameter \"string tenant\" was not provided from header." },
+        { "/notes/tags?ids=1&ids=two", "Failed to bind parameter \"int[] ids\" from \"two\"." },
+    };
+
+    /// <summary>Gets each bad POST body (content type, body), the status, and the detail of its problem.</summary>
+    public static TheoryData<string, string, int, string> BadBodies => new()
+    {
+        { "application/json", "{\"text\":", 400, "Failed to read parameter \"Note note\" from the request body as JSON." },
+        { "application/json", "null", 400, "Implicit body inferred for parameter \"note\" but no body was provided. Did you mean to use a Service instead?" },
+    };
+}

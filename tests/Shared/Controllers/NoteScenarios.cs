@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using FluentAssertions;
+using Microsoft.AspNetCore.Mvc;
+using Xunit;
+
+namespace Sprig.Tests.Controllers;
+
+/// <summary>
+/// The notes' routes, called over HTTP with what each must answer: one script for both suites, so that the request delegates
+/// Sprig.Generator writes (Sprig.Aot.Tests, dynamic code off) answer exactly as RequestDelegateFactory's (Sprig.Web.Tests, JIT).
+/// </summary>
+public static class NoteScenarios
+{
+    /// <summary>Route, query, header, body and services binding, and each kind of result.</summary>
+    public static async Task BindsEveryParameterKind_AndWritesEachKindOfResultAsync(HttpClient client)
+    {
+        (await client.GetFromJsonAsync<Note>("/notes/0")).Should().Be(new Note("first", 1));
+        (await client.GetStringAsync("/notes/search?text=a")).Should().Be("a (limit 10, kind any)");
+        (await client.GetStringAsync("/notes/search?text=b&limit=3&kind=Urgent")).Should().Be("b (limit 3, kind Urgent)");
+        using (var tenant = new HttpRequestMessage(HttpMethod.Get, "/notes/tenant") { Headers = { { "X-Tenant", "acme" } } })
+        {
+            using var answer = await client.SendAsync(tenant);
+            answer.Content.Headers.ContentType!.ToString().Should().Be("text/plain; charset=utf-8");
+            (await answer.Content.ReadAsStringAsync()).Should().Be("acme at /notes/tenant");
+        }
+
+        using var added = await client.PostAsJsonAsync("/notes", new Note("second", 5));
+        added.StatusCode.Should().Be(HttpStatusCode.Created, "the action's IResult decides the answer");
+        (await added.Content.ReadAsStringAsync()).Should().Be("added 1");
+        (await client.GetStringAsync("/notes/count")).Should().Be("2");
+        (await client.GetStringAsync($"/notes/kind/Plain?at={Guid.Empty}")).Should().Be($"Plain {Guid.Empty}");
+        (await client.GetStringAsync("/notes/kind/Urgent")).Should().Be("Urgent untraced");
+        using (var tags = new HttpRequestMessage(HttpMethod.Get, "/notes/tags?ids=3&ids=4") { Headers = { { "X-Tag", ["a", "b"] } } })
+        {
+            using var answer = await client.SendAsync(tags);
+            (await answer.Content.ReadAsStringAsync()).Should().Be("3+4 / a+b / GET", "a header's values are split at commas");
+        }
+
+        (await client.GetStringAsync("/notes/tags")).Should().Be(" /  / GET", "no value is an empty array");
+    }
+
+    /// <summary>Conventional routes, 405 with Allow for another verb, 404 under the controller's URL.</summary>
+    public static async Task AnswersConventionalRoutes_405And404Async(HttpClient client)
+    {
+        (await client.GetFromJsonAsync<List<Note>>("/notes/list")).Should().Equal(new Note("first", 1));
+        using (var published = await client.PostAsync("/notes/0/publish", null))
+        {
+            (await published.Content.ReadAsStringAsync()).Should().Be("published first");
+        }
+
+        using var deleted = await client.DeleteAsync("/notes/0");
+        using var put = await client.PutAsync("/notes/0", null);
+        using var unknown = await client.GetAsync("/notes/no/such/path");
+
+        deleted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await deleted.Content.ReadAsStringAsync()).Should().BeEmpty();
+        (await client.GetFromJsonAsync<List<Note>>("/notes/list")).Should().BeEmpty();
+        put.StatusCode.Should().Be(HttpStatusCode.MethodNotAllowed);
+        put.Content.Headers.Allow.Should().Equal("GET", "DELETE");
+        (await put.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("/notes/0 answers GET, DELETE, not PUT.");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await unknown.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("No action answers GET /notes/no/such/path.");
+    }
+
+    /// <summary>A GET with a bad or missing value: a 400 problem with RequestDelegateFactory's text.</summary>
+    public static async Task AnswersBadValueAsync(HttpClient client, string path, string detail)
+    {
+        using var response = await client.GetAsync(path);
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<ProblemDetails>();
+        problem!.Title.Should().Be("The request is not valid.");
+        problem.Detail.Should().Be(detail);
+    }
+
+    /// <summary>A POST with a bad body: a 400 or 415 problem with RequestDelegateFactory's text.</summary>
+    public static async Task AnswersBadBodyAsync(HttpClient client, string contentType, string body, int status, string detail)
+    {
+        using var response = await client.PostAsync("/notes", new StringContent(body, Encoding.UTF8, contentType));
+
+        ((int)response.StatusCode).Should().Be(status);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be(detail);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sprig.Web;
+
+namespace Sprig.Tests.Controllers;
+
+/// <summary>
+/// A WebApplication on a free port whose container is a Sprig context (UseSprig) with the notes' store and controller, and the
+/// notes' JSON metadata given as minimal APIs take it (ConfigureHttpJsonOptions).
+/// </summary>
+public sealed class NotesHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private NotesHost(WebApplication app, HttpClient client)
+    {
+        _app = app;
+        Client = client;
+    }
+
+    /// <summary>Gets a client of the server.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>Gets the application's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts the application; <paramref name="conventions"/> may add conventions to MapSprig's group.</summary>
+    public static async Task<NotesHost> StartAsync(Action<IEndpointConventionBuilder>? conventions = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration["aot.web.controllers"] = "true";
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, NoteJson.Default));
+        builder.UseSprig(new ApplicationContext(new PendingRegistry().Register<NoteStore>().Register<NoteController>(), builder.Configuration));
+        var app = builder.Build();
+        var group = app.MapSprig();
+        conventions?.Invoke(group);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new NotesHost(app, new HttpClient { BaseAddress = new Uri(address) });
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}

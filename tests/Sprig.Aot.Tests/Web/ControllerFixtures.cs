@@ -1,0 +1,26 @@
+using Sprig.Tests.Controllers;
+using Sprig.Web;
+
+namespace Sprig.Aot.Tests.Web;
+
+/// <summary>A controller whose body type has no JSON metadata: without reflection MapSprig refuses it.</summary>
+[Controller(Url = "/drafts"), ConditionalOnProperty("aot.web.drafts")]
+public sealed class DraftController
+{
+    public sealed record Draft(string Text);
+
+    [Post]
+    public Draft Save(Draft draft) => draft;
+}
+
+/// <summary>A controller with an action no request can bind (a ref parameter), and a complex GET parameter that is not a service.</summary>
+[Controller(Url = "/broken"), ConditionalOnProperty("aot.web.broken")]
+public sealed class BrokenController
+{
+    [Post("/count")]
+    public int Count(ref int value) => value;
+
+    [Get("/find")]
+    public string Find(Note note) => note.Text;
+}
+

@@ -1,0 +1,44 @@
+using Sprig.Tests.Controllers;
+
+namespace Sprig.Web.Tests;
+
+/// <summary>
+/// The notes controller under JIT, bound by RequestDelegateFactory: the same script and answers as Sprig.Aot.Tests' ControllerTests,
+/// where Sprig.Generator's request delegates serve it with dynamic code off. A difference between the two paths fails one suite.
+/// </summary>
+public sealed class NotesParityTests
+{
+    [Fact]
+    public async Task Controller_BindsEveryParameterKind_AndWritesEachKindOfResult()
+    {
+        await using var host = await NotesHost.StartAsync();
+
+        await NoteScenarios.BindsEveryParameterKind_AndWritesEachKindOfResultAsync(host.Client);
+    }
+
+    [Fact]
+    public async Task ConventionalActions_AnswerAtTheirRoutes_AndOtherVerbsGet405WithAllow()
+    {
+        await using var host = await NotesHost.StartAsync();
+
+        await NoteScenarios.AnswersConventionalRoutes_405And404Async(host.Client);
+    }
+
+    [Theory]
+    [MemberData(nameof(NoteAnswers.BadValues), MemberType = typeof(NoteAnswers))]
+    public async Task BadValue_Answers400Problem(string path, string detail)
+    {
+        await using var host = await NotesHost.StartAsync();
+
+        await NoteScenarios.AnswersBadValueAsync(host.Client, path, detail);
+    }
+
+    [Theory]
+    [MemberData(nameof(NoteAnswers.BadBodies), MemberType = typeof(NoteAnswers))]
+    public async Task BadBody_Answers400Or415Problem(string contentType, string body, int status, string detail)
+    {
+        await using var host = await NotesHost.StartAsync();
+
+        await NoteScenarios.AnswersBadBodyAsync(host.Client, contentType, body, status, detail);
+    }
+}
