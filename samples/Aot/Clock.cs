@@ -2,9 +2,9 @@ using Sprig;
 
 namespace AotSample;
 
-/// <summary>A plain component, injected by constructor.</summary>
+/// <summary>A plain component, injected by constructor, and [Lazy] as a class target (its public members are virtual: the generator subclasses it).</summary>
 [Component]
-public sealed class Clock
+public class Clock
 {
-    public string Today => "2026-01-01";
+    public virtual string Today => "2026-01-01";
 }

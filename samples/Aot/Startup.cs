@@ -11,12 +11,17 @@ public sealed class Startup(ILogger<Startup> logger, IEnumerable<IGreeter> greet
     [Inject]
     public IGreeter Greeter { get; set; } = null!;
 
+    [Lazy]
+    [Inject]
+    public Clock Clock { get; set; } = null!;
+
     public List<string> Log { get; } = [];
 
     [OnStart]
     public Task StartAsync()
     {
         Log.Add($"OnStart: {Greeter.Greet("start")}");
+        Log.Add($"Lazy class: {Clock.Today} through {(Clock.GetType() == typeof(Clock) ? "the instance" : "a generated subclass")}");
         Log.Add($"Logger: warnings {(logger.IsEnabled(LogLevel.Warning) ? "on" : "off")}, information {(logger.IsEnabled(LogLevel.Information) ? "on" : "off")}; greeters: {greeters.Count()}");
         return Task.CompletedTask;
     }
