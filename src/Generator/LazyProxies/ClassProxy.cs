@@ -108,15 +108,7 @@ internal sealed class ClassProxy
         source.AppendLine("            return proxy;");
         source.AppendLine("        }");
         source.AppendLine();
-        source.Append("        private ").Append(className).AppendLine(" Target => global::System.Threading.Volatile.Read(ref _target) ?? Resolve();");
-        source.AppendLine();
-        source.Append("        private ").Append(className).AppendLine(" Resolve()");
-        source.AppendLine("        {");
-        source.AppendLine("            lock (_gate)");
-        source.AppendLine("            {");
-        source.Append("                return _target ??= (").Append(className).AppendLine(")_resolve();");
-        source.AppendLine("            }");
-        source.AppendLine("        }");
+        ProxyModel.AppendTarget(source, className);
         foreach (var member in _members)
         {
             source.AppendLine();

@@ -125,15 +125,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         source.AppendLine();
         source.Append("        public ").Append(className).AppendLine("(global::System.Func<object> resolve) => _resolve = resolve;");
         source.AppendLine();
-        source.Append("        private ").Append(interfaceName).AppendLine(" Target => global::System.Threading.Volatile.Read(ref _target) ?? Resolve();");
-        source.AppendLine();
-        source.Append("        private ").Append(interfaceName).AppendLine(" Resolve()");
-        source.AppendLine("        {");
-        source.AppendLine("            lock (_gate)");
-        source.AppendLine("            {");
-        source.Append("                return _target ??= (").Append(interfaceName).AppendLine(")_resolve();");
-        source.AppendLine("            }");
-        source.AppendLine("        }");
+        AppendTarget(source, interfaceName);
         foreach (var declaring in new[] { contract }.Concat(contract.AllInterfaces))
         {
             var owner = declaring.ToDisplayString(Format);
@@ -164,7 +156,21 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
         return source.ToString();
     }
 
-    internal static string Method(string owner, IMethodSymbol method)
+    /// <summary>Writes a proxy's Target property: the target resolved on the first call, once (under a lock), then read without one.</summary>
+    internal static void AppendTarget(StringBuilder source, string typeName)
+    {
+        source.Append("        private ").Append(typeName).AppendLine(" Target => global::System.Threading.Volatile.Read(ref _target) ?? Resolve();");
+        source.AppendLine();
+        source.Append("        private ").Append(typeName).AppendLine(" Resolve()");
+        source.AppendLine("        {");
+        source.AppendLine("            lock (_gate)");
+        source.AppendLine("            {");
+        source.Append("                return _target ??= (").Append(typeName).AppendLine(")_resolve();");
+        source.AppendLine("            }");
+        source.AppendLine("        }");
+    }
+
+    private static string Method(string owner, IMethodSymbol method)
     {
         var typeParameters = method.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", method.TypeParameters.Select(t => t.Name)) + ">";
         var returns = method.ReturnsByRef ? "ref " : method.ReturnsByRefReadonly ? "ref readonly " : "";
