@@ -219,7 +219,7 @@ internal static class ComponentParser
         {
             for (var t = type; t is not null; t = t.BaseType)
             {
-                if (t.ToDisplayString() == "System.Threading.Tasks.Task")
+                if (t.ToDisplayString() == Symbols.Task)
                 {
                     return true;
                 }
