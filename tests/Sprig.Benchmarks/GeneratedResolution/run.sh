@@ -41,16 +41,36 @@ def read(mode):
     rows = {}
     for row in csv.DictReader(open(path, encoding="utf-8")):
         value, unit = row["Median"].replace(",", "").split()
-        rows[row["Method"]] = (float(value) * units[unit], row["Allocated"])
+        ratio = row.get("Ratio", "")
+        rows[row["Method"]] = (float(value) * units[unit], float(ratio) if ratio not in ("", "?", "NA") else None, row["Allocated"])
     return rows
 modes = ["reflection", "generated", "aot"]
 data = {m: read(m) for m in modes}
 def ns(v):
     return f"{v:,.1f} ns" if v < 10_000 else f"{v / 1000:,.2f} μs"
+def cell(row):
+    return ns(row[0]) + (f" ({row[1]:.2f})" if row[1] is not None else "")
+def compare(mine, base):
+    return f"{mine[1] / base[1]:.2f}x" if mine[1] and base[1] else "—"
+# Load drifts between the three runs: BenchmarkDotNet's Ratio (to the category's baseline, MS.DI or Castle, measured next to
+# it in the same run) is compared across builds rather than the raw times.
 print()
-print("| case | reflection + compiled plans | generated (JIT) | generated / reflection | AOT path (switch off) | AOT path / reflection | allocated (refl. / gen. / AOT) |")
+print("Median (ratio to the category's baseline in the same run: MS.DI, or Castle for the lazy proxy); the last two columns compare")
+print("those ratios, so that the load's drift between the three runs cancels out.")
+print()
+print("| case | reflection + compiled plans | generated (JIT) | AOT path (switch off) | generated / reflection | AOT path / reflection | allocated (refl. / gen. / AOT) |")
 print("|---|---:|---:|---:|---:|---:|---|")
 for method in data["reflection"]:
-    r, g, a = (data[m].get(method, (float("nan"), "?")) for m in modes)
-    print(f"| {method} | {ns(r[0])} | {ns(g[0])} | {g[0] / r[0]:.2f}x | {ns(a[0])} | {a[0] / r[0]:.2f}x | {r[1]} / {g[1]} / {a[1]} |")
+    if "MsDi" in method or method == "Lazy_CastlePassThrough":
+        continue
+    r, g, a = (data[m].get(method, (float("nan"), None, "?")) for m in modes)
+    print(f"| {method} | {cell(r)} | {cell(g)} | {cell(a)} | {compare(g, r)} | {compare(a, r)} | {r[2]} / {g[2]} / {a[2]} |")
+print()
+print("Baselines (the same code in all three builds: how much the machine moved):")
+print()
+print("| baseline | reflection build | generated build | AOT-path build |")
+print("|---|---:|---:|---:|")
+for method in data["reflection"]:
+    if "MsDi" in method or method == "Lazy_CastlePassThrough":
+        print(f"| {method} | " + " | ".join(ns(data[m][method][0]) for m in modes) + " |")
 PY
