@@ -148,7 +148,10 @@ public sealed class PendingRegistry
     /// <param name="services">The service descriptors, e.g. an <see cref="IServiceCollection"/>.</param>
     /// <returns>This registry, for chaining.</returns>
     /// <exception cref="InvalidOperationException">The registry is frozen.</exception>
-    public PendingRegistry RegisterServices(IEnumerable<ServiceDescriptor> services)
+    public PendingRegistry RegisterServices(IEnumerable<ServiceDescriptor> services) => RegisterServices(services, hostConfiguration: null);
+
+    /// <summary>Registers the descriptors as <see cref="RegisterServices(IEnumerable{ServiceDescriptor})"/> does, marking the host's own IConfiguration.</summary>
+    internal PendingRegistry RegisterServices(IEnumerable<ServiceDescriptor> services, ServiceDescriptor? hostConfiguration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ThrowIfFrozen("services");
@@ -164,7 +167,7 @@ public sealed class PendingRegistry
                     name = $"{Interop.DescriptorReader.NameOf(descriptor)}#{n}";
                 }
 
-                var (definition, openGeneric) = Interop.DescriptorReader.Read(descriptor, name, order);
+                var (definition, openGeneric) = Interop.DescriptorReader.Read(descriptor, name, order, ReferenceEquals(descriptor, hostConfiguration));
                 if (definition is not null)
                 {
                     _definitions.Add(definition);

@@ -59,6 +59,23 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
     /// </summary>
     public ServiceProviderOptions? Options { get; init; }
 
+    /// <summary>
+    /// Gets the host builder's own <see cref="IConfiguration"/> service (the descriptor the builder added for its configuration):
+    /// it then serves the host's services (the other service descriptors) only, and components injecting
+    /// <see cref="IConfiguration"/> get the context's configuration, which their conditions and <see cref="ValueAttribute"/>s
+    /// read, also when the context was made over another configuration than the builder's. An <see cref="IConfiguration"/> the
+    /// application registers itself still wins, as in Microsoft.Extensions.DependencyInjection. Sprig.Web's <c>UseSprig</c> sets
+    /// it; <see langword="null"/> (the default): every registered <see cref="IConfiguration"/> wins over the context's.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var builder = Host.CreateApplicationBuilder(args);
+    /// var own = builder.Services.First(d => d.ServiceType == typeof(IConfiguration)); // the builder's, added before any of yours
+    /// builder.ConfigureContainer(new SprigServiceProviderFactory(new ApplicationContext(registry, configuration)) { HostConfiguration = own });
+    /// </code>
+    /// </example>
+    public ServiceDescriptor? HostConfiguration { get; init; }
+
     /// <summary>Returns the service collection unchanged: services are registered as usual.</summary>
     /// <param name="services">The application's services.</param>
     /// <returns>The same collection.</returns>
@@ -72,7 +89,7 @@ public sealed class SprigServiceProviderFactory : IServiceProviderFactory<IServi
     {
         ArgumentNullException.ThrowIfNull(services);
         var registry = _copyRegistry ? _registry.Snapshot() : _registry;
-        registry.RegisterServices(services);
+        registry.RegisterServices(services, HostConfiguration);
         var hostConfiguration = services.LastOrDefault(d => d.ServiceType == typeof(IConfiguration) && !d.IsKeyedService)?.ImplementationInstance as IConfiguration;
         if (_context is not null)
         {

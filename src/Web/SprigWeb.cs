@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -89,7 +90,10 @@ public static partial class SprigWeb
         ArgumentNullException.ThrowIfNull(builder);
         // The default context works on a copy of the application's registry, so a process can build several applications.
         context ??= new ApplicationContext(PendingRegistry.Instance.Snapshot(), builder.Configuration);
-        builder.Host.UseServiceProviderFactory(new WebProviderFactory(context));
+        // The builder's IConfiguration service (the first: the builder adds it before any application code runs) serves the
+        // host's services; components get the context's configuration, which their conditions and [Value]s read.
+        var hostConfiguration = builder.Services.FirstOrDefault(d => d.ServiceType == typeof(IConfiguration) && !d.IsKeyedService);
+        builder.Host.UseServiceProviderFactory(new WebProviderFactory(context, hostConfiguration));
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<IStartupFilter, StatusProblems>();
         OpenApi.SprigOpenApi.AddSprigOpenApi(builder.Services);
@@ -154,9 +158,9 @@ public static partial class SprigWeb
     /// The container factory of <see cref="UseSprig"/>: refreshes the context, then checks the controllers' routes, so that a
     /// route conflict fails the application's build (and disposes the context) instead of its first request.
     /// </summary>
-    private sealed class WebProviderFactory(ApplicationContext context) : IServiceProviderFactory<IServiceCollection>
+    private sealed class WebProviderFactory(ApplicationContext context, ServiceDescriptor? hostConfiguration) : IServiceProviderFactory<IServiceCollection>
     {
-        private readonly SprigServiceProviderFactory _inner = new(context);
+        private readonly SprigServiceProviderFactory _inner = new(context) { HostConfiguration = hostConfiguration };
 
         public IServiceCollection CreateBuilder(IServiceCollection services) => _inner.CreateBuilder(services);
 

@@ -42,6 +42,55 @@ public sealed class UseSprigTests
         public Guid Current() => visit.Id;
     }
 
+    /// <summary>Reads one key two ways: from the injected IConfiguration, and as a [Value] (which reads the context's configuration, as conditions do).</summary>
+    [Component]
+    public sealed class RegionReader(IConfiguration configuration, [Value("feature.region")] string region)
+    {
+        public string? Injected { get; } = configuration["feature.region"];
+
+        public string Bound { get; } = region;
+    }
+
+    private static WebApplicationBuilder BuilderWithRegion(string region)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["feature.region"] = region });
+        return builder;
+    }
+
+    private static ApplicationContext ContextWithRegion(string region) => new(
+        new PendingRegistry().Register<RegionReader>(),
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["feature.region"] = region }).Build());
+
+    [Fact]
+    public async Task UseSprig_GivesComponentsTheContextsConfiguration_WhenTheContextWasMadeOverItsOwn()
+    {
+        var builder = BuilderWithRegion("builder");
+        var context = ContextWithRegion("context");
+        builder.UseSprig(context);
+
+        await using var app = builder.Build();
+
+        context.Get<RegionReader>().Should().BeEquivalentTo(new { Injected = "context", Bound = "context" });
+        // The host's own services keep the builder's configuration.
+        app.Services.GetRequiredService<IConfiguration>()["feature.region"].Should().Be("builder");
+    }
+
+    [Fact]
+    public async Task UseSprig_GivesComponentsTheApplicationsOwnConfiguration_WhenItRegistersOne()
+    {
+        var builder = BuilderWithRegion("builder");
+        var registered = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["feature.region"] = "registered" }).Build();
+        builder.UseSprig(ContextWithRegion("context"));
+        builder.Services.AddSingleton<IConfiguration>(registered);
+
+        await using var app = builder.Build();
+
+        ((ApplicationContext)app.Services).Get<RegionReader>().Should().BeEquivalentTo(new { Injected = "registered", Bound = "context" });
+        app.Services.GetRequiredService<IConfiguration>().Should().BeSameAs(registered);
+    }
+
     [Fact]
     public async Task UseSprig_MakesTheContextTheApplicationsContainer()
     {

@@ -71,6 +71,13 @@ internal sealed class ComponentDefinition
     public bool FromDescriptor { get; init; }
 
     /// <summary>
+    /// Gets whether the definition is the host builder's own <c>IConfiguration</c> service, given to a context made over another
+    /// configuration (<see cref="SprigServiceProviderFactory.HostConfiguration"/>): it serves the host's services, while components
+    /// injecting <c>IConfiguration</c> get the context's, which their conditions and [Value]s read.
+    /// </summary>
+    public bool IsHostConfiguration { get; init; }
+
+    /// <summary>
     /// Gets the contract this definition calls in another process, for the remote proxy a context makes when no local component
     /// implements an injected contract; null for every other definition. Such a component serves no endpoints itself.
     /// </summary>

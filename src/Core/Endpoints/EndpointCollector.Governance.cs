@@ -79,11 +79,11 @@ internal sealed partial class EndpointCollector
         }
 
         var wanted = Bound(shape);
-        var streaming = EndpointInvokerCompiler.StreamItemType(shape.ReturnType) is not null;
-        var result = EndpointInvokerCompiler.ResultType(shape.ReturnType);
+        var streamed = EndpointInvokerCompiler.StreamItemType(shape.ReturnType);
+        var result = streamed ?? EndpointInvokerCompiler.ResultType(shape.ReturnType);
         var method = PublicMethods(entry.Definition, type).FirstOrDefault(m =>
             m.Name == shape.Name && !m.ContainsGenericParameters && Bound(m).SequenceEqual(wanted)
-            && (EndpointInvokerCompiler.StreamItemType(m.ReturnType) is not null) == streaming && EndpointInvokerCompiler.ResultType(m.ReturnType) == result);
+            && StreamItemType(type, m) is var item && (item is not null) == (streamed is not null) && (item ?? EndpointInvokerCompiler.ResultType(m.ReturnType)) == result);
         if (method is null)
         {
             problems.Add(new ContainerException(Errors.FallbackMethodMissing(address, type, shape), entry.Name, null));
@@ -91,7 +91,7 @@ internal sealed partial class EndpointCollector
         }
 
         var (ns, component, name) = RemoteEndpoints.Parse(address)!.Value;
-        var descriptor = new EndpointDescriptor(ns, component, name, streaming, method)
+        var descriptor = new EndpointDescriptor(ns, component, name, streamed is not null, method)
         {
             Parameters = [.. method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))],
             ResultType = result,

@@ -53,12 +53,12 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
             foreach (var (method, attribute) in Methods(type, scan, contracts))
             {
                 var contract = key is null ? null : contracts.FirstOrDefault(c => c.Methods.Any(m => Implementation(type, m.Method) == method && m.Endpoint == attribute.Name));
+                var item = StreamItemType(type, method);
                 var descriptor = new EndpointDescriptor(
-                    contract?.Namespace ?? entry.Definition.Namespace, contract?.Component ?? entry.Name, attribute.Name ?? method.Name,
-                    EndpointInvokerCompiler.StreamItemType(method.ReturnType) is not null, method)
+                    contract?.Namespace ?? entry.Definition.Namespace, contract?.Component ?? entry.Name, attribute.Name ?? method.Name, item is not null, method)
                 {
                     Parameters = [.. method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken))],
-                    ResultType = method.ContainsGenericParameters ? null : EndpointInvokerCompiler.ResultType(method.ReturnType),
+                    ResultType = method.ContainsGenericParameters ? null : item ?? EndpointInvokerCompiler.ResultType(method.ReturnType),
                     Idempotent = attribute.Idempotent,
                     ServiceKey = contract is null ? null : key!.Name,
                     Weight = contract is null ? 1 : key!.Weight,
@@ -200,6 +200,14 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
 
         return [.. result];
     }
+
+    /// <summary>
+    /// Returns T when the method of <paramref name="type"/> streams: it returns IAsyncEnumerable&lt;T&gt;, or a class implementing it.
+    /// Without dynamic code the class's T is the one Sprig.Generator found among its interfaces (finding it here would reflect
+    /// over interfaces the trimmer may have removed).
+    /// </summary>
+    private static Type? StreamItemType(Type type, MethodInfo method) =>
+        EndpointInvokerCompiler.StreamItemType(method.ReturnType) ?? (DynamicCode.IsSupported ? null : GeneratedEndpoint.StreamItemType(type, method));
 
     private static Type TypeOf(ComponentDefinition definition) => definition.Kind switch
     {

@@ -80,7 +80,7 @@ internal static class EndpointInvokerCompiler
             return null;
         }
 
-        // Under Native AOT only a method declared to return IAsyncEnumerable<T> streams (and is refused: see GeneratedEndpoint).
+        // Without dynamic code a class implementing IAsyncEnumerable<T> streams with the T Sprig.Generator found (EndpointCollector).
         return DynamicCode.IsSupported ? ImplementedStreamItemType(returnType) : null;
     }
 

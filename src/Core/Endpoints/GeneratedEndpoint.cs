@@ -13,7 +13,7 @@ namespace Sprig.Endpoints;
 /// AOT): each argument is deserialized with its type's metadata from the context's <see cref="JsonMetadata"/>, the generated call
 /// invokes the method, and the result is serialized the same way, all without generic code made at run time. A method returning
 /// <c>T</c>, <c>void</c>, <see cref="Task"/> or <see cref="ValueTask"/> is served through the plain call; one returning
-/// <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> through the generated call that hands its result
+/// <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> (or a class implementing it) through the generated call that hands its result
 /// over boxed (<see cref="GeneratedMethod.Awaited"/>, <see cref="GeneratedMethod.Streamed"/>), serialized as the declared T.
 /// </summary>
 internal static class GeneratedEndpoint
@@ -28,6 +28,13 @@ internal static class GeneratedEndpoint
 
         return IsGenericResult(method.ReturnType) && generated.Awaited is null && generated.Streamed is null ? Errors.EndpointResultNotGenerated : null;
     }
+
+    /// <summary>
+    /// Returns T when Sprig.Generator found that the method of <paramref name="componentType"/> streams (it returns
+    /// IAsyncEnumerable&lt;T&gt; or a class or interface implementing it, <see cref="GeneratedMethod.Streamed"/>); otherwise null.
+    /// </summary>
+    public static Type? StreamItemType(Type componentType, MethodInfo method) =>
+        GeneratedCalls.Of(componentType).Generated(method) is { Streamed: not null, ResultType: { } item } ? item : null;
 
     /// <summary>Creates the endpoint's invoker, or throws when <see cref="WhyNot"/> has a reason.</summary>
     /// <exception cref="ContainerException">The method cannot be served from generated code.</exception>

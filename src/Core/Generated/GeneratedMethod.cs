@@ -33,7 +33,7 @@ public sealed class GeneratedMethod(string name, Type[] parameterTypes, Func<obj
     public Func<object?, object?[], Task<object?>>? Awaited { get; init; }
 
     /// <summary>
-    /// Gets, for an endpoint returning <c>IAsyncEnumerable&lt;T&gt;</c>, the call whose items come boxed
+    /// Gets, for an endpoint returning <c>IAsyncEnumerable&lt;T&gt;</c> or a class or interface implementing it (once), the call whose items come boxed
     /// (<see cref="GeneratedResults.Stream{T}(IAsyncEnumerable{T}, CancellationToken)"/>), or null.
     /// </summary>
     public Func<object?, object?[], IAsyncEnumerable<object?>>? Streamed { get; init; }

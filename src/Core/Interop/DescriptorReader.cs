@@ -15,8 +15,11 @@ internal static class DescriptorReader
         _ => Scope.Prototype,
     };
 
-    /// <summary>Reads one descriptor: a definition, or an open generic registration.</summary>
-    public static (ComponentDefinition? Definition, OpenGenericRegistration? OpenGeneric) Read(ServiceDescriptor descriptor, string name, int order)
+    /// <summary>
+    /// Reads one descriptor: a definition, or an open generic registration. <paramref name="hostConfiguration"/> marks the host
+    /// builder's own IConfiguration (<see cref="ComponentDefinition.IsHostConfiguration"/>).
+    /// </summary>
+    public static (ComponentDefinition? Definition, OpenGenericRegistration? OpenGeneric) Read(ServiceDescriptor descriptor, string name, int order, bool hostConfiguration = false)
     {
         var key = descriptor.IsKeyedService ? descriptor.ServiceKey : null;
         var scope = ScopeOf(descriptor.Lifetime);
@@ -32,6 +35,7 @@ internal static class DescriptorReader
             return (new ComponentDefinition(name, descriptor.ServiceType, ComponentKind.Instance, Scope.Singleton)
             {
                 Instance = instance, Source = instance.GetType(), ServiceTypes = [descriptor.ServiceType], FromDescriptor = true, ServiceKey = key, Order = order,
+                IsHostConfiguration = hostConfiguration,
             }, null);
         }
 
@@ -43,18 +47,21 @@ internal static class DescriptorReader
             return (new ComponentDefinition(name, descriptor.ServiceType, ComponentKind.Delegate, scope)
             {
                 Delegate = factory, Source = descriptor.ServiceType, ServiceTypes = [descriptor.ServiceType], FromDescriptor = true, ServiceKey = key, Order = order,
+                IsHostConfiguration = hostConfiguration,
             }, null);
         }
 
-        return (Closed(name, descriptor.ServiceType, implementationType!, scope, key, order), null);
+        return (Closed(name, descriptor.ServiceType, implementationType!, scope, key, order, hostConfiguration), null);
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Of a descriptor's class the planner reads the public constructors, which MS.DI's annotation keeps, and its other members only through TypeScan.OfUnannotated, where the reflection fallback runs.")]
     public static ComponentDefinition Closed(
-        string name, Type serviceType, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type implementationType, Scope scope, object? key, int order) =>
+        string name, Type serviceType, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type implementationType, Scope scope, object? key, int order,
+        bool hostConfiguration = false) =>
         new(name, serviceType, ComponentKind.Class, scope)
         {
             ImplementationType = implementationType, Source = implementationType, ServiceTypes = [serviceType], FromDescriptor = true, ServiceKey = key, Order = order,
+            IsHostConfiguration = hostConfiguration,
         };
 
     /// <summary>Names a descriptor's component after its service type (and key): "IFakeService", "IFakeService[key]".</summary>

@@ -96,7 +96,7 @@ internal sealed partial class Planner
 
         if (ElementType(type) is { } element)
         {
-            return GenericDependency.All(element, [.. table.Find(element).Where(e => e != owner && !e.Definition.IsInfrastructure)]);
+            return GenericDependency.All(element, [.. table.Find(element).Where(e => e != owner && !e.Definition.IsInfrastructure && !HostOnly(owner, e))]);
         }
 
         if (DeferredType.Is(type, out var inner, out var lazy))
@@ -119,7 +119,7 @@ internal sealed partial class Planner
 
     private ComponentEntry? ByType(ComponentEntry owner, InjectionPoint point, Type type, Problems problems)
     {
-        var candidates = table.Find(type).Where(e => e != owner).ToList();
+        var candidates = table.Find(type).Where(e => e != owner && !HostOnly(owner, e)).ToList();
         if (candidates.Count > 1)
         {
             // Like Spring: among several candidates, the one named after the parameter or member wins.
@@ -190,9 +190,21 @@ internal sealed partial class Planner
         return target;
     }
 
-    /// <summary>The plan of a built-in service (<see cref="BuiltinServices"/>), unless a registered component provides the type.</summary>
+    /// <summary>
+    /// The plan of a built-in service (<see cref="BuiltinServices"/>), unless a registered component provides the type. The host
+    /// builder's own IConfiguration, when the context was made over another configuration, provides it only to the host's services
+    /// (service descriptors): a component gets the context's configuration, which its conditions and [Value]s read. An
+    /// IConfiguration the application registers is found last, and wins.
+    /// </summary>
     private Dependency? Builtin(ComponentEntry owner, Type type) =>
-        table.FindLast(type) is { } registered && registered != owner ? null : services.Builtins.Plan(type, owner);
+        table.FindLast(type) is { } registered && registered != owner && !HostOnly(owner, registered) ? null : services.Builtins.Plan(type, owner);
+
+    /// <summary>
+    /// Tells whether <paramref name="candidate"/> is the host builder's own IConfiguration and <paramref name="owner"/> a component
+    /// rather than one of the host's services (a descriptor): the component gets the context's configuration instead.
+    /// </summary>
+    private static bool HostOnly(ComponentEntry owner, ComponentEntry candidate) =>
+        candidate.Definition.IsHostConfiguration && !owner.Definition.FromDescriptor;
 
     /// <summary>Returns T for IEnumerable&lt;T&gt;, IReadOnlyList&lt;T&gt;, IReadOnlyCollection&lt;T&gt;, ICollection&lt;T&gt;, IList&lt;T&gt; and T[].</summary>
     private static Type? ElementType(Type type)

@@ -90,6 +90,11 @@ internal static class PlanInterpreter
 
     private static object?[] Arguments(ComponentPlan plan, RequestScope? scope)
     {
+        if (plan.Arguments.Count == 0)
+        {
+            return []; // one shared empty array: a parameterless constructor allocates nothing here
+        }
+
         var values = new object?[plan.Arguments.Count];
         for (var i = 0; i < values.Length; i++)
         {

@@ -251,7 +251,8 @@ internal static class RegistryEmitter
         if (method.ResultOf is { } result)
         {
             // The result handed over boxed: GeneratedResults' generic helpers are instantiated here, at compile time.
-            var (property, helper) = method.Streams ? ("Streamed", "Stream") : ("Awaited", "Await");
+            // Stream names its T: the method may return a class implementing IAsyncEnumerable<T>.
+            var (property, helper) = method.Streams ? ("Streamed", $"Stream<{result}>") : ("Awaited", "Await");
             initializers.Add($"{property} = static ({instanceName}, {parameterName}) => {Seam}GeneratedResults.{helper}({call})");
             initializers.Add($"ResultType = typeof({result})");
         }

@@ -11,7 +11,8 @@ namespace Sprig.Generator.Model;
 /// override (an [UnsafeAccessor] call is not virtual); else <paramref name="DeclaringType"/>.</param>
 /// <param name="ResultOf">For an endpoint returning <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c>: T, whose
 /// values the generated code hands the runtime boxed (no generic code made at run time); else null.</param>
-/// <param name="Streams">Whether <paramref name="ResultOf"/> is the item type of an <c>IAsyncEnumerable&lt;T&gt;</c>.</param>
+/// <param name="Streams">Whether <paramref name="ResultOf"/> is the item type of an <c>IAsyncEnumerable&lt;T&gt;</c> (returned as
+/// the interface, or as a class or interface implementing it).</param>
 internal sealed record MethodSpec(
     string Name, string DeclaringType, EquatableArray<string> Parameters, string? ReturnType, bool IsStatic, bool Accessor, string ImplementingType,
     string? ResultOf = null, bool Streams = false);

@@ -187,24 +187,45 @@ internal static class ComponentParser
         }
 
         /// <summary>
-        /// Returns T of an endpoint's <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> (and whether it streams):
+        /// Returns T of an endpoint's <c>Task&lt;T&gt;</c>, <c>ValueTask&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> (and whether it streams),
+        /// also of a class or interface implementing <c>IAsyncEnumerable&lt;T&gt;</c> (once: one with two item types is not a stream):
         /// reading such a result at run time takes generic code, so the generated call hands it over boxed instead.
         /// </summary>
-        private static (string? ResultOf, bool Streams) AdaptedResult(ITypeSymbol returns)
+        private (string? ResultOf, bool Streams) AdaptedResult(ITypeSymbol returns)
         {
-            if (returns is not INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+            if (returns is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named)
+            {
+                var item = TypeNames.Of(named.TypeArguments[0]);
+                switch (named.OriginalDefinition.ToDisplayString())
+                {
+                    case Symbols.TaskOfT or Symbols.ValueTaskOfT:
+                        return (item, false);
+                    case Symbols.AsyncEnumerable:
+                        return (item, true);
+                }
+            }
+
+            // As the runtime under JIT: a Task is awaited, never enumerated.
+            if (IsTask(returns))
             {
                 return (null, false);
             }
 
-            var definition = named.OriginalDefinition.ToDisplayString();
-            var item = TypeNames.Of(named.TypeArguments[0]);
-            return definition switch
+            var streams = returns.AllInterfaces.Where(i => i.OriginalDefinition.ToDisplayString() == Symbols.AsyncEnumerable).ToList();
+            return streams.Count == 1 && TypeNames.CanName(streams[0].TypeArguments[0], compilation) ? (TypeNames.Of(streams[0].TypeArguments[0]), true) : (null, false);
+        }
+
+        private static bool IsTask(ITypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
             {
-                Symbols.TaskOfT or Symbols.ValueTaskOfT => (item, false),
-                Symbols.AsyncEnumerable => (item, true),
-                _ => (null, false),
-            };
+                if (t.ToDisplayString() == Symbols.Task)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A provider's <c>IProvider&lt;T&gt;.Get</c>, the factory method the runtime calls for its product.</summary>

@@ -23,6 +23,7 @@ internal static class Symbols
     public const string Provider = "Sprig.IProvider<T>";
     public const string TaskOfT = "System.Threading.Tasks.Task<TResult>";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask<TResult>";
+    public const string Task = "System.Threading.Tasks.Task";
     public const string AsyncEnumerable = "System.Collections.Generic.IAsyncEnumerable<T>";
     /// <summary>Sprig's component attributes: <see cref="Component"/> and the four derived from it.</summary>
     public static readonly string[] ComponentAttributes = [Component, Service, Controller, ProviderAttribute, Configuration];

@@ -46,11 +46,28 @@ public sealed class AsyncResultTests
         }
 
         [Endpoint]
+        public Chapters Outline(string topic) => new(topic, 3); // a class implementing IAsyncEnumerable<string>
+
+        [Endpoint]
         public async IAsyncEnumerable<GeneratedEndpointTests.Order> Orders()
         {
             await Task.Yield();
             yield return new("tea", 1);
             yield return new("cake", 2);
+        }
+    }
+
+    /// <summary>A stream that is a class of its own: the generator finds IAsyncEnumerable&lt;string&gt; among its interfaces.</summary>
+    public sealed class Chapters(string topic, int count) : IAsyncEnumerable<string>
+    {
+        public async IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            for (var i = 1; i <= count; i++)
+            {
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return $"{topic} {i}";
+            }
         }
     }
 
@@ -93,6 +110,29 @@ public sealed class AsyncResultTests
 
         tokens.Select(t => t.GetString()).Should().Equal("tok-0", "tok-1", "tok-2");
         orders.Select(o => o.GetRawText()).Should().Equal("""{"item":"tea","quantity":1}""", """{"item":"cake","quantity":2}""");
+    }
+
+    [Fact]
+    public async Task StreamAsync_YieldsEachItem_OfAClassImplementingIAsyncEnumerable()
+    {
+        using var context = Refreshed();
+
+        var chapters = await context.Endpoints.StreamAsync("llm/Writer/Outline", Json("\"tea\"")).ToListAsync();
+
+        chapters.Select(c => c.GetString()).Should().Equal("tea 1", "tea 2", "tea 3");
+        context.Endpoints.Find("llm/Writer/Outline").Should().BeEquivalentTo(new { IsStreaming = true, ResultType = typeof(string) });
+    }
+
+    [Fact]
+    public async Task InvokeAsync_Throws_TheJitMessage_WhenTheEndpointReturnsAClassImplementingIAsyncEnumerable()
+    {
+        using var context = Refreshed();
+
+        var act = () => context.Endpoints.InvokeAsync("llm/Writer/Outline", Json("\"tea\""));
+
+        (await act.Should().ThrowAsync<ContainerException>()).Which.Message.Should().Be(
+            "Endpoint 'llm/Writer/Outline' streams its results (it returns AsyncResultTests.Chapters), so InvokeAsync cannot call it. "
+            + "Call StreamAsync and enumerate the items.");
     }
 
     [Fact]

@@ -17,6 +17,22 @@ public sealed class WebTests
     {
         [Endpoint("add")]
         public int Add(int a, int b) => checked(a + b);
+
+        [Endpoint("countdown")]
+        public Countdown CountDown(int from) => new(from); // a class implementing IAsyncEnumerable<int>: NDJSON
+    }
+
+    /// <summary>A stream that is a class of its own.</summary>
+    public sealed class Countdown(int from) : IAsyncEnumerable<int>
+    {
+        public async IAsyncEnumerator<int> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            for (var i = from; i > 0; i--)
+            {
+                await Task.Yield();
+                yield return i;
+            }
+        }
     }
 
     /// <summary>The contract of <see cref="Tally"/>, as another process sees it: Sprig.Generator generates its remote proxy class.</summary>
@@ -54,6 +70,20 @@ public sealed class WebTests
         (await good.Content.ReadAsStringAsync()).Should().Be("5");
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         bad.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+    }
+
+    [Fact]
+    public async Task ServeAsync_StreamsNdjson_FromAClassImplementingIAsyncEnumerable()
+    {
+        await using var context = Refreshed(new() { ["aot.web"] = "true" });
+        await using var server = await context.ServeAsync("http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var response = await client.PostAsync("/rpc/default/Tally/countdown", new StringContent("3", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/x-ndjson");
+        (await response.Content.ReadAsStringAsync()).Should().Be("3\n2\n1\n");
     }
 
     [Fact]

@@ -131,7 +131,24 @@ public sealed class EndpointInvocationTests
         }
 
         [Endpoint]
+        public Chapters Outline(string topic) => new(topic, 3); // a class implementing IAsyncEnumerable<string>: a stream too
+
+        [Endpoint]
         public int Unary() => 1;
+    }
+
+    /// <summary>A stream that is a class of its own.</summary>
+    public sealed class Chapters(string topic, int count) : IAsyncEnumerable<string>
+    {
+        public async IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            for (var i = 1; i <= count; i++)
+            {
+                await Task.Yield();
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return $"{topic} {i}";
+            }
+        }
     }
 
     public sealed class Failing
@@ -244,6 +261,17 @@ public sealed class EndpointInvocationTests
 
         tokens.Select(t => t.GetString()).Should().Equal("tok-0", "tok-1", "tok-2");
         points.Select(p => p.GetRawText()).Should().Equal("""{"x":1,"y":2}""", """{"x":3,"y":4}""");
+    }
+
+    [Fact]
+    public async Task StreamAsync_YieldsEachItem_OfAClassImplementingIAsyncEnumerable()
+    {
+        using var context = Refreshed(typeof(Worker));
+
+        var chapters = await context.Endpoints.StreamAsync("llm/Worker/Outline", Json("\"tea\"")).ToListAsync();
+
+        chapters.Select(c => c.GetString()).Should().Equal("tea 1", "tea 2", "tea 3");
+        context.Endpoints.Find("llm/Worker/Outline").Should().BeEquivalentTo(new { IsStreaming = true, ResultType = typeof(string) });
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public sealed class CompiledRegistryTests
         var component = Component("Shop.OrderService");
         var service = component.Constructors.Single(c => c.ParameterTypes.Count == 0).Create([]);
 
-        component.Methods.Select(m => m.Name).Should().Equal("Init", "StartAsync", "Close", "PlaceAsync", "Version", "Track");
+        component.Methods.Select(m => m.Name).Should().Equal("Init", "StartAsync", "Close", "PlaceAsync", "Version", "Track", "Events");
         Method(component, "Init").Invoke(service, []);
         Method(component, "Close").Invoke(service, []);
         var started = Method(component, "StartAsync").Invoke(service, [CancellationToken.None]);
@@ -200,6 +200,7 @@ public sealed class CompiledRegistryTests
         var service = component.Constructors.Single(c => c.ParameterTypes.Count == 0).Create([]);
         var place = Method(component, "PlaceAsync");
         var track = Method(component, "Track");
+        var events = Method(component, "Events");
 
         (await place.Awaited!(service, ["book", 2])).Should().Be(2);
         place.ResultType.Should().Be<int>();
@@ -207,6 +208,8 @@ public sealed class CompiledRegistryTests
         (await track.Streamed!(service, []).ToListAsync()).Should().Equal("placed");
         track.ResultType.Should().Be<string>();
         track.Awaited.Should().BeNull();
+        (await events.Streamed!(service, []).ToListAsync()).Should().Equal("placed", "shipped");
+        events.ResultType.Should().Be<string>();
         Method(component, "Init").Awaited.Should().BeNull();
         Method(component, "StartAsync").Awaited.Should().BeNull(); // a hook returning Task: called, not read
     }

@@ -85,6 +85,22 @@ internal static class Samples
                 await Task.Yield();
                 yield return "placed";
             }
+
+            [Endpoint]
+            public OrderEvents Events() => new(["placed", "shipped"]); // a class implementing IAsyncEnumerable<string>: a stream too
+        }
+
+        /// <summary>A stream as a class of its own: the generator finds its item type among its interfaces.</summary>
+        public sealed class OrderEvents(IReadOnlyList<string> events) : IAsyncEnumerable<string>
+        {
+            public async IAsyncEnumerator<string> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+            {
+                foreach (var e in events)
+                {
+                    await Task.Yield();
+                    yield return e;
+                }
+            }
         }
 
         /// <summary>Overrides a protected [PreDestroy] hook: whichever declaration the runtime holds, the override runs.</summary>

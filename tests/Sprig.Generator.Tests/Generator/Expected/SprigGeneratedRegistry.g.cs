@@ -101,7 +101,8 @@ namespace Sprig.Generated
                         new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_2_2((global::Shop.OrderService)o!); return null; }),
                         new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
                         new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)),
-                        new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
+                        new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
+                        new global::Sprig.Generated.GeneratedMethod("Events", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Events()) { Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Events()), ResultType = typeof(string) },
                     },
                 },
             3 =>
@@ -141,8 +142,9 @@ namespace Sprig.Generated
                         new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_2((global::Shop.PriorityOrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
                         new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { DeclaringType = typeof(global::Shop.OrderService), Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
                         new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                        new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { DeclaringType = typeof(global::Shop.OrderService), Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
-                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_6((global::Shop.PriorityOrderService)o!); return null; }),
+                        new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { DeclaringType = typeof(global::Shop.OrderService), Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
+                        new global::Sprig.Generated.GeneratedMethod("Events", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Events()) { DeclaringType = typeof(global::Shop.OrderService), Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Events()), ResultType = typeof(string) },
+                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_7((global::Shop.PriorityOrderService)o!); return null; }),
                     },
                 },
             5 =>
@@ -257,7 +259,7 @@ namespace Sprig.Generated
         private static extern void Method_4_2(global::Shop.PriorityOrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
-        private static extern void Method_4_6(global::Shop.PriorityOrderService instance);
+        private static extern void Method_4_7(global::Shop.PriorityOrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
         private static extern global::Shop.Settings Constructor_6_0();
