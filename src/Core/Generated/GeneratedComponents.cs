@@ -72,7 +72,12 @@ public static class GeneratedComponents
     internal static GeneratedProxy? ProxyOf(Type type) => ProxiesByType.GetValueOrDefault(type);
 
     /// <summary>Returns the generated remote proxy class of a contract interface, or null.</summary>
-    internal static GeneratedRemoteProxy? RemoteProxyOf(Type type) => RemoteProxiesByType.GetValueOrDefault(type);
+    /// <remarks>The generator writes it into the contract's assembly, whose module initializer (which registers it) runs here if it has not yet.</remarks>
+    internal static GeneratedRemoteProxy? RemoteProxyOf(Type type)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
+        return RemoteProxiesByType.GetValueOrDefault(type);
+    }
 
     /// <summary>Returns the generated code of a class, or null when its assembly was not generated.</summary>
     internal static GeneratedComponent? Of(Type type) => Of(type.Assembly)?.Find(type);

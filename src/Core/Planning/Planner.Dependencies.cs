@@ -44,7 +44,7 @@ internal sealed partial class Planner
             }
 
             // A generated proxy class serves the interface; else Castle makes one at run time, where it can.
-            if (!LazyProxyFactory.IsGenerated(point.Type))
+            if (!LazyProxyFactory.IsGenerated(point.Type, Site(point, owner)))
             {
                 if (!Generated.DynamicCode.IsSupported)
                 {
@@ -205,6 +205,14 @@ internal sealed partial class Planner
     /// </summary>
     private static bool HostOnly(ComponentEntry owner, ComponentEntry candidate) =>
         candidate.Definition.IsHostConfiguration && !owner.Definition.FromDescriptor;
+
+    /// <summary>The module that declares an injection point: its parameter's method's, its member's, else the component class's.</summary>
+    private static System.Reflection.Module Site(InjectionPoint point, ComponentEntry owner) => point.Attributes switch
+    {
+        System.Reflection.ParameterInfo parameter => parameter.Member.Module,
+        System.Reflection.MemberInfo member => member.Module,
+        _ => owner.Definition.Source.Module,
+    };
 
     /// <summary>Returns T for IEnumerable&lt;T&gt;, IReadOnlyList&lt;T&gt;, IReadOnlyCollection&lt;T&gt;, ICollection&lt;T&gt;, IList&lt;T&gt; and T[].</summary>
     private static Type? ElementType(Type type)

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using Sprig.Generated;
 
 namespace Sprig.Proxies;
@@ -8,8 +10,16 @@ namespace Sprig.Proxies;
 /// </summary>
 internal static class LazyProxyFactory
 {
-    /// <summary>Tells whether a generated proxy class serves <paramref name="type"/>.</summary>
-    public static bool IsGenerated(Type type) => GeneratedComponents.ProxyOf(type) is not null;
+    /// <summary>
+    /// Tells whether a generated proxy class serves <paramref name="type"/> for a [Lazy] point declared in <paramref name="site"/>:
+    /// the generator writes the proxy into the assembly with the point, whose module initializer registers it, and which may
+    /// not have run yet (nothing of the assembly has run when its classes were registered by type): it runs here.
+    /// </summary>
+    public static bool IsGenerated(Type type, Module site)
+    {
+        RuntimeHelpers.RunModuleConstructor(site.ModuleHandle);
+        return GeneratedComponents.ProxyOf(type) is not null;
+    }
 
     /// <summary>Makes a proxy of <paramref name="type"/> whose target is what <paramref name="resolve"/> returns, on the first call.</summary>
     public static object Create(Type type, Func<object> resolve)

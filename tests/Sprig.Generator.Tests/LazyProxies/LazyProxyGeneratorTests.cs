@@ -270,6 +270,30 @@ public sealed class LazyProxyGeneratorTests
         """;
 
     [Fact]
+    public void Refresh_FindsTheGeneratedProxy_BeforeAnyCodeOfTheAssemblyRan()
+    {
+        // Nothing of the loaded assembly has run, so neither has its module initializer, which registers the proxies: refresh
+        // runs it. Castle cannot proxy the internal interface, so only the generated proxy serves it (this process calls
+        // constructors by reflection, so nothing else of refresh touches the generated registry).
+        var assembly = Load("""
+            using Sprig;
+            namespace Quiet;
+            internal interface IBell { string Ring(); }
+            [Component] internal sealed class Bell : IBell { public string Ring() => "ding"; }
+            [Component] internal sealed class Tower([Lazy] IBell bell) { public string Ring() => bell.Ring(); }
+            """, runInitializers: false);
+        var registry = new PendingRegistry();
+        registry.Register(assembly.GetType("Quiet.Bell", throwOnError: true)!);
+        registry.Register(assembly.GetType("Quiet.Tower", throwOnError: true)!);
+        using var context = new ApplicationContext(registry);
+
+        context.Refresh();
+
+        var tower = context.Get("Tower");
+        tower.GetType().GetMethod("Ring")!.Invoke(tower, null).Should().Be("ding");
+    }
+
+    [Fact]
     public void ClassTarget_GetsASubclassOverridingEveryPublicMember_ItsBaseClassesIncluded()
     {
         var (output, result) = Run(Compile(Bells));
@@ -358,7 +382,7 @@ public sealed class LazyProxyGeneratorTests
         return (output, result);
     }
 
-    private static Assembly Load(string source)
+    private static Assembly Load(string source, bool runInitializers = true)
     {
         var (output, _) = Run(Compile(source));
         using var image = new MemoryStream();
@@ -366,7 +390,11 @@ public sealed class LazyProxyGeneratorTests
         emitted.Success.Should().BeTrue(string.Join(Environment.NewLine, emitted.Diagnostics));
         image.Position = 0;
         var assembly = new AssemblyLoadContext("Desk", isCollectible: true).LoadFromStream(image);
-        RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        if (runInitializers)
+        {
+            RuntimeHelpers.RunModuleConstructor(assembly.ManifestModule.ModuleHandle);
+        }
+
         return assembly;
     }
 
