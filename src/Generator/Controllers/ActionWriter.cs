@@ -90,7 +90,7 @@ internal static class ActionWriter
         }
 
         text.Append(Indent).AppendLine("    };");
-        text.Append(Indent).AppendLine("}),");
+        text.Append(Indent).Append("})").Append(ProvidedMetadata.Initializer(method, result)).AppendLine(",");
         return text.ToString();
     }
 

@@ -56,6 +56,12 @@ public sealed class GeneratedAction
     /// <summary>Gets why no request delegate was generated, or null.</summary>
     public string? Unsupported { get; }
 
+    /// <summary>
+    /// Gets or initializes what adds the metadata the parameters' and the result's types give themselves
+    /// (<c>IEndpointMetadataProvider</c>, <c>IEndpointParameterMetadataProvider</c>), or null when none does.
+    /// </summary>
+    public Action<MethodInfo, Microsoft.AspNetCore.Builder.EndpointBuilder>? Metadata { get; init; }
+
     /// <summary>Tells whether this is the generated code of <paramref name="method"/>.</summary>
     internal bool Matches(MethodInfo method)
     {

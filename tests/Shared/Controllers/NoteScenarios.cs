@@ -64,6 +64,22 @@ public static class NoteScenarios
         (await unknown.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("No action answers GET /notes/no/such/path.");
     }
 
+    /// <summary>
+    /// Routes closed by <c>[Authorize]</c> on the action or by the metadata of its result type answer 401 to an anonymous client
+    /// and never run; an open route answers.
+    /// </summary>
+    public static async Task AnswersUnauthorizedAsync(HttpClient client)
+    {
+        using var mine = await client.GetAsync("/notes/mine");
+        using var secret = await client.GetAsync("/notes/secret");
+        using var open = await client.GetAsync("/notes/0");
+
+        mine.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        secret.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "SecretNote's PopulateMetadata adds [Authorize], as RequestDelegateFactory asks it");
+        (await secret.Content.ReadAsStringAsync()).Should().NotBe("the secret");
+        open.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
     /// <summary>A GET with a bad or missing value: a 400 problem with RequestDelegateFactory's text.</summary>
     public static async Task AnswersBadValueAsync(HttpClient client, string path, string detail)
     {

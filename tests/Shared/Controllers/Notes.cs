@@ -66,6 +66,10 @@ public sealed partial class NoteController(NoteStore store)
     [Get("/mine"), Authorize]
     public string Mine(ClaimsPrincipal user) => user.Identity?.Name ?? "";
 
+    /// <summary>Closed by its result type's own metadata (<see cref="SecretNote"/>), not by an attribute.</summary>
+    [Get("/secret")]
+    public SecretNote Secret() => new();
+
     /// <summary>GET /notes/list by convention.</summary>
     public List<Note> GetList() => store.Notes;
 
