@@ -60,10 +60,15 @@ internal static class ControllerRoutes
         var methods = new List<(MethodInfo Method, GeneratedAction? Code, int Order)>();
         foreach (var method in generated.Type.GetMethods(BindingFlags.Instance | BindingFlags.Public))
         {
+            // An entry that names the parameter types wins over one that knows only their count (a method the generator could not
+            // write, such as a generic overload), so that an action never gets another overload's refusal.
             var index = -1;
-            for (var i = 0; i < generated.Actions.Count && index < 0; i++)
+            for (var i = 0; i < generated.Actions.Count; i++)
             {
-                index = generated.Actions[i].Matches(method) ? i : -1;
+                if (generated.Actions[i].Matches(method) && (index < 0 || generated.Actions[index].ParameterTypes is null))
+                {
+                    index = i;
+                }
             }
 
             methods.Add((method, index < 0 ? null : generated.Actions[index], index < 0 ? int.MaxValue : index));

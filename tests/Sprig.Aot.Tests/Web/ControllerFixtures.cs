@@ -24,3 +24,16 @@ public sealed class BrokenController
     public string Find(Note note) => note.Text;
 }
 
+
+/// <summary>
+/// An action overloaded by a generic method (not an action; the generator writes only why it cannot be one) declared first:
+/// the action must get its own request delegate, not the generic method's refusal.
+/// </summary>
+[Controller(Url = "/overloads"), ConditionalOnProperty("aot.web.overloads")]
+public sealed class OverloadController
+{
+    public T Echo<T>(T value) => value;
+
+    [Get("/echo/{value}")]
+    public string Echo(string value) => $"echo {value}";
+}

@@ -98,6 +98,16 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task OverloadedAction_IsServed_WhenAGenericMethodOfTheSameNameAndArityIsDeclaredFirst()
+    {
+        await using var context = Refreshed(new() { ["aot.web.overloads"] = "true" });
+        await using var server = await context.ServeAsync("http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        (await client.GetStringAsync("/overloads/echo/hi")).Should().Be("echo hi");
+    }
+
+    [Fact]
     public async Task MapSprig_Fails_NamingTheActionParameterAndJsonSerializable_WhenABodyTypeHasNoMetadata()
     {
         await using var context = Refreshed(new() { ["aot.web.drafts"] = "true" });
@@ -172,7 +182,7 @@ public sealed class ControllerTests
     private static ApplicationContext Refreshed(Dictionary<string, string?> configuration)
     {
         var context = new ApplicationContext(
-            new PendingRegistry().Register<NoteStore>().Register<NoteController>().Register<DraftController>().Register<BrokenController>()
+            new PendingRegistry().Register<NoteStore>().Register<NoteController>().Register<DraftController>().Register<BrokenController>().Register<OverloadController>()
                 .RegisterInstance("json", NoteJson.Default),
             new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
