@@ -17,13 +17,17 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
 {
     private const string Seam = "global::Sprig.Web.Generated.";
 
+    // The attributes of methods the container calls, never HTTP clients (ControllerRoutes.ContainerAttributes at run time).
+    private static readonly string[] ContainerAttributes =
+        [Symbols.PostConstruct, Symbols.PreDestroy, Symbols.OnStart, Symbols.Bean, Symbols.Endpoint, "Microsoft.AspNetCore.Mvc.NonActionAttribute"];
+
     public string TypeName { get; } = typeName;
 
     public string Registration { get; } = registration;
 
     public static ControllerModel? For(ISymbol target, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (target is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } type || IsGeneric(type)
+        if (target is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } type || TypeHierarchy.IsGeneric(type)
             || !TypeNames.CanName(type, compilation) || compilation.GetTypeByMetadataName("Sprig.Web.Generated.GeneratedControllers") is null)
         {
             return null;
@@ -50,19 +54,6 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
 
     public override int GetHashCode() => TypeName.GetHashCode();
 
-    private static bool IsGeneric(INamedTypeSymbol type)
-    {
-        for (var t = type; t is not null; t = t.ContainingType)
-        {
-            if (t.IsGenericType)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// The public instance methods reflection lists on the class (its own and inherited, an override in place of what it
     /// overrides, a hiding method in place of the hidden one), base class first, except those of <see cref="object"/>. The runtime
@@ -71,12 +62,7 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
     /// </summary>
     private static List<IMethodSymbol> Methods(INamedTypeSymbol type)
     {
-        var chain = new List<INamedTypeSymbol>();
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
-        {
-            chain.Insert(0, t);
-        }
-
+        var chain = TypeHierarchy.BaseFirst(type);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var result = new List<(int Level, IMethodSymbol Method)>();
@@ -117,16 +103,7 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
     }
 
     // [PostConstruct], [PreDestroy], [OnStart], [Bean], [Endpoint] and [NonAction] methods are never actions unless a route attribute says so.
-    private static bool IsContainerMethod(IMethodSymbol method)
-    {
-        var names = new List<string>();
-        for (var m = method; m is not null; m = m.OverriddenMethod)
-        {
-            names.AddRange(m.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString() ?? ""));
-        }
-
-        return !method.GetAttributes().Any(a => ActionWriter.IsRouteAttribute(a.AttributeClass))
-            && names.Any(n => n is Symbols.PostConstruct or Symbols.PreDestroy or Symbols.OnStart or Symbols.Bean or Symbols.Endpoint
-                or "Microsoft.AspNetCore.Mvc.NonActionAttribute");
-    }
+    private static bool IsContainerMethod(IMethodSymbol method) =>
+        !method.GetAttributes().Any(a => ActionWriter.IsRouteAttribute(a.AttributeClass))
+        && ContainerAttributes.Any(name => Symbols.HasInherited(method, name));
 }
