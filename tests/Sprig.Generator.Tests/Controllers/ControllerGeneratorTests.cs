@@ -34,6 +34,18 @@ public sealed class ControllerGeneratorTests
 
         public interface IClock { DateTimeOffset Now { get; } }
 
+        public sealed class Receipt : IResult, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
+        {
+            public Task ExecuteAsync(HttpContext httpContext) => Task.CompletedTask;
+
+            static void Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(System.Reflection.MethodInfo method, Microsoft.AspNetCore.Builder.EndpointBuilder builder) { }
+        }
+
+        public sealed class Ledger : Microsoft.AspNetCore.Http.Metadata.IEndpointParameterMetadataProvider
+        {
+            public static void PopulateMetadata(System.Reflection.ParameterInfo parameter, Microsoft.AspNetCore.Builder.EndpointBuilder builder) { }
+        }
+
         public abstract class AuditedController
         {
             public string GetAudit() => "audit";
@@ -58,6 +70,9 @@ public sealed class ControllerGeneratorTests
             public Task DeleteAsync(int id, HttpContext http, HttpRequest request, HttpResponse response, Stream body, int[] also, [FromHeader(Name = "X-Tag")] string[] tags, int?[]? maybe = null) => Task.CompletedTask;
 
             public void Touch(decimal price = 1.5m, string note = "none", char mark = 'x', bool flag = true) { }
+
+            [Post("/{id}/receipt")]
+            public Task<Receipt> ReceiptAsync(int id, [FromServices] Ledger ledger) => Task.FromResult(new Receipt());
 
             public override string Describe() => "items";
 

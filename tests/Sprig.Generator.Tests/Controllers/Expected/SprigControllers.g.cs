@@ -114,6 +114,18 @@ namespace Sprig.Generated
                         ((global::Shop.ItemController)o).Touch(a0, a1, a2, a3);
                     };
                 }),
+                new global::Sprig.Web.Generated.GeneratedAction("ReceiptAsync", new global::System.Type[] { typeof(int), typeof(global::Shop.Ledger) }, static b =>
+                {
+                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p1 = b.Service<global::Shop.Ledger>(false);
+                    return async (http, o) =>
+                    {
+                        var a0 = await p0.BindAsync(http).ConfigureAwait(false);
+                        var a1 = await p1.BindAsync(http).ConfigureAwait(false);
+                        var r = await ((global::Shop.ItemController)o).ReceiptAsync(a0, a1).ConfigureAwait(false);
+                        await global::Sprig.Web.Generated.ActionResults.Execute(http, r).ConfigureAwait(false);
+                    };
+                }) { Metadata = static (m, e) => { global::Sprig.Web.Generated.ActionMetadata.OfParameter<global::Shop.Ledger>(m, 1, e); global::Sprig.Web.Generated.ActionMetadata.Of<global::Shop.Receipt>(m, e); } },
                 new global::Sprig.Web.Generated.GeneratedAction("Describe", global::System.Type.EmptyTypes, static b =>
                 {
                     return async (http, o) =>
