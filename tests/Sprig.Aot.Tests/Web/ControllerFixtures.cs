@@ -37,3 +37,13 @@ public sealed class OverloadController
     [Get("/echo/{value}")]
     public string Echo(string value) => $"echo {value}";
 }
+
+/// <summary>An action declared to return object, returning a type the application's JSON options have no metadata for.</summary>
+[Controller(Url = "/opaque"), ConditionalOnProperty("aot.web.opaque")]
+public sealed class OpaqueController
+{
+    public sealed record Opaque(int Value);
+
+    [Get]
+    public object Read() => new Opaque(1);
+}

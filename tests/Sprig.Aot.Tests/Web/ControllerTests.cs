@@ -108,6 +108,29 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task ResultWithoutJsonMetadata_Answers500_NamingTheActionTheTypeAndJsonSerializable()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration["aot.web.opaque"] = "true";
+        builder.UseSprig(new ApplicationContext(new PendingRegistry().Register<OpaqueController>(), builder.Configuration));
+        await using var app = builder.Build();
+        app.MapSprig();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        using var response = await client.GetAsync("/opaque");
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        var detail = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!;
+        detail[..detail.IndexOf('\n', StringComparison.Ordinal)].TrimEnd().Should().Be(
+            "System.NotSupportedException: The action GET /opaque -> OpaqueController.Read returned a value of type Opaque, and the application's JSON options have no "
+            + "metadata for it (without dynamic code System.Text.Json has no reflection). Add [JsonSerializable(typeof(Opaque))] to the application's "
+            + "JsonSerializerContext, or declare Opaque as the action's result type so that MapSprig checks its metadata at start-up.");
+    }
+
+    [Fact]
     public async Task MapSprig_Fails_NamingTheActionParameterAndJsonSerializable_WhenABodyTypeHasNoMetadata()
     {
         await using var context = Refreshed(new() { ["aot.web.drafts"] = "true" });
