@@ -32,12 +32,14 @@ internal static class ActionWriter
         return false;
     }
 
-    public static string Write(string controller, IMethodSymbol method, Compilation compilation)
+    /// <summary>Writes the method's entry; <paramref name="frameworkInterface"/> says it implements an interface of .NET on the controller (never an action by convention).</summary>
+    public static string Write(string controller, IMethodSymbol method, bool frameworkInterface, Compilation compilation)
     {
         var name = SymbolDisplay.FormatLiteral(method.Name, quote: true);
+        var framework = frameworkInterface ? " { ImplementsFrameworkInterface = true }" : "";
         if (Why(method, compilation) is { } reason)
         {
-            return $"{Indent}new {Seam}GeneratedAction({name}, {method.Parameters.Length}, {SymbolDisplay.FormatLiteral(reason, quote: true)}),\n";
+            return $"{Indent}new {Seam}GeneratedAction({name}, {method.Parameters.Length}, {SymbolDisplay.FormatLiteral(reason, quote: true)}){framework},\n";
         }
 
         var types = method.Parameters.IsEmpty
@@ -90,7 +92,9 @@ internal static class ActionWriter
         }
 
         text.Append(Indent).AppendLine("    };");
-        text.Append(Indent).Append("})").Append(ProvidedMetadata.Initializer(method, result)).AppendLine(",");
+        var metadata = ProvidedMetadata.Initializer(method, result);
+        var initializers = string.Join(", ", new[] { metadata, frameworkInterface ? "ImplementsFrameworkInterface = true" : null }.Where(i => i is not null));
+        text.Append(Indent).Append("})").Append(initializers.Length == 0 ? "" : " { " + initializers + " }").AppendLine(",");
         return text.ToString();
     }
 

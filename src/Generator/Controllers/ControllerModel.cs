@@ -41,7 +41,7 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
         foreach (var method in Methods(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            text.Append(ActionWriter.Write(typeName, method, compilation));
+            text.Append(ActionWriter.Write(typeName, method, ImplementsFrameworkInterface(type, method), compilation));
         }
 
         text.AppendLine("            }));");
@@ -90,6 +90,16 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
 
         return [.. result.OrderBy(r => r.Level).Select(r => r.Method)];
     }
+
+    /// <summary>
+    /// Whether the method implements, on the controller, an interface of .NET itself (a namespace starting with "System":
+    /// <c>IProgress&lt;T&gt;.Report</c>, <c>IComparable.CompareTo</c> ...), which is never an action by convention. Decided here,
+    /// where the compiler knows, because Native AOT's reflection cannot map interfaces to their implementations reliably.
+    /// </summary>
+    private static bool ImplementsFrameworkInterface(INamedTypeSymbol type, IMethodSymbol method) =>
+        type.AllInterfaces.Where(i => i.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true)
+            .SelectMany(i => i.GetMembers().OfType<IMethodSymbol>())
+            .Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method));
 
     private static bool RootsInObject(IMethodSymbol method)
     {

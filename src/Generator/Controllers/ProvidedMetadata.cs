@@ -14,8 +14,8 @@ internal static class ProvidedMetadata
 {
     private const string Providers = "Microsoft.AspNetCore.Http.Metadata.";
 
-    /// <summary>The initializer that adds the metadata (<c> { Metadata = ... }</c>), or an empty string when no type provides any.</summary>
-    public static string Initializer(IMethodSymbol method, ITypeSymbol? result)
+    /// <summary>The member initializer that adds the metadata (<c>Metadata = ...</c>), or null when no type provides any.</summary>
+    public static string? Initializer(IMethodSymbol method, ITypeSymbol? result)
     {
         var calls = new List<string>();
         for (var i = 0; i < method.Parameters.Length; i++)
@@ -37,7 +37,7 @@ internal static class ProvidedMetadata
             calls.Add($"global::Sprig.Web.Generated.ActionMetadata.Of<{TypeNames.Of(result)}>(m, e);");
         }
 
-        return calls.Count == 0 ? "" : " { Metadata = static (m, e) => { " + string.Join(" ", calls) + " } }";
+        return calls.Count == 0 ? null : "Metadata = static (m, e) => { " + string.Join(" ", calls) + " }";
     }
 
     private static bool Implements(ITypeSymbol type, string provider) =>

@@ -62,6 +62,12 @@ public sealed class GeneratedAction
     /// </summary>
     public Action<MethodInfo, Microsoft.AspNetCore.Builder.EndpointBuilder>? Metadata { get; init; }
 
+    /// <summary>
+    /// Gets or initializes whether the method implements an interface of .NET itself on the controller (never an action by
+    /// convention), as the compiler saw it: without dynamic code reflection cannot tell reliably.
+    /// </summary>
+    public bool ImplementsFrameworkInterface { get; init; }
+
     /// <summary>Tells whether this is the generated code of <paramref name="method"/>.</summary>
     internal bool Matches(MethodInfo method)
     {

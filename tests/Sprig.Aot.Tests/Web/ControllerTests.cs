@@ -24,10 +24,10 @@ public sealed class ControllerTests
     private const string BrokenProblems =
         "Sprig.Web cannot map the controllers; it found 2 problems:\n"
         + "1. BrokenController.Count(ref int value) cannot be served as POST /broken/count: parameter \"int value\" is a ref, out or in parameter, a ref struct or "
-        + "a pointer, which a request cannot bind. Take it by value. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.\n"
+        + "a pointer, which a request cannot bind. Take it by value. Fix the action as the message says, or mark the method [NonAction] if it is not an action.\n"
         + "2. BrokenController.Find(Note note) cannot be served as GET /broken/find: parameter \"Note note\" would be read from the JSON body, which this verb does "
         + "not read unless the parameter says so, and Note is not a service. Mark it [FromBody] (or [FromServices], or [FromQuery] on a type with a TryParse "
-        + "method), or register Note as a service. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
+        + "method), or register Note as a service. Fix the action as the message says, or mark the method [NonAction] if it is not an action.";
 
     [Fact]
     public async Task Controller_BindsEveryParameterKind_AndWritesEachKindOfResult()
@@ -142,11 +142,11 @@ public sealed class ControllerTests
             + "1. DraftController.Save(DraftController.Draft draft) cannot be served as POST /drafts: parameter \"Draft draft\", read from the JSON body, needs JSON metadata for Draft, and the application's JSON options have none (without dynamic code System.Text.Json has no reflection). "
             + "Add [JsonSerializable(typeof(Draft))] to a JsonSerializerContext and pass it to builder.Services.ConfigureHttpJsonOptions(o => "
             + "o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJson.Default)), or register the context as a component (RegisterInstance(\"json\", AppJson.Default)). "
-            + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.\n"
+            + "Fix the action as the message says, or mark the method [NonAction] if it is not an action.\n"
             + "2. DraftController.Save(DraftController.Draft draft) cannot be served as POST /drafts: its result (Draft) needs JSON metadata for Draft, and the application's JSON options have none (without dynamic code System.Text.Json has no reflection). "
             + "Add [JsonSerializable(typeof(Draft))] to a JsonSerializerContext and pass it to builder.Services.ConfigureHttpJsonOptions(o => "
             + "o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJson.Default)), or register the context as a component (RegisterInstance(\"json\", AppJson.Default)). "
-            + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.");
+            + "Fix the action as the message says, or mark the method [NonAction] if it is not an action.");
     }
 
     [Fact]

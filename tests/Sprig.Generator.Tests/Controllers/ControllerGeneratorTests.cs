@@ -54,7 +54,7 @@ public sealed class ControllerGeneratorTests
         }
 
         [Sprig.Controller(Url = "/items")]
-        public sealed class ItemController : AuditedController
+        public sealed class ItemController : AuditedController, IProgress<int>
         {
             [Get("/{id}")]
             public Item? Find(int id, Shelf? shelf = Shelf.Top, DateTime? since = null, double scale = 1) => null;
@@ -75,6 +75,8 @@ public sealed class ControllerGeneratorTests
             public Task<Receipt> ReceiptAsync(int id, [FromServices] Ledger ledger) => Task.FromResult(new Receipt());
 
             public override string Describe() => "items";
+
+            public void Report(int value) { }
 
             public override string ToString() => "ItemController";
 

@@ -134,6 +134,15 @@ namespace Sprig.Generated
                         await global::Sprig.Web.Generated.ActionResults.Text(http, r).ConfigureAwait(false);
                     };
                 }),
+                new global::Sprig.Web.Generated.GeneratedAction("Report", new global::System.Type[] { typeof(int) }, static b =>
+                {
+                    var p0 = b.Value<int>("value", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    return async (http, o) =>
+                    {
+                        var a0 = await p0.BindAsync(http).ConfigureAwait(false);
+                        ((global::Shop.ItemController)o).Report(a0);
+                    };
+                }) { ImplementsFrameworkInterface = true },
                 new global::Sprig.Web.Generated.GeneratedAction("Swap", 1, "parameter \"int value\" is a ref, out or in parameter, a ref struct or a pointer, which a request cannot bind. Take it by value."),
                 new global::Sprig.Web.Generated.GeneratedAction("Echo", 1, "a generic method cannot be an action (a request cannot choose its type arguments). Make it non-generic."),
                 new global::Sprig.Web.Generated.GeneratedAction("Upload", 1, "parameter \"IFormFile file\" is bound from a form, which Sprig serves only with dynamic code (RequestDelegateFactory). Read the form from an HttpRequest parameter, or take JSON."),
