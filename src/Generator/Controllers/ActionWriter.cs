@@ -32,11 +32,12 @@ internal static class ActionWriter
         return false;
     }
 
-    /// <summary>Writes the method's entry; <paramref name="frameworkInterface"/> says it implements an interface of .NET on the controller (never an action by convention).</summary>
-    public static string Write(string controller, IMethodSymbol method, bool frameworkInterface, Compilation compilation)
+    /// <summary>Writes the method's entry; <paramref name="contracts"/> are the interfaces whose methods it implements on the controller.</summary>
+    public static string Write(string controller, IMethodSymbol method, List<string> contracts, Compilation compilation)
     {
         var name = SymbolDisplay.FormatLiteral(method.Name, quote: true);
-        var framework = frameworkInterface ? " { ImplementsFrameworkInterface = true }" : "";
+        var implements = contracts.Count == 0 ? null : "Contracts = new global::System.Type[] { " + string.Join(", ", contracts.Select(c => $"typeof({c})")) + " }";
+        var framework = implements is null ? "" : " { " + implements + " }";
         if (Why(method, compilation) is { } reason)
         {
             return $"{Indent}new {Seam}GeneratedAction({name}, {method.Parameters.Length}, {SymbolDisplay.FormatLiteral(reason, quote: true)}){framework},\n";
@@ -93,7 +94,7 @@ internal static class ActionWriter
 
         text.Append(Indent).AppendLine("    };");
         var metadata = ProvidedMetadata.Initializer(method, result);
-        var initializers = string.Join(", ", new[] { metadata, frameworkInterface ? "ImplementsFrameworkInterface = true" : null }.Where(i => i is not null));
+        var initializers = string.Join(", ", new[] { metadata, implements }.Where(i => i is not null));
         text.Append(Indent).Append("})").Append(initializers.Length == 0 ? "" : " { " + initializers + " }").AppendLine(",");
         return text.ToString();
     }

@@ -13,7 +13,7 @@ namespace Sprig.Generator.Controllers;
 /// its generated actions. Null for a class generated code cannot name (private, generic, file-local), or when the compilation
 /// does not reference Sprig.Web: the runtime then reports the controller by name.
 /// </summary>
-internal sealed class ControllerModel(string typeName, string registration) : IEquatable<ControllerModel>
+internal sealed class ControllerModel(string typeName, string registration, string contracts) : IEquatable<ControllerModel>
 {
     private const string Seam = "global::Sprig.Web.Generated.";
 
@@ -25,6 +25,9 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
 
     public string Registration { get; } = registration;
 
+    /// <summary>Gets the interfaces the actions implement (type names separated by semicolons), whose methods the trimmer must keep.</summary>
+    public string Contracts { get; } = contracts;
+
     public static ControllerModel? For(ISymbol target, Compilation compilation, CancellationToken cancellationToken)
     {
         if (target is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } type || TypeHierarchy.IsGeneric(type)
@@ -34,6 +37,7 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
         }
 
         var typeName = TypeNames.Of(type);
+        var contracts = new HashSet<string>(StringComparer.Ordinal);
         var text = new StringBuilder();
         text.Append("            global::Sprig.Web.Generated.GeneratedControllers.Register(new ").Append(Seam).Append("GeneratedController(typeof(")
             .Append(typeName).Append("), new ").Append(Seam).AppendLine("GeneratedAction[]");
@@ -41,14 +45,16 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
         foreach (var method in Methods(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            text.Append(ActionWriter.Write(typeName, method, ImplementsFrameworkInterface(type, method), compilation));
+            var implemented = Implemented(type, method);
+            contracts.UnionWith(implemented);
+            text.Append(ActionWriter.Write(typeName, method, implemented, compilation));
         }
 
         text.AppendLine("            }));");
-        return new ControllerModel(typeName, text.ToString());
+        return new ControllerModel(typeName, text.ToString(), string.Join(";", contracts.OrderBy(c => c, StringComparer.Ordinal)));
     }
 
-    public bool Equals(ControllerModel? other) => other is not null && TypeName == other.TypeName && Registration == other.Registration;
+    public bool Equals(ControllerModel? other) => other is not null && TypeName == other.TypeName && Registration == other.Registration && Contracts == other.Contracts;
 
     public override bool Equals(object? obj) => Equals(obj as ControllerModel);
 
@@ -92,14 +98,15 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
     }
 
     /// <summary>
-    /// Whether the method implements, on the controller, an interface of .NET itself (a namespace starting with "System":
-    /// <c>IProgress&lt;T&gt;.Report</c>, <c>IComparable.CompareTo</c> ...), which is never an action by convention. Decided here,
-    /// where the compiler knows, because Native AOT's reflection cannot map interfaces to their implementations reliably.
+    /// The interfaces whose methods the method implements on the controller (named as generated code names them), decided here
+    /// where the compiler knows, because Native AOT's reflection cannot map interfaces to their implementations: the runtime reads
+    /// their attributes as the route's metadata (<c>[Authorize]</c> on a contract), and never makes a method that implements one of
+    /// .NET's (<c>IProgress&lt;T&gt;.Report</c>) an action by convention.
     /// </summary>
-    private static bool ImplementsFrameworkInterface(INamedTypeSymbol type, IMethodSymbol method) =>
-        type.AllInterfaces.Where(i => i.ContainingNamespace?.ToDisplayString().StartsWith("System", StringComparison.Ordinal) == true)
-            .SelectMany(i => i.GetMembers().OfType<IMethodSymbol>())
-            .Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method));
+    private static List<string> Implemented(INamedTypeSymbol type, IMethodSymbol method) =>
+        [.. type.AllInterfaces.Where(i => i.GetMembers().OfType<IMethodSymbol>()
+                .Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)))
+            .Select(TypeNames.Of)];
 
     private static bool RootsInObject(IMethodSymbol method)
     {

@@ -63,10 +63,11 @@ public sealed class GeneratedAction
     public Action<MethodInfo, Microsoft.AspNetCore.Builder.EndpointBuilder>? Metadata { get; init; }
 
     /// <summary>
-    /// Gets or initializes whether the method implements an interface of .NET itself on the controller (never an action by
-    /// convention), as the compiler saw it: without dynamic code reflection cannot tell reliably.
+    /// Gets or initializes the interfaces whose methods this method implements on the controller, as the compiler saw them: their
+    /// attributes (<c>[Authorize]</c> on a contract) are the route's metadata as under JIT, where reflection's interface maps say it,
+    /// which Native AOT's cannot. The generated code keeps their public methods.
     /// </summary>
-    public bool ImplementsFrameworkInterface { get; init; }
+    public Type[] Contracts { get; init; } = Type.EmptyTypes;
 
     /// <summary>Tells whether this is the generated code of <paramref name="method"/>.</summary>
     internal bool Matches(MethodInfo method)

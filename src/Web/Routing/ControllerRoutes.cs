@@ -106,7 +106,7 @@ internal static class ControllerRoutes
                 {
                     actions.AddRange(routes.Select(route => new ControllerAction(entry.Name, type, method, route.Method, Combine(controller.Url, route.Template), Conventional: false) { Generated = code }));
                 }
-                else if (IsConventionalAction(method) && !(generated ? code?.ImplementsFrameworkInterface == true : ImplementsFrameworkInterface(type, method)))
+                else if (IsConventionalAction(method) && !(generated ? code?.Contracts.Any(IsFramework) == true : ImplementsFrameworkInterface(type, method)))
                 {
                     var (verb, template) = Convention(method);
                     actions.Add(new ControllerAction(entry.Name, type, method, verb, Combine(controller.Url, template), Conventional: true) { Generated = code });
@@ -217,16 +217,15 @@ internal static class ControllerRoutes
     /// <summary>
     /// Whether the method implements an interface of .NET itself (<c>IEquatable&lt;T&gt;.Equals</c>, <c>IComparable.CompareTo</c>, ...),
     /// read by reflection under JIT only: Native AOT's interface maps missed <c>IProgress&lt;int&gt;.Report</c>, which then answered
-    /// as an action; without dynamic code the generator's <see cref="GeneratedAction.ImplementsFrameworkInterface"/> says instead.
+    /// as an action; without dynamic code the generator's <see cref="GeneratedAction.Contracts"/> say instead.
     /// </summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Called only under JIT (Of, RequiresUnreferencedCode); the generated path asks GeneratedAction.ImplementsFrameworkInterface.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Called only under JIT (Of, RequiresUnreferencedCode); the generated path asks GeneratedAction.Contracts.")]
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above.")]
     private static bool ImplementsFrameworkInterface(Type type, MethodInfo method)
     {
         foreach (var contract in type.GetInterfaces())
         {
-            if (contract.Namespace?.StartsWith("System", StringComparison.Ordinal) == true
-                && Array.IndexOf(type.GetInterfaceMap(contract).TargetMethods, method) >= 0)
+            if (IsFramework(contract) && Array.IndexOf(type.GetInterfaceMap(contract).TargetMethods, method) >= 0)
             {
                 return true;
             }
@@ -234,6 +233,8 @@ internal static class ControllerRoutes
 
         return false;
     }
+
+    private static bool IsFramework(Type contract) => contract.Namespace?.StartsWith("System", StringComparison.Ordinal) == true;
 
     private static bool IsDispose(MethodInfo method) =>
         (method.Name == nameof(IDisposable.Dispose) && typeof(IDisposable).IsAssignableFrom(method.DeclaringType) && method.GetParameters().Length == 0)

@@ -47,3 +47,21 @@ public sealed class OpaqueController
     [Get]
     public object Read() => new Opaque(1);
 }
+
+/// <summary>A contract whose method requires a signed-in user.</summary>
+public interface ISecretShelf
+{
+    [Microsoft.AspNetCore.Authorization.Authorize]
+    string Peek();
+}
+
+/// <summary>A controller implementing <see cref="ISecretShelf"/>: the contract's [Authorize] closes its route, as under JIT.</summary>
+[Controller(Url = "/contract"), ConditionalOnProperty("aot.web.contract")]
+public sealed class ContractController : ISecretShelf
+{
+    [Get("/peek")]
+    public string Peek() => "peeked";
+
+    [Get("/open")]
+    public string Open() => "open";
+}

@@ -131,6 +131,20 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task AuthorizeOnAnImplementedContract_IsEnforced_FromTheGeneratorsContracts()
+    {
+        await using var context = Refreshed(new() { ["aot.web.contract"] = "true" });
+        await using var server = await context.ServeAsync("http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var peek = await client.GetAsync("/contract/peek");
+        using var open = await client.GetAsync("/contract/open");
+
+        peek.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        open.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task MapSprig_Fails_NamingTheActionParameterAndJsonSerializable_WhenABodyTypeHasNoMetadata()
     {
         await using var context = Refreshed(new() { ["aot.web.drafts"] = "true" });
@@ -205,7 +219,7 @@ public sealed class ControllerTests
     private static ApplicationContext Refreshed(Dictionary<string, string?> configuration)
     {
         var context = new ApplicationContext(
-            new PendingRegistry().Register<NoteStore>().Register<NoteController>().Register<DraftController>().Register<BrokenController>().Register<OverloadController>()
+            new PendingRegistry().Register<NoteStore>().Register<NoteController>().Register<DraftController>().Register<BrokenController>().Register<OverloadController>().Register<ContractController>()
                 .RegisterInstance("json", NoteJson.Default),
             new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

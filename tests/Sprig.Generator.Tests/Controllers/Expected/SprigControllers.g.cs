@@ -12,6 +12,7 @@ namespace Sprig.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(global::Shop.ItemController))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(global::Shop.SeedController))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof(global::System.IProgress<int>))]
         internal static void Register()
         {
             global::Sprig.Web.Generated.GeneratedControllers.Register(new global::Sprig.Web.Generated.GeneratedController(typeof(global::Shop.ItemController), new global::Sprig.Web.Generated.GeneratedAction[]
@@ -142,7 +143,7 @@ namespace Sprig.Generated
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
                         ((global::Shop.ItemController)o).Report(a0);
                     };
-                }) { ImplementsFrameworkInterface = true },
+                }) { Contracts = new global::System.Type[] { typeof(global::System.IProgress<int>) } },
                 new global::Sprig.Web.Generated.GeneratedAction("Swap", 1, "parameter \"int value\" is a ref, out or in parameter, a ref struct or a pointer, which a request cannot bind. Take it by value."),
                 new global::Sprig.Web.Generated.GeneratedAction("Echo", 1, "a generic method cannot be an action (a request cannot choose its type arguments). Make it non-generic."),
                 new global::Sprig.Web.Generated.GeneratedAction("Upload", 1, "parameter \"IFormFile file\" is bound from a form, which Sprig serves only with dynamic code (RequestDelegateFactory). Read the form from an HttpRequest parameter, or take JSON."),
