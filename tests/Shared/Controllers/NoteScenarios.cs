@@ -39,6 +39,7 @@ public static class NoteScenarios
         }
 
         (await client.GetStringAsync("/notes/tags")).Should().Be(" /  / GET", "no value is an empty array");
+        (await client.GetStringAsync("/notes/link?target=https%3A%2F%2Fexample.test%2Fa&back=..%2Fb")).Should().Be("https://example.test/a ../b", "a Uri binds as RequestDelegateFactory's Uri.TryCreate (relative or absolute)");
     }
 
     /// <summary>Conventional routes, 405 with Allow for another verb, 404 under the controller's URL.</summary>
