@@ -13,4 +13,5 @@ namespace AotWebSample;
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(Book))]
 [JsonSerializable(typeof(List<Book>))]
+[JsonSerializable(typeof(Memo))]
 internal sealed partial class AppJson : JsonSerializerContext;

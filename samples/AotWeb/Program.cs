@@ -47,6 +47,11 @@ await Send(HttpMethod.Get, "/books/list", null);
 await Send(HttpMethod.Get, "/books/price?item=book&quantity=3", null);
 await Send(HttpMethod.Get, "/books/price", null);
 await Send(HttpMethod.Put, "/books/1", null);
+await Send(HttpMethod.Post, "/books/memo", """{"text":"short"}""");
+await Send(HttpMethod.Post, "/books/memo", """{"text":"a memo longer than its limit"}""");
+await Send(HttpMethod.Post, "/books/file", """{"id":3,"title":"Emma"}""");
+await Send(HttpMethod.Post, "/books/report", "1");
+await Send(HttpMethod.Post, "/books/dispose", null);
 using (var catalog = await http.GetAsync("/rpc"))
 {
     Console.WriteLine($"GET /rpc -> {(int)catalog.StatusCode} {await catalog.Content.ReadAsStringAsync()}");

@@ -2,7 +2,7 @@
 # Publishes samples/AotWeb as Native AOT (trim/AOT warnings are errors in its project) and runs it with --self-test: it serves its
 # RPC endpoints and a [Controller] (through Sprig.Generator's request delegates) on a free loopback port with Kestrel, calls them over
 # HTTP (good and bad requests, a stream, the catalog, the controller's routes: JSON, text, IResult, 400s with RequestDelegateFactory's
-# texts, 405) and
+# texts, 405, a body limit from a parameter type's own metadata and one from an implemented interface's method, Dispose and an IProgress<int>.Report left unmapped) and
 # prints what came back, which is compared whole; then a second context calls it through the contract's generated remote proxy. Needs clang-14 and zlib1g-dev. Prints "Native AOT web sample: passed" and exits
 # 0, or says what differed and exits 1.
 set -uo pipefail
@@ -31,6 +31,11 @@ GET /books/list -> 200 application/json: [{"id":1,"title":"Dune"},{"id":2,"title
 GET /books/price?item=book&quantity=3 -> 200 text/plain: 3 x book = 3750 cents
 GET /books/price -> 400 application/problem+json: The request is not valid. | Required parameter "string item" was not provided from query string.
 PUT /books/1 -> 405 application/problem+json: The method is not allowed here. | /books/1 answers GET, not PUT.
+POST /books/memo {"text":"short"} -> 200 text/plain: memo: short
+POST /books/memo {"text":"a memo longer than its limit"} -> 413 application/problem+json: The request body is too large. | The body of POST /books/memo may be at most 32 bytes. Send less, or raise the limit ([RequestSizeLimit] on the action, or Kestrel's MaxRequestBodySize).
+POST /books/file {"id":3,"title":"Emma"} -> 413 application/problem+json: The request body is too large. | The body of POST /books/file may be at most 16 bytes. Send less, or raise the limit ([RequestSizeLimit] on the action, or Kestrel's MaxRequestBodySize).
+POST /books/report 1 -> 405 application/problem+json: The method is not allowed here. | /books/report answers GET, not POST.
+POST /books/dispose -> 405 application/problem+json: The method is not allowed here. | /books/dispose answers GET, not POST.
 GET /rpc -> 200 [{"namespace":"default","component":"Orders","endpoint":"place","streaming":false,"path":"/rpc/default/Orders/place"},{"namespace":"default","component":"Orders","endpoint":"count","streaming":true,"path":"/rpc/default/Orders/count"}]
 remote place through the generated remote proxy -> Receipt { Item = pen, Quantity = 3, Total = 300 }
 TEXT

@@ -87,7 +87,7 @@ public static partial class SprigWeb
         builder.Add(route =>
         {
             route.Metadata.Add(new TagsAttribute(action.Component));
-            foreach (var attribute in RouteMetadata.Of(action.Controller, action.Method))
+            foreach (var attribute in RouteMetadata.Of(action.Controller, action.Method, action.Generated?.Contracts))
             {
                 route.Metadata.Add(attribute);
             }

@@ -70,6 +70,8 @@ public static partial class SprigWeb
                     throw new ContainerException(WebErrors.EndpointFiltersNeedDynamicCode(route.DisplayName ?? action.Template));
                 }
 
+                // As RequestDelegateFactory does: the parameters' and the result's types add their own metadata ([Authorize] ...).
+                action.Generated?.Metadata?.Invoke(action.Method, route);
                 route.RequestDelegate = http => Guard(http, context, logger, development, h => handler(h, RequestScopes.For(h, context).GetService(type)!));
             });
         }

@@ -33,9 +33,10 @@ internal static partial class WebErrors
         + $"Add [JsonSerializable(typeof({typeName}))] to a JsonSerializerContext and pass it to builder.Services.ConfigureHttpJsonOptions(o => "
         + "o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJson.Default)), or register the context as a component (RegisterInstance(\"json\", AppJson.Default)).";
 
-    public static string NoRuntimeJsonMetadata(Type? type) =>
-        $"An action returned a {type?.Name ?? "null"}, and the application's JSON options have no metadata for it. "
-        + $"Add [JsonSerializable(typeof({type?.Name}))] to the application's JsonSerializerContext, or declare the action's result type.";
+    public static string NoRuntimeJsonMetadata(string? action, Type type) =>
+        $"The action {action ?? "(unknown)"} returned a value of type {type.Name}, and the application's JSON options have no metadata for it (without dynamic code "
+        + $"System.Text.Json has no reflection). Add [JsonSerializable(typeof({type.Name}))] to the application's JsonSerializerContext, or declare "
+        + $"{type.Name} as the action's result type so that MapSprig checks its metadata at start-up.";
 
     public static string NotGenerated(IReadOnlyList<string> controllers) =>
         $"Cannot serve the controller{(controllers.Count == 1 ? "" : "s")} {string.Join(", ", controllers.Select(c => $"'{c}'"))}: without dynamic code (Native AOT, "

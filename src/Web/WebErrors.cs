@@ -42,7 +42,7 @@ internal static partial class WebErrors
 
     public static string UnmappableAction(ControllerAction action, string reason) =>
         $"{action.Display} cannot be served as {action.Verb} {action.Template}{(action.Conventional ? " (an action by convention)" : "")}: {reason.Trim()} "
-        + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
+        + "Fix the action as the message says, or mark the method [NonAction] if it is not an action.";
 
     public static string UnroutableEndpoint(EndpointDescriptor endpoint) =>
         $"Endpoint '{endpoint.Address}' ({Sprig.Hosting.SprigHosting.MethodDisplayName(endpoint.Method)}) cannot be served over HTTP: its address contains '?', "

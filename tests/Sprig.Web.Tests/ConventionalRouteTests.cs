@@ -312,7 +312,7 @@ public sealed class ConventionalRouteTests
             "ConventionalRouteTests.UnbindableController.Find(ConventionalRouteTests.Filter filter) cannot be served as GET /api/bad (an action by convention): ")
             .And.Contain("Body was inferred but the method does not allow inferred body parameters.")
             .And.Contain("Did you mean to register the \"Body (Inferred)\" parameter(s) as a Service or apply the [FromServices] or [FromBody] attribute?")
-            .And.EndWith("Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.");
+            .And.EndWith("Fix the action as the message says, or mark the method [NonAction] if it is not an action.");
     }
 
     private static async Task<ServedContext> Serve(params Type[] controllers)

@@ -24,6 +24,14 @@ public sealed class NotesParityTests
         await NoteScenarios.AnswersConventionalRoutes_405And404Async(host.Client);
     }
 
+    [Fact]
+    public async Task ClosedRoutes_Answer401_WhetherClosedByAttributeOrByTheResultTypesMetadata()
+    {
+        await using var server = await NotesServer.StartAsync();
+
+        await NoteScenarios.AnswersUnauthorizedAsync(server.Client);
+    }
+
     [Theory]
     [MemberData(nameof(NoteAnswers.BadValues), MemberType = typeof(NoteAnswers))]
     public async Task BadValue_Answers400Problem(string path, string detail)

@@ -32,12 +32,15 @@ internal static class ActionWriter
         return false;
     }
 
-    public static string Write(string controller, IMethodSymbol method, Compilation compilation)
+    /// <summary>Writes the method's entry; <paramref name="contracts"/> are the interfaces whose methods it implements on the controller.</summary>
+    public static string Write(string controller, IMethodSymbol method, List<string> contracts, Compilation compilation)
     {
         var name = SymbolDisplay.FormatLiteral(method.Name, quote: true);
+        var implements = contracts.Count == 0 ? null : "Contracts = new global::System.Type[] { " + string.Join(", ", contracts.Select(c => $"typeof({c})")) + " }";
+        var framework = implements is null ? "" : " { " + implements + " }";
         if (Why(method, compilation) is { } reason)
         {
-            return $"{Indent}new {Seam}GeneratedAction({name}, {method.Parameters.Length}, {SymbolDisplay.FormatLiteral(reason, quote: true)}),\n";
+            return $"{Indent}new {Seam}GeneratedAction({name}, {method.Parameters.Length}, {SymbolDisplay.FormatLiteral(reason, quote: true)}){framework},\n";
         }
 
         var types = method.Parameters.IsEmpty
@@ -90,7 +93,9 @@ internal static class ActionWriter
         }
 
         text.Append(Indent).AppendLine("    };");
-        text.Append(Indent).AppendLine("}),");
+        var metadata = ProvidedMetadata.Initializer(method, result);
+        var initializers = string.Join(", ", new[] { metadata, implements }.Where(i => i is not null));
+        text.Append(Indent).Append("})").Append(initializers.Length == 0 ? "" : " { " + initializers + " }").AppendLine(",");
         return text.ToString();
     }
 

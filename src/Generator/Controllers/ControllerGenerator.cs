@@ -68,6 +68,13 @@ public sealed class ControllerGenerator : IIncrementalGenerator
                 .Append(" | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(").Append(model.TypeName).AppendLine("))]");
         }
 
+        // ... and the methods of the interfaces the actions implement, for their attributes (RouteMetadata).
+        foreach (var contract in models.SelectMany(m => m.Contracts.Split(';').Where(c => c.Length > 0)).Distinct().OrderBy(c => c, System.StringComparer.Ordinal))
+        {
+            source.Append("        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof(")
+                .Append(contract).AppendLine("))]");
+        }
+
         source.AppendLine("        internal static void Register()");
         source.AppendLine("        {");
         foreach (var model in models)

@@ -13,23 +13,31 @@ namespace Sprig.Generator.Controllers;
 /// its generated actions. Null for a class generated code cannot name (private, generic, file-local), or when the compilation
 /// does not reference Sprig.Web: the runtime then reports the controller by name.
 /// </summary>
-internal sealed class ControllerModel(string typeName, string registration) : IEquatable<ControllerModel>
+internal sealed class ControllerModel(string typeName, string registration, string contracts) : IEquatable<ControllerModel>
 {
     private const string Seam = "global::Sprig.Web.Generated.";
+
+    // The attributes of methods the container calls, never HTTP clients (ControllerRoutes.ContainerAttributes at run time).
+    private static readonly string[] ContainerAttributes =
+        [Symbols.PostConstruct, Symbols.PreDestroy, Symbols.OnStart, Symbols.Bean, Symbols.Endpoint, "Microsoft.AspNetCore.Mvc.NonActionAttribute"];
 
     public string TypeName { get; } = typeName;
 
     public string Registration { get; } = registration;
 
+    /// <summary>Gets the interfaces the actions implement (type names separated by semicolons), whose methods the trimmer must keep.</summary>
+    public string Contracts { get; } = contracts;
+
     public static ControllerModel? For(ISymbol target, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (target is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } type || IsGeneric(type)
+        if (target is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false, IsStatic: false } type || TypeHierarchy.IsGeneric(type)
             || !TypeNames.CanName(type, compilation) || compilation.GetTypeByMetadataName("Sprig.Web.Generated.GeneratedControllers") is null)
         {
             return null;
         }
 
         var typeName = TypeNames.Of(type);
+        var contracts = new HashSet<string>(StringComparer.Ordinal);
         var text = new StringBuilder();
         text.Append("            global::Sprig.Web.Generated.GeneratedControllers.Register(new ").Append(Seam).Append("GeneratedController(typeof(")
             .Append(typeName).Append("), new ").Append(Seam).AppendLine("GeneratedAction[]");
@@ -37,31 +45,20 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
         foreach (var method in Methods(type))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            text.Append(ActionWriter.Write(typeName, method, compilation));
+            var implemented = Implemented(type, method);
+            contracts.UnionWith(implemented);
+            text.Append(ActionWriter.Write(typeName, method, implemented, compilation));
         }
 
         text.AppendLine("            }));");
-        return new ControllerModel(typeName, text.ToString());
+        return new ControllerModel(typeName, text.ToString(), string.Join(";", contracts.OrderBy(c => c, StringComparer.Ordinal)));
     }
 
-    public bool Equals(ControllerModel? other) => other is not null && TypeName == other.TypeName && Registration == other.Registration;
+    public bool Equals(ControllerModel? other) => other is not null && TypeName == other.TypeName && Registration == other.Registration && Contracts == other.Contracts;
 
     public override bool Equals(object? obj) => Equals(obj as ControllerModel);
 
     public override int GetHashCode() => TypeName.GetHashCode();
-
-    private static bool IsGeneric(INamedTypeSymbol type)
-    {
-        for (var t = type; t is not null; t = t.ContainingType)
-        {
-            if (t.IsGenericType)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>
     /// The public instance methods reflection lists on the class (its own and inherited, an override in place of what it
@@ -71,12 +68,7 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
     /// </summary>
     private static List<IMethodSymbol> Methods(INamedTypeSymbol type)
     {
-        var chain = new List<INamedTypeSymbol>();
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
-        {
-            chain.Insert(0, t);
-        }
-
+        var chain = TypeHierarchy.BaseFirst(type);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var overridden = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var result = new List<(int Level, IMethodSymbol Method)>();
@@ -105,6 +97,17 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
         return [.. result.OrderBy(r => r.Level).Select(r => r.Method)];
     }
 
+    /// <summary>
+    /// The interfaces whose methods the method implements on the controller (named as generated code names them), decided here
+    /// where the compiler knows, because Native AOT's reflection cannot map interfaces to their implementations: the runtime reads
+    /// their attributes as the route's metadata (<c>[Authorize]</c> on a contract), and never makes a method that implements one of
+    /// .NET's (<c>IProgress&lt;T&gt;.Report</c>) an action by convention.
+    /// </summary>
+    private static List<string> Implemented(INamedTypeSymbol type, IMethodSymbol method) =>
+        [.. type.AllInterfaces.Where(i => i.GetMembers().OfType<IMethodSymbol>()
+                .Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)))
+            .Select(TypeNames.Of)];
+
     private static bool RootsInObject(IMethodSymbol method)
     {
         var root = method;
@@ -117,16 +120,7 @@ internal sealed class ControllerModel(string typeName, string registration) : IE
     }
 
     // [PostConstruct], [PreDestroy], [OnStart], [Bean], [Endpoint] and [NonAction] methods are never actions unless a route attribute says so.
-    private static bool IsContainerMethod(IMethodSymbol method)
-    {
-        var names = new List<string>();
-        for (var m = method; m is not null; m = m.OverriddenMethod)
-        {
-            names.AddRange(m.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString() ?? ""));
-        }
-
-        return !method.GetAttributes().Any(a => ActionWriter.IsRouteAttribute(a.AttributeClass))
-            && names.Any(n => n is Symbols.PostConstruct or Symbols.PreDestroy or Symbols.OnStart or Symbols.Bean or Symbols.Endpoint
-                or "Microsoft.AspNetCore.Mvc.NonActionAttribute");
-    }
+    private static bool IsContainerMethod(IMethodSymbol method) =>
+        !method.GetAttributes().Any(a => ActionWriter.IsRouteAttribute(a.AttributeClass))
+        && ContainerAttributes.Any(name => Symbols.HasInherited(method, name));
 }

@@ -12,7 +12,8 @@ internal static class Parsers
 
     /// <summary>
     /// The call that parses <c>v</c> into <c>x</c>, or null when the type has no TryParse, chosen as RequestDelegateFactory's
-    /// ParameterBindingMethodCache does: an enum's; the numbers' and dates' with its styles and the invariant culture; then
+    /// ParameterBindingMethodCache does: an enum's; the numbers' and dates' with its styles and the invariant culture; a Uri's
+    /// TryCreate; then
     /// TryParse(string, IFormatProvider, out T) with the invariant culture; then TryParse(string, out T).
     /// </summary>
     public static string? Parser(ITypeSymbol type)
@@ -51,6 +52,12 @@ internal static class Parsers
         if (dateStyles is not null)
         {
             return $"{name}.TryParse(v, {Globalization}CultureInfo.InvariantCulture, {Globalization}DateTimeStyles.{dateStyles}, out x)";
+        }
+
+        // RequestDelegateFactory binds a Uri through Uri.TryCreate, relative or absolute.
+        if (type is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return "global::System.Uri.TryCreate(v, global::System.UriKind.RelativeOrAbsolute, out x)";
         }
 
         var methods = type.GetMembers("TryParse").OfType<IMethodSymbol>().Where(m => m.IsStatic && m.DeclaredAccessibility == Accessibility.Public

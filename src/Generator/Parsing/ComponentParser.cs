@@ -18,13 +18,14 @@ internal static class ComponentParser
     public static ComponentSpec? Parse(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellation)
     {
         // Open generic classes (a type parameter of their own or of a containing type) are closed by the runtime at run time.
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || IsGeneric(type)
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || TypeHierarchy.IsGeneric(type)
             || !TypeNames.CanName(type, compilation) || Symbols.IsObsoleteError(type))
         {
             return null;
         }
 
-        var hierarchy = Hierarchy(type);
+        // Base class first: base members are injected and base hooks run first.
+        var hierarchy = TypeHierarchy.BaseFirst(type);
         var context = new Context(type, compilation);
         var members = new List<MemberSpec>();
         var methods = new List<MethodSpec>();
@@ -55,31 +56,6 @@ internal static class ComponentParser
             new EquatableArray<ConstructorSpec>(context.Constructors()),
             new EquatableArray<MemberSpec>(members),
             new EquatableArray<MethodSpec>(methods));
-    }
-
-    private static bool IsGeneric(INamedTypeSymbol type)
-    {
-        for (var t = type; t is not null; t = t.ContainingType)
-        {
-            if (t.IsGenericType)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The class and its base classes, base first (object left out): base members are injected and base hooks run first.</summary>
-    private static List<INamedTypeSymbol> Hierarchy(INamedTypeSymbol type)
-    {
-        var chain = new List<INamedTypeSymbol>();
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
-        {
-            chain.Insert(0, t);
-        }
-
-        return chain;
     }
 
     /// <summary>
@@ -285,7 +261,7 @@ internal static class ComponentParser
         /// An [UnsafeAccessor] finds a member of a generic type only from a generic accessor with matching type parameters; a
         /// member of a constructed generic base class that is not accessible is left to reflection.
         /// </summary>
-        private static bool Reachable(bool accessible, INamedTypeSymbol declaring) => accessible || !IsGeneric(declaring);
+        private static bool Reachable(bool accessible, INamedTypeSymbol declaring) => accessible || !TypeHierarchy.IsGeneric(declaring);
 
         private static bool HasRequiredMembers(INamedTypeSymbol type)
         {

@@ -56,6 +56,19 @@ public sealed class GeneratedAction
     /// <summary>Gets why no request delegate was generated, or null.</summary>
     public string? Unsupported { get; }
 
+    /// <summary>
+    /// Gets or initializes what adds the metadata the parameters' and the result's types give themselves
+    /// (<c>IEndpointMetadataProvider</c>, <c>IEndpointParameterMetadataProvider</c>), or null when none does.
+    /// </summary>
+    public Action<MethodInfo, Microsoft.AspNetCore.Builder.EndpointBuilder>? Metadata { get; init; }
+
+    /// <summary>
+    /// Gets or initializes the interfaces whose methods this method implements on the controller, as the compiler saw them: their
+    /// attributes (<c>[Authorize]</c> on a contract) are the route's metadata as under JIT, where reflection's interface maps say it,
+    /// which Native AOT's cannot. The generated code keeps their public methods.
+    /// </summary>
+    public Type[] Contracts { get; init; } = Type.EmptyTypes;
+
     /// <summary>Tells whether this is the generated code of <paramref name="method"/>.</summary>
     internal bool Matches(MethodInfo method)
     {

@@ -53,6 +53,6 @@ public sealed class ResultWriter<T>
 
         return _declared is not null
             ? http.Response.WriteAsJsonAsync(value, _declared, contentType: null, http.RequestAborted)
-            : throw new NotSupportedException(WebErrors.NoRuntimeJsonMetadata(runtime));
+            : throw new NotSupportedException(WebErrors.NoRuntimeJsonMetadata(http.GetEndpoint()?.DisplayName, runtime!));
     }
 }

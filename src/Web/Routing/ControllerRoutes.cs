@@ -35,7 +35,7 @@ internal static class ControllerRoutes
     /// <exception cref="ContainerException">Two actions answer the same verb and route; the message names both methods and the fix.</exception>
     [RequiresUnreferencedCode("Controllers' methods and interfaces are read by reflection; without dynamic code MapSprig lists them with OfGenerated.")]
     public static IReadOnlyList<ControllerAction> Of(ApplicationContext context) =>
-        Collect(context, type => [.. type.GetMethods(BindingFlags.Instance | BindingFlags.Public).OrderBy(m => m.MetadataToken).Select(m => (m, (GeneratedAction?)null))]);
+        Collect(context, type => [.. type.GetMethods(BindingFlags.Instance | BindingFlags.Public).OrderBy(m => m.MetadataToken).Select(m => (m, (GeneratedAction?)null))], generated: false);
 
     /// <summary>
     /// Lists every action of the context's controllers from Sprig.Generator's registry (without dynamic code): the same rules as
@@ -50,7 +50,7 @@ internal static class ControllerRoutes
             throw new ContainerException(WebErrors.NotGenerated(missing));
         }
 
-        return Collect(context, GeneratedMethods);
+        return Collect(context, GeneratedMethods, generated: true);
     }
 
     /// <summary>The public instance methods of a generated controller, in the generated code's (declaration) order, each with its generated code.</summary>
@@ -60,10 +60,15 @@ internal static class ControllerRoutes
         var methods = new List<(MethodInfo Method, GeneratedAction? Code, int Order)>();
         foreach (var method in generated.Type.GetMethods(BindingFlags.Instance | BindingFlags.Public))
         {
+            // An entry that names the parameter types wins over one that knows only their count (a method the generator could not
+            // write, such as a generic overload), so that an action never gets another overload's refusal.
             var index = -1;
-            for (var i = 0; i < generated.Actions.Count && index < 0; i++)
+            for (var i = 0; i < generated.Actions.Count; i++)
             {
-                index = generated.Actions[i].Matches(method) ? i : -1;
+                if (generated.Actions[i].Matches(method) && (index < 0 || generated.Actions[index].ParameterTypes is null))
+                {
+                    index = i;
+                }
             }
 
             methods.Add((method, index < 0 ? null : generated.Actions[index], index < 0 ? int.MaxValue : index));
@@ -86,7 +91,8 @@ internal static class ControllerRoutes
 
     private static List<ControllerAction> Collect(
         ApplicationContext context,
-        Func<Type, List<(MethodInfo Method, GeneratedAction? Code)>> methodsOf)
+        Func<Type, List<(MethodInfo Method, GeneratedAction? Code)>> methodsOf,
+        bool generated)
     {
         var actions = new List<ControllerAction>();
         foreach (var entry in Controllers(context))
@@ -100,7 +106,7 @@ internal static class ControllerRoutes
                 {
                     actions.AddRange(routes.Select(route => new ControllerAction(entry.Name, type, method, route.Method, Combine(controller.Url, route.Template), Conventional: false) { Generated = code }));
                 }
-                else if (IsConventionalAction(type, method))
+                else if (IsConventionalAction(method) && !(generated ? code?.Contracts.Any(IsFramework) == true : ImplementsFrameworkInterface(type, method)))
                 {
                     var (verb, template) = Convention(method);
                     actions.Add(new ControllerAction(entry.Name, type, method, verb, Combine(controller.Url, template), Conventional: true) { Generated = code });
@@ -187,7 +193,7 @@ internal static class ControllerRoutes
     /// or operator, not generic, not declared by <see cref="object"/> (nor an override of its methods), not <c>Dispose</c>, not
     /// marked <c>[NonAction]</c>, and not a method the container itself calls (lifecycle, <c>[Bean]</c>, <c>[Endpoint]</c>).
     /// </summary>
-    private static bool IsConventionalAction(Type type, MethodInfo method)
+    private static bool IsConventionalAction(MethodInfo method)
     {
         if (method.IsSpecialName || method.IsGenericMethodDefinition || method.GetBaseDefinition().DeclaringType == typeof(object))
         {
@@ -205,18 +211,21 @@ internal static class ControllerRoutes
             return false;
         }
 
-        return !IsDispose(method) && !ImplementsFrameworkInterface(type, method);
+        return !IsDispose(method);
     }
 
-    /// <summary>Whether the method implements an interface of .NET itself (<c>IEquatable&lt;T&gt;.Equals</c>, <c>IComparable.CompareTo</c>, ...).</summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "A controller class: under JIT Of (RequiresUnreferencedCode) reads it; without dynamic code only a class of the generated registry is read, whose interfaces and public methods the generated code keeps (GeneratedController.Kept).")]
-    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above: the trimmer keeps every interface method a kept method implements.")]
+    /// <summary>
+    /// Whether the method implements an interface of .NET itself (<c>IEquatable&lt;T&gt;.Equals</c>, <c>IComparable.CompareTo</c>, ...),
+    /// read by reflection under JIT only: Native AOT's interface maps missed <c>IProgress&lt;int&gt;.Report</c>, which then answered
+    /// as an action; without dynamic code the generator's <see cref="GeneratedAction.Contracts"/> say instead.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Called only under JIT (Of, RequiresUnreferencedCode); the generated path asks GeneratedAction.Contracts.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "As above.")]
     private static bool ImplementsFrameworkInterface(Type type, MethodInfo method)
     {
         foreach (var contract in type.GetInterfaces())
         {
-            if (contract.Namespace?.StartsWith("System", StringComparison.Ordinal) == true
-                && Array.IndexOf(type.GetInterfaceMap(contract).TargetMethods, method) >= 0)
+            if (IsFramework(contract) && Array.IndexOf(type.GetInterfaceMap(contract).TargetMethods, method) >= 0)
             {
                 return true;
             }
@@ -224,6 +233,8 @@ internal static class ControllerRoutes
 
         return false;
     }
+
+    private static bool IsFramework(Type contract) => contract.Namespace?.StartsWith("System", StringComparison.Ordinal) == true;
 
     private static bool IsDispose(MethodInfo method) =>
         (method.Name == nameof(IDisposable.Dispose) && typeof(IDisposable).IsAssignableFrom(method.DeclaringType) && method.GetParameters().Length == 0)

@@ -13,13 +13,34 @@ namespace Sprig.Web.Routing;
 /// </summary>
 internal static class RouteMetadata
 {
-    public static IEnumerable<object> Of(Type component, MethodInfo method)
+    /// <summary>
+    /// Lists the metadata; <paramref name="contracts"/>, when given (the generated path), are the interfaces the compiler saw the
+    /// method implement, read instead of reflection's interface maps (which Native AOT cannot give).
+    /// </summary>
+    public static IEnumerable<object> Of(Type component, MethodInfo method, IReadOnlyList<Type>? contracts = null)
     {
-        var implemented = Implemented(component, method);
+        var implemented = contracts is null ? Implemented(component, method) : Implemented(contracts, method);
         return implemented.SelectMany(m => m.DeclaringType!.GetCustomAttributes(inherit: true))
             .Concat(component.GetCustomAttributes(inherit: true))
             .Concat(implemented.SelectMany(m => m.GetCustomAttributes(inherit: true)))
             .Concat(method.GetCustomAttributes(inherit: true));
+    }
+
+    /// <summary>Finds, on each interface the generator named, the method of <paramref name="method"/>'s name and parameter types.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The generated module initializer keeps each contract's public methods (DynamicDependency).")]
+    private static List<MethodInfo> Implemented(IReadOnlyList<Type> contracts, MethodInfo method)
+    {
+        var parameters = Array.ConvertAll(method.GetParameters(), p => p.ParameterType);
+        var result = new List<MethodInfo>();
+        foreach (var contract in contracts)
+        {
+            if (contract.GetMethod(method.Name, parameters) is { } declared)
+            {
+                result.Add(declared);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Lists the interface methods <paramref name="method"/> implements on <paramref name="component"/>.</summary>

@@ -16,6 +16,8 @@ public static class NoteAnswers
         { "/notes/search?text=a&kind=Loud", "Failed to bind parameter \"Nullable<NoteKind> kind\" from \"Loud\"." },
         { "/notes/kind/Loud", "Failed to bind parameter \"NoteKind kind\" from \"Loud\"." },
         { "/notes/kind/Plain?at=soon", "Failed to bind parameter \"Nullable<Guid> trace\" from \"soon\"." },
+        { "/notes/kind/Plain?at=", "Failed to bind parameter \"Nullable<Guid> trace\" from \"\"." },
+        { "/notes/search?text=a&kind=", "Failed to bind parameter \"Nullable<NoteKind> kind\" from \"\"." },
         { "/notes/tenant", "Required parameter \"string tenant\" was not provided from header." },
         { "/notes/tags?ids=1&ids=two", "Failed to bind parameter \"int[] ids\" from \"two\"." },
     };

@@ -39,6 +39,7 @@ public static class NoteScenarios
         }
 
         (await client.GetStringAsync("/notes/tags")).Should().Be(" /  / GET", "no value is an empty array");
+        (await client.GetStringAsync("/notes/link?target=https%3A%2F%2Fexample.test%2Fa&back=..%2Fb")).Should().Be("https://example.test/a ../b", "a Uri binds as RequestDelegateFactory's Uri.TryCreate (relative or absolute)");
     }
 
     /// <summary>Conventional routes, 405 with Allow for another verb, 404 under the controller's URL.</summary>
@@ -62,6 +63,22 @@ public static class NoteScenarios
         (await put.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("/notes/0 answers GET, DELETE, not PUT.");
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await unknown.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be("No action answers GET /notes/no/such/path.");
+    }
+
+    /// <summary>
+    /// Routes closed by <c>[Authorize]</c> on the action or by the metadata of its result type answer 401 to an anonymous client
+    /// and never run; an open route answers.
+    /// </summary>
+    public static async Task AnswersUnauthorizedAsync(HttpClient client)
+    {
+        using var mine = await client.GetAsync("/notes/mine");
+        using var secret = await client.GetAsync("/notes/secret");
+        using var open = await client.GetAsync("/notes/0");
+
+        mine.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        secret.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "SecretNote's PopulateMetadata adds [Authorize], as RequestDelegateFactory asks it");
+        (await secret.Content.ReadAsStringAsync()).Should().NotBe("the secret");
+        open.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     /// <summary>A GET with a bad or missing value: a 400 problem with RequestDelegateFactory's text.</summary>

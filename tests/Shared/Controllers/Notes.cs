@@ -63,8 +63,15 @@ public sealed partial class NoteController(NoteStore store)
     [Get("/tags")]
     public string Tags(int[] ids, [FromHeader(Name = "X-Tag")] string[] tags, HttpContext http) => $"{string.Join("+", ids)} / {string.Join("+", tags)} / {http.Request.Method}";
 
+    [Get("/link")]
+    public string Link(Uri target, [FromQuery] Uri? back = null) => $"{target} {back?.ToString() ?? "-"}";
+
     [Get("/mine"), Authorize]
     public string Mine(ClaimsPrincipal user) => user.Identity?.Name ?? "";
+
+    /// <summary>Closed by its result type's own metadata (<see cref="SecretNote"/>), not by an attribute.</summary>
+    [Get("/secret")]
+    public SecretNote Secret() => new();
 
     /// <summary>GET /notes/list by convention.</summary>
     public List<Note> GetList() => store.Notes;

@@ -24,10 +24,10 @@ public sealed class ControllerTests
     private const string BrokenProblems =
         "Sprig.Web cannot map the controllers; it found 2 problems:\n"
         + "1. BrokenController.Count(ref int value) cannot be served as POST /broken/count: parameter \"int value\" is a ref, out or in parameter, a ref struct or "
-        + "a pointer, which a request cannot bind. Take it by value. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.\n"
+        + "a pointer, which a request cannot bind. Take it by value. Fix the action as the message says, or mark the method [NonAction] if it is not an action.\n"
         + "2. BrokenController.Find(Note note) cannot be served as GET /broken/find: parameter \"Note note\" would be read from the JSON body, which this verb does "
         + "not read unless the parameter says so, and Note is not a service. Mark it [FromBody] (or [FromServices], or [FromQuery] on a type with a TryParse "
-        + "method), or register Note as a service. Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.";
+        + "method), or register Note as a service. Fix the action as the message says, or mark the method [NonAction] if it is not an action.";
 
     [Fact]
     public async Task Controller_BindsEveryParameterKind_AndWritesEachKindOfResult()
@@ -43,6 +43,14 @@ public sealed class ControllerTests
         await using var host = await NotesHost.StartAsync();
 
         await NoteScenarios.AnswersConventionalRoutes_405And404Async(host.Client);
+    }
+
+    [Fact]
+    public async Task ClosedRoutes_Answer401_WhetherClosedByAttributeOrByTheResultTypesMetadata()
+    {
+        await using var server = await NotesServer.StartAsync();
+
+        await NoteScenarios.AnswersUnauthorizedAsync(server.Client);
     }
 
     [Theory]
@@ -90,6 +98,53 @@ public sealed class ControllerTests
     }
 
     [Fact]
+    public async Task OverloadedAction_IsServed_WhenAGenericMethodOfTheSameNameAndArityIsDeclaredFirst()
+    {
+        await using var context = Refreshed(new() { ["aot.web.overloads"] = "true" });
+        await using var server = await context.ServeAsync("http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        (await client.GetStringAsync("/overloads/echo/hi")).Should().Be("echo hi");
+    }
+
+    [Fact]
+    public async Task ResultWithoutJsonMetadata_Answers500_NamingTheActionTheTypeAndJsonSerializable()
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration["aot.web.opaque"] = "true";
+        builder.UseSprig(new ApplicationContext(new PendingRegistry().Register<OpaqueController>(), builder.Configuration));
+        await using var app = builder.Build();
+        app.MapSprig();
+        await app.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        using var response = await client.GetAsync("/opaque");
+
+        response.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
+        var detail = (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail!;
+        detail[..detail.IndexOf('\n', StringComparison.Ordinal)].TrimEnd().Should().Be(
+            "System.NotSupportedException: The action GET /opaque -> OpaqueController.Read returned a value of type Opaque, and the application's JSON options have no "
+            + "metadata for it (without dynamic code System.Text.Json has no reflection). Add [JsonSerializable(typeof(Opaque))] to the application's "
+            + "JsonSerializerContext, or declare Opaque as the action's result type so that MapSprig checks its metadata at start-up.");
+    }
+
+    [Fact]
+    public async Task AuthorizeOnAnImplementedContract_IsEnforced_FromTheGeneratorsContracts()
+    {
+        await using var context = Refreshed(new() { ["aot.web.contract"] = "true" });
+        await using var server = await context.ServeAsync("http://127.0.0.1:0");
+        using var client = new HttpClient { BaseAddress = server.BaseAddress };
+
+        using var peek = await client.GetAsync("/contract/peek");
+        using var open = await client.GetAsync("/contract/open");
+
+        peek.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        open.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task MapSprig_Fails_NamingTheActionParameterAndJsonSerializable_WhenABodyTypeHasNoMetadata()
     {
         await using var context = Refreshed(new() { ["aot.web.drafts"] = "true" });
@@ -101,11 +156,11 @@ public sealed class ControllerTests
             + "1. DraftController.Save(DraftController.Draft draft) cannot be served as POST /drafts: parameter \"Draft draft\", read from the JSON body, needs JSON metadata for Draft, and the application's JSON options have none (without dynamic code System.Text.Json has no reflection). "
             + "Add [JsonSerializable(typeof(Draft))] to a JsonSerializerContext and pass it to builder.Services.ConfigureHttpJsonOptions(o => "
             + "o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJson.Default)), or register the context as a component (RegisterInstance(\"json\", AppJson.Default)). "
-            + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.\n"
+            + "Fix the action as the message says, or mark the method [NonAction] if it is not an action.\n"
             + "2. DraftController.Save(DraftController.Draft draft) cannot be served as POST /drafts: its result (Draft) needs JSON metadata for Draft, and the application's JSON options have none (without dynamic code System.Text.Json has no reflection). "
             + "Add [JsonSerializable(typeof(Draft))] to a JsonSerializerContext and pass it to builder.Services.ConfigureHttpJsonOptions(o => "
             + "o.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJson.Default)), or register the context as a component (RegisterInstance(\"json\", AppJson.Default)). "
-            + "Fix the parameter as the message says, or mark the method [NonAction] if it is not an action.");
+            + "Fix the action as the message says, or mark the method [NonAction] if it is not an action.");
     }
 
     [Fact]
@@ -164,7 +219,7 @@ public sealed class ControllerTests
     private static ApplicationContext Refreshed(Dictionary<string, string?> configuration)
     {
         var context = new ApplicationContext(
-            new PendingRegistry().Register<NoteStore>().Register<NoteController>().Register<DraftController>().Register<BrokenController>()
+            new PendingRegistry().Register<NoteStore>().Register<NoteController>().Register<DraftController>().Register<BrokenController>().Register<OverloadController>().Register<ContractController>()
                 .RegisterInstance("json", NoteJson.Default),
             new ConfigurationBuilder().AddInMemoryCollection(configuration).Build(),
             Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

@@ -34,6 +34,18 @@ public sealed class ControllerGeneratorTests
 
         public interface IClock { DateTimeOffset Now { get; } }
 
+        public sealed class Receipt : IResult, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
+        {
+            public Task ExecuteAsync(HttpContext httpContext) => Task.CompletedTask;
+
+            static void Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider.PopulateMetadata(System.Reflection.MethodInfo method, Microsoft.AspNetCore.Builder.EndpointBuilder builder) { }
+        }
+
+        public sealed class Ledger : Microsoft.AspNetCore.Http.Metadata.IEndpointParameterMetadataProvider
+        {
+            public static void PopulateMetadata(System.Reflection.ParameterInfo parameter, Microsoft.AspNetCore.Builder.EndpointBuilder builder) { }
+        }
+
         public abstract class AuditedController
         {
             public string GetAudit() => "audit";
@@ -42,7 +54,7 @@ public sealed class ControllerGeneratorTests
         }
 
         [Sprig.Controller(Url = "/items")]
-        public sealed class ItemController : AuditedController
+        public sealed class ItemController : AuditedController, IProgress<int>
         {
             [Get("/{id}")]
             public Item? Find(int id, Shelf? shelf = Shelf.Top, DateTime? since = null, double scale = 1) => null;
@@ -59,7 +71,12 @@ public sealed class ControllerGeneratorTests
 
             public void Touch(decimal price = 1.5m, string note = "none", char mark = 'x', bool flag = true) { }
 
+            [Post("/{id}/receipt")]
+            public Task<Receipt> ReceiptAsync(int id, [FromServices] Ledger ledger) => Task.FromResult(new Receipt());
+
             public override string Describe() => "items";
+
+            public void Report(int value) { }
 
             public override string ToString() => "ItemController";
 

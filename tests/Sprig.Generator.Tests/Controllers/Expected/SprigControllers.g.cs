@@ -12,6 +12,7 @@ namespace Sprig.Generated
         [global::System.Runtime.CompilerServices.ModuleInitializer]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(global::Shop.ItemController))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods | global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.Interfaces, typeof(global::Shop.SeedController))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof(global::System.IProgress<int>))]
         internal static void Register()
         {
             global::Sprig.Web.Generated.GeneratedControllers.Register(new global::Sprig.Web.Generated.GeneratedController(typeof(global::Shop.ItemController), new global::Sprig.Web.Generated.GeneratedAction[]
@@ -114,6 +115,18 @@ namespace Sprig.Generated
                         ((global::Shop.ItemController)o).Touch(a0, a1, a2, a3);
                     };
                 }),
+                new global::Sprig.Web.Generated.GeneratedAction("ReceiptAsync", new global::System.Type[] { typeof(int), typeof(global::Shop.Ledger) }, static b =>
+                {
+                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p1 = b.Service<global::Shop.Ledger>(false);
+                    return async (http, o) =>
+                    {
+                        var a0 = await p0.BindAsync(http).ConfigureAwait(false);
+                        var a1 = await p1.BindAsync(http).ConfigureAwait(false);
+                        var r = await ((global::Shop.ItemController)o).ReceiptAsync(a0, a1).ConfigureAwait(false);
+                        await global::Sprig.Web.Generated.ActionResults.Execute(http, r).ConfigureAwait(false);
+                    };
+                }) { Metadata = static (m, e) => { global::Sprig.Web.Generated.ActionMetadata.OfParameter<global::Shop.Ledger>(m, 1, e); global::Sprig.Web.Generated.ActionMetadata.Of<global::Shop.Receipt>(m, e); } },
                 new global::Sprig.Web.Generated.GeneratedAction("Describe", global::System.Type.EmptyTypes, static b =>
                 {
                     return async (http, o) =>
@@ -122,6 +135,15 @@ namespace Sprig.Generated
                         await global::Sprig.Web.Generated.ActionResults.Text(http, r).ConfigureAwait(false);
                     };
                 }),
+                new global::Sprig.Web.Generated.GeneratedAction("Report", new global::System.Type[] { typeof(int) }, static b =>
+                {
+                    var p0 = b.Value<int>("value", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    return async (http, o) =>
+                    {
+                        var a0 = await p0.BindAsync(http).ConfigureAwait(false);
+                        ((global::Shop.ItemController)o).Report(a0);
+                    };
+                }) { Contracts = new global::System.Type[] { typeof(global::System.IProgress<int>) } },
                 new global::Sprig.Web.Generated.GeneratedAction("Swap", 1, "parameter \"int value\" is a ref, out or in parameter, a ref struct or a pointer, which a request cannot bind. Take it by value."),
                 new global::Sprig.Web.Generated.GeneratedAction("Echo", 1, "a generic method cannot be an action (a request cannot choose its type arguments). Make it non-generic."),
                 new global::Sprig.Web.Generated.GeneratedAction("Upload", 1, "parameter \"IFormFile file\" is bound from a form, which Sprig serves only with dynamic code (RequestDelegateFactory). Read the form from an HttpRequest parameter, or take JSON."),

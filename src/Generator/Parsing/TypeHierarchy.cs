@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Sprig.Generator.Parsing;
+
+/// <summary>Questions about a class's place among types, shared by the component and controller parsers.</summary>
+internal static class TypeHierarchy
+{
+    /// <summary>Tells whether the type or a type containing it has type parameters of its own.</summary>
+    public static bool IsGeneric(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.IsGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The class and its base classes, base first, <see cref="object"/> left out.</summary>
+    public static List<INamedTypeSymbol> BaseFirst(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        return chain;
+    }
+}
