@@ -21,13 +21,22 @@ public sealed record Receipt(string Item, int Quantity, long Total);
 [ComponentContract("Orders")]
 public interface IOrders
 {
+    // A limit written on the contract applies to the component's route, under Native AOT as under JIT.
     [Endpoint("place")]
+    [Microsoft.AspNetCore.Mvc.RequestSizeLimit(64)]
     Task<Receipt> PlaceAsync(Order order);
+}
+
+/// <summary>A plain interface (not a contract) of <see cref="Orders"/>: its method's limit applies to the endpoint implementing it.</summary>
+public interface ICounter
+{
+    [Microsoft.AspNetCore.Mvc.RequestSizeLimit(8)]
+    IAsyncEnumerable<int> CountAsync(int upTo, CancellationToken cancellationToken = default);
 }
 
 /// <summary>RPC endpoints served over HTTP by Sprig.Web, called through generated invokers (no reflection, no code made at run time).</summary>
 [Service]
-public sealed class Orders(Prices prices) : IOrders
+public sealed class Orders(Prices prices) : IOrders, ICounter
 {
     [Endpoint("place")]
     public async Task<Receipt> PlaceAsync(Order order)
@@ -39,9 +48,9 @@ public sealed class Orders(Prices prices) : IOrders
     }
 
     [Endpoint("count")]
-    public async IAsyncEnumerable<int> CountAsync(int to, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<int> CountAsync(int upTo, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        for (var i = 1; i <= to; i++)
+        for (var i = 1; i <= upTo; i++)
         {
             await Task.Yield();
             cancellationToken.ThrowIfCancellationRequested();

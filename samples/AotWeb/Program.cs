@@ -39,6 +39,8 @@ await Call("place", """{"item":"book","quantity":"two"}""");
 await Call("place", """{"item":""");
 await Call("plaec", """{"item":"book","quantity":2}""");
 await Call("count", """3""");
+await Call("place", """{"item":"a book with a name longer than the contract's limit","quantity":1}""");
+await Call("count", """        3""");
 await Send(HttpMethod.Get, "/books/1", null);
 await Send(HttpMethod.Get, "/books/9", null);
 await Send(HttpMethod.Get, "/books/abc", null);

@@ -2,7 +2,8 @@
 # Publishes samples/AotWeb as Native AOT (trim/AOT warnings are errors in its project) and runs it with --self-test: it serves its
 # RPC endpoints and a [Controller] (through Sprig.Generator's request delegates) on a free loopback port with Kestrel, calls them over
 # HTTP (good and bad requests, a stream, the catalog, the controller's routes: JSON, text, IResult, 400s with RequestDelegateFactory's
-# texts, 405, a body limit from a parameter type's own metadata and one from an implemented interface's method, Dispose and an IProgress<int>.Report left unmapped) and
+# texts, 405, a body limit from a parameter type's own metadata and one from an implemented interface's method, RPC body limits
+# written on the contract and on a plain interface the component implements, Dispose and an IProgress<int>.Report left unmapped) and
 # prints what came back, which is compared whole; then a second context calls it through the contract's generated remote proxy. Needs clang-14 and zlib1g-dev. Prints "Native AOT web sample: passed" and exits
 # 0, or says what differed and exits 1.
 set -uo pipefail
@@ -23,6 +24,8 @@ place {"item":"book","quantity":"two"} -> 400 application/problem+json: The requ
 place {"item": -> 400 application/problem+json: The request body does not fit the endpoint. | The arguments of endpoint 'default/Orders/place' are not valid JSON: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed (at '$', line 1, byte 9). Send the single parameter's value, or an object of named parameters (camelCase).
 plaec {"item":"book","quantity":2} -> 404 application/problem+json: No such RPC endpoint. | No endpoint has the address 'default/Orders/plaec'. Did you mean 'default/Orders/place'? An address is '{namespace}/{component}/{endpoint}'; check it, and check that the method is marked [Endpoint] and that its component is registered and not excluded by a condition.
 count 3 -> 200 application/x-ndjson: 1\n2\n3
+place {"item":"a book with a name longer than the contract's limit","quantity":1} -> 413 application/problem+json: The request body is too large. | The body of a call to 'default/Orders/place' may be at most 64 bytes (the endpoint's request size limit). Send less, or raise the limit.
+count         3 -> 413 application/problem+json: The request body is too large. | The body of a call to 'default/Orders/count' may be at most 8 bytes (the endpoint's request size limit). Send less, or raise the limit.
 GET /books/1 -> 200 application/json: {"id":1,"title":"Dune"}
 GET /books/9 -> 404 : 
 GET /books/abc -> 400 application/problem+json: The request is not valid. | Failed to bind parameter "int id" from "abc".

@@ -36,4 +36,11 @@ public sealed record EndpointDescriptor(string Namespace, string Component, stri
 
     /// <summary>Gets the share of unkeyed calls this keyed implementation gets (<see cref="ServiceKeyAttribute.Weight"/>); 1 when unkeyed.</summary>
     public int Weight { get; init; } = 1;
+
+    /// <summary>
+    /// Gets the interfaces whose methods <see cref="Method"/> implements, as Sprig.Generator saw them at compile time, where
+    /// reflection cannot tell (Native AOT, or the <c>Sprig.IsDynamicCodeSupported</c> switch off); <see langword="null"/> where it
+    /// can: a host reads their attributes as the endpoint's metadata (<c>[Authorize]</c> on an interface method).
+    /// </summary>
+    public IReadOnlyList<Type>? Contracts { get; init; }
 }

@@ -63,7 +63,7 @@ public static partial class SprigWeb
             {
                 route.Metadata.Add(new RpcEndpointMetadata(descriptor, component));
                 route.Metadata.Add(new TagsAttribute(descriptor.Component));
-                foreach (var attribute in RouteMetadata.Of(component, descriptor.Method))
+                foreach (var attribute in RouteMetadata.Of(component, descriptor.Method, descriptor.Contracts))
                 {
                     route.Metadata.Add(attribute);
                 }

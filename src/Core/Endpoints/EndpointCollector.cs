@@ -62,6 +62,7 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
                     Idempotent = attribute.Idempotent,
                     ServiceKey = contract is null ? null : key!.Name,
                     Weight = contract is null ? 1 : key!.Weight,
+                    Contracts = DynamicCode.IsSupported ? null : scan.Generated.Generated(method)?.Contracts ?? [],
                 };
                 if (!CanServe(type, entry, descriptor))
                 {

@@ -40,4 +40,10 @@ public sealed class GeneratedMethod(string name, Type[] parameterTypes, Func<obj
 
     /// <summary>Gets T, the declared type of what <see cref="Awaited"/> or <see cref="Streamed"/> gives: its JSON metadata serializes the values.</summary>
     public Type? ResultType { get; init; }
+
+    /// <summary>
+    /// Gets, for an endpoint, the interfaces whose methods it implements on the component, as the compiler saw them (Native AOT's
+    /// reflection cannot map interfaces to implementations): their attributes are the endpoint's route metadata. Empty otherwise.
+    /// </summary>
+    public IReadOnlyList<Type> Contracts { get; init; } = [];
 }

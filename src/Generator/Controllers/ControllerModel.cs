@@ -104,9 +104,7 @@ internal sealed class ControllerModel(string typeName, string registration, stri
     /// .NET's (<c>IProgress&lt;T&gt;.Report</c>) an action by convention.
     /// </summary>
     private static List<string> Implemented(INamedTypeSymbol type, IMethodSymbol method) =>
-        [.. type.AllInterfaces.Where(i => i.GetMembers().OfType<IMethodSymbol>()
-                .Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)))
-            .Select(TypeNames.Of)];
+        [.. TypeHierarchy.Implemented(type, method).Select(TypeNames.Of)];
 
     private static bool RootsInObject(IMethodSymbol method)
     {

@@ -46,6 +46,12 @@ internal static class RegistryEmitter
 
             methods.Line("}");
             methods.Line("");
+            // The methods of the interfaces endpoints implement, kept for their attributes (Sprig.Web reads them as route metadata).
+            foreach (var contract in components.Skip(first).Take(last - first).SelectMany(c => c.Methods).SelectMany(m => m.Contracts).Distinct().OrderBy(c => c, System.StringComparer.Ordinal))
+            {
+                methods.Line($"[global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicMethods, typeof({contract}))]");
+            }
+
             methods.Line($"private static {Seam}GeneratedComponent Component{piece}(int index) => index switch");
             methods.Line("{");
             var creates = new List<string>();
@@ -246,6 +252,12 @@ internal static class RegistryEmitter
         if (method.DeclaringType != component.Type)
         {
             initializers.Add($"DeclaringType = typeof({method.DeclaringType})");
+        }
+
+        if (method.Contracts.Count > 0)
+        {
+            // The interfaces whose methods the endpoint implements: their attributes are its route's metadata (Sprig.Web).
+            initializers.Add($"Contracts = new global::System.Type[] {{ {string.Join(", ", method.Contracts.Select(c => $"typeof({c})"))} }}");
         }
 
         if (method.ResultOf is { } result)

@@ -13,6 +13,8 @@ namespace Sprig.Generator.Model;
 /// values the generated code hands the runtime boxed (no generic code made at run time); else null.</param>
 /// <param name="Streams">Whether <paramref name="ResultOf"/> is the item type of an <c>IAsyncEnumerable&lt;T&gt;</c> (returned as
 /// the interface, or as a class or interface implementing it).</param>
+/// <param name="Contracts">For an endpoint: the interfaces whose methods it implements on the component (their attributes are its
+/// route's metadata, which Native AOT's reflection cannot find); else empty.</param>
 internal sealed record MethodSpec(
     string Name, string DeclaringType, EquatableArray<string> Parameters, string? ReturnType, bool IsStatic, bool Accessor, string ImplementingType,
-    string? ResultOf = null, bool Streams = false);
+    string? ResultOf = null, bool Streams = false, EquatableArray<string> Contracts = default);

@@ -155,10 +155,14 @@ internal static class ComponentParser
             }
 
             var accessible = Accessible(method);
-            var (resultOf, streams) = Symbols.HasInherited(method, Symbols.Endpoint) ? AdaptedResult(method.ReturnType) : (null, false);
+            var endpoint = Symbols.HasInherited(method, Symbols.Endpoint);
+            var (resultOf, streams) = endpoint ? AdaptedResult(method.ReturnType) : (null, false);
+            var contracts = endpoint && !method.IsStatic
+                ? new EquatableArray<string>(TypeHierarchy.Implemented(type, method).Where(i => TypeNames.CanName(i, compilation)).Select(TypeNames.Of))
+                : default;
             return Reachable(accessible, method.ContainingType)
                 ? new MethodSpec(method.Name, TypeNames.Of(declared.ContainingType), parameters, returns, method.IsStatic, !accessible, TypeNames.Of(method.ContainingType),
-                    resultOf, streams)
+                    resultOf, streams, contracts)
                 : null;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Sprig.Generator.Parsing;
@@ -31,4 +32,13 @@ internal static class TypeHierarchy
 
         return chain;
     }
+
+    /// <summary>
+    /// The interfaces whose methods <paramref name="method"/> implements on <paramref name="type"/>, decided where the compiler
+    /// knows, because Native AOT's reflection cannot map interfaces to their implementations: the runtime reads their attributes
+    /// as a route's metadata (<c>[Authorize]</c> or <c>[RequestSizeLimit]</c> written on an interface method).
+    /// </summary>
+    public static List<INamedTypeSymbol> Implemented(INamedTypeSymbol type, IMethodSymbol method) =>
+        [.. type.AllInterfaces.Where(i => i.GetMembers().OfType<IMethodSymbol>()
+            .Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method)))];
 }

@@ -25,7 +25,7 @@ public sealed class GeneratedRegistryTests
         context.Refresh();
 
         context.Components.Select(c => c.Name).Order(StringComparer.Ordinal).Should().Equal(
-            "Alarm", "Bell", "Clock", "Defaults", "Door", "Gong", "Greeter", "Settings", "Shop", "Tower", "Writer", "json");
+            "Alarm", "Bell", "Clock", "Defaults", "Door", "Gong", "Greeter", "Ledger", "Settings", "Shop", "Tower", "Writer", "json");
         context.Get<Endpoints.GeneratedEndpointTests.Shop>().Should().NotBeNull();
     }
 }
