@@ -29,48 +29,6 @@ public sealed class ControllerTests
         + "not read unless the parameter says so, and Note is not a service. Mark it [FromBody] (or [FromServices], or [FromQuery] on a type with a TryParse "
         + "method), or register Note as a service. Fix the action as the message says, or mark the method [NonAction] if it is not an action.";
 
-    [Fact]
-    public async Task Controller_BindsEveryParameterKind_AndWritesEachKindOfResult()
-    {
-        await using var host = await NotesHost.StartAsync();
-
-        await NoteScenarios.BindsEveryParameterKind_AndWritesEachKindOfResultAsync(host.Client);
-    }
-
-    [Fact]
-    public async Task ConventionalActions_AnswerAtTheirRoutes_AndOtherVerbsGet405WithAllow()
-    {
-        await using var host = await NotesHost.StartAsync();
-
-        await NoteScenarios.AnswersConventionalRoutes_405And404Async(host.Client);
-    }
-
-    [Fact]
-    public async Task ClosedRoutes_Answer401_WhetherClosedByAttributeOrByTheResultTypesMetadata()
-    {
-        await using var server = await NotesServer.StartAsync();
-
-        await NoteScenarios.AnswersUnauthorizedAsync(server.Client);
-    }
-
-    [Theory]
-    [MemberData(nameof(NoteAnswers.BadValues), MemberType = typeof(NoteAnswers))]
-    public async Task BadValue_Answers400Problem_WithRequestDelegateFactorysMessage(string path, string detail)
-    {
-        await using var host = await NotesHost.StartAsync();
-
-        await NoteScenarios.AnswersBadValueAsync(host.Client, path, detail);
-    }
-
-    [Theory]
-    [MemberData(nameof(NoteAnswers.BadBodies), MemberType = typeof(NoteAnswers))]
-    public async Task BadBody_Answers400Or415Problem_WithRequestDelegateFactorysMessage(string contentType, string body, int status, string detail)
-    {
-        await using var host = await NotesHost.StartAsync();
-
-        await NoteScenarios.AnswersBadBodyAsync(host.Client, contentType, body, status, detail);
-    }
-
     /// <remarks>
     /// Under JIT the same request is answered 404 (not in NoteAnswers): RequestDelegateFactory gives the action accepts-metadata
     /// (application/json), routing then drops the action, and MapSprig's "/notes/{**rest}" fallback answers instead.

@@ -1,10 +1,9 @@
-using Sprig.Tests.Controllers;
-
-namespace Sprig.Web.Tests;
+namespace Sprig.Tests.Controllers;
 
 /// <summary>
-/// The notes controller under JIT, bound by RequestDelegateFactory: the same script and answers as Sprig.Aot.Tests' ControllerTests,
-/// where Sprig.Generator's request delegates serve it with dynamic code off. A difference between the two paths fails one suite.
+/// The notes controller's script, compiled into Sprig.Web.Tests (JIT: RequestDelegateFactory binds it) and Sprig.Aot.Tests
+/// (dynamic code off: Sprig.Generator's request delegates serve it), with the same expected answers: a difference between the
+/// two paths fails one suite.
 /// </summary>
 public sealed class NotesParityTests
 {
