@@ -29,13 +29,23 @@ internal sealed class GeneratedCalls
     /// Returns the generated calls of <paramref name="type"/>, or <see cref="None"/> when its assembly was not generated, or
     /// when reflection may run and generated calls are not preferred (<see cref="DynamicCode.CallsGenerated"/>).
     /// </summary>
-    public static GeneratedCalls Of(Type type) => Cache.GetValue(type, static type =>
+    public static GeneratedCalls Of(Type type)
     {
-        // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run (it
-        // registers the assembly's [Lazy] and remote proxies too: run it either way).
-        RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
-        return DynamicCode.CallsGenerated && GeneratedComponents.Of(type) is { } component ? new GeneratedCalls(type, component) : None;
-    });
+        if (!DynamicCode.CallsGenerated)
+        {
+            // The module initializer registers the assembly's [Lazy] and remote proxies too: run it (once; later calls return at
+            // once) without a cache entry per class.
+            RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
+            return None;
+        }
+
+        return Cache.GetValue(type, static type =>
+        {
+            // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run.
+            RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
+            return GeneratedComponents.Of(type) is { } component ? new GeneratedCalls(type, component) : None;
+        });
+    }
 
     /// <summary>Returns the generated call of <paramref name="constructor"/>, or null.</summary>
     public Func<object?[], object>? Constructor(ConstructorInfo? constructor)
