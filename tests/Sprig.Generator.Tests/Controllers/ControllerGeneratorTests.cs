@@ -111,36 +111,13 @@ public sealed class ControllerGeneratorTests
         generated.HintName.Should().Be("SprigControllers.g.cs");
         output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Should().BeEmpty("the generated code compiles cleanly");
         var actual = generated.SourceText.ToString();
-        var expectedPath = Path.Combine(SourceDirectory(), "Expected", "SprigControllers.g.cs");
-        if (Environment.GetEnvironmentVariable("SPRIG_ACCEPT") == "1")
-        {
-            File.WriteAllText(expectedPath, actual);
-        }
-
-        var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : "";
-        if (actual != expected)
-        {
-            var actualPath = Path.Combine(AppContext.BaseDirectory, "SprigControllers.actual.g.cs");
-            File.WriteAllText(actualPath, actual);
-            Assert.Fail($"The generated controllers differ from {expectedPath}; the output is in {actualPath}. "
-                + "If the change is intended, run the tests with SPRIG_ACCEPT=1 to overwrite the expected file, and commit it.");
-        }
+        GeneratorRunner.AssertMatchesCommitted(actual, Path.Combine(SourceDirectory(), "Expected", "SprigControllers.g.cs"), "generated controllers");
     }
 
     [Fact]
     public void Steps_StayCached_AfterAnUnrelatedEdit()
     {
-        var compilation = Compile(Sample);
-        var driver = Driver().RunGenerators(compilation);
-
-        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Shop; public sealed class Unrelated { public int Value => 42; }", GeneratorRunner.ParseOptions));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        foreach (var name in new[] { ControllerTrackingNames.Controllers, ControllerTrackingNames.Distinct, ControllerTrackingNames.Enabled })
-        {
-            result.TrackedSteps[name].SelectMany(step => step.Outputs).Select(output => output.Reason)
-                .Should().OnlyContain(reason => reason == IncrementalStepRunReason.Cached || reason == IncrementalStepRunReason.Unchanged, name);
-        }
+        GeneratorRunner.AssertStepsCachedAfterUnrelatedEdit(Driver(), Compile(Sample), "Shop", ControllerTrackingNames.Controllers, ControllerTrackingNames.Distinct, ControllerTrackingNames.Enabled);
     }
 
     [Fact]

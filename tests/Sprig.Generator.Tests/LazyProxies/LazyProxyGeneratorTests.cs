@@ -351,17 +351,7 @@ public sealed class LazyProxyGeneratorTests
     [Fact]
     public void Steps_StayCached_AfterAnUnrelatedEdit()
     {
-        var compilation = Compile(Sample);
-        var driver = Driver().RunGenerators(compilation);
-
-        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Desk; public sealed class Unrelated { public int Value => 42; }", GeneratorRunner.ParseOptions));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        foreach (var name in new[] { TrackingNames.Proxies, TrackingNames.Distinct, TrackingNames.Enabled })
-        {
-            result.TrackedSteps[name].SelectMany(step => step.Outputs).Select(output => output.Reason)
-                .Should().OnlyContain(reason => reason == IncrementalStepRunReason.Cached || reason == IncrementalStepRunReason.Unchanged, name);
-        }
+        GeneratorRunner.AssertStepsCachedAfterUnrelatedEdit(Driver(), Compile(Sample), "Desk", TrackingNames.Proxies, TrackingNames.Distinct, TrackingNames.Enabled);
     }
 
     [Fact]

@@ -72,17 +72,7 @@ public sealed class RemoteProxyGeneratorTests
     [Fact]
     public void Steps_StayCached_AfterAnUnrelatedEdit()
     {
-        var compilation = Compile(Sample);
-        var driver = Driver().RunGenerators(compilation);
-
-        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Shop; public sealed class Unrelated { public int Value => 42; }", GeneratorRunner.ParseOptions));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        foreach (var name in new[] { RemoteTrackingNames.Proxies, RemoteTrackingNames.Distinct, RemoteTrackingNames.Enabled })
-        {
-            result.TrackedSteps[name].SelectMany(step => step.Outputs).Select(output => output.Reason)
-                .Should().OnlyContain(reason => reason == IncrementalStepRunReason.Cached || reason == IncrementalStepRunReason.Unchanged, name);
-        }
+        GeneratorRunner.AssertStepsCachedAfterUnrelatedEdit(Driver(), Compile(Sample), "Shop", RemoteTrackingNames.Proxies, RemoteTrackingNames.Distinct, RemoteTrackingNames.Enabled);
     }
 
     [Fact]

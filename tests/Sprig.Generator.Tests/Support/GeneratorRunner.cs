@@ -50,4 +50,42 @@ internal static class GeneratorRunner
     /// <summary>Returns the lines of <paramref name="text"/> that contain <paramref name="containing"/>, in order.</summary>
     public static List<string> Lines(string text, string containing) =>
         [.. text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(containing, StringComparison.Ordinal))];
+
+    /// <summary>
+    /// Runs <paramref name="driver"/> on <paramref name="compilation"/>, then again after a new unrelated file: every one of
+    /// <paramref name="steps"/> must be cached or unchanged the second time (the incremental pipeline does no work again).
+    /// </summary>
+    public static void AssertStepsCachedAfterUnrelatedEdit(GeneratorDriver driver, Compilation compilation, string ns, params string[] steps)
+    {
+        var ran = driver.RunGenerators(compilation);
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText($"namespace {ns}; public sealed class Unrelated {{ public int Value => 42; }}", ParseOptions));
+        var result = ran.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var name in steps)
+        {
+            result.TrackedSteps[name].SelectMany(step => step.Outputs).Select(output => output.Reason)
+                .Should().OnlyContain(reason => reason == IncrementalStepRunReason.Cached || reason == IncrementalStepRunReason.Unchanged, name);
+        }
+    }
+
+    /// <summary>
+    /// Compares generated source with the committed file at <paramref name="expectedPath"/>; with SPRIG_ACCEPT=1 overwrites it
+    /// first. On a difference writes the output next to the test assembly and fails saying how to accept a deliberate change.
+    /// </summary>
+    public static void AssertMatchesCommitted(string actual, string expectedPath, string what)
+    {
+        if (Environment.GetEnvironmentVariable("SPRIG_ACCEPT") == "1")
+        {
+            File.WriteAllText(expectedPath, actual);
+        }
+
+        var expected = File.Exists(expectedPath) ? File.ReadAllText(expectedPath) : "";
+        if (actual != expected)
+        {
+            var actualPath = Path.Combine(AppContext.BaseDirectory, Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(expectedPath)) + ".actual.g.cs");
+            File.WriteAllText(actualPath, actual);
+            Assert.Fail($"The {what} differs from {expectedPath}; the output is in {actualPath}. "
+                + "If the change is intended, run the tests with SPRIG_ACCEPT=1 to overwrite the expected file, and commit it.");
+        }
+    }
 }
