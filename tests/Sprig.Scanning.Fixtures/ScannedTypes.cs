@@ -40,3 +40,22 @@ public class PlainClass
 public abstract class AbstractComponent
 {
 }
+
+/// <summary>
+/// Not scanned (abstract, no attribute): a base class whose private injected field and hook a component of another assembly
+/// inherits. That assembly's compilation does not show the private field, so its generator cannot vouch for the class.
+/// </summary>
+public abstract class InjectedBase
+{
+    [Inject]
+    private AlphaService? _alpha;
+
+    /// <summary>Gets what the private field received.</summary>
+    public AlphaService? Alpha => _alpha;
+
+    /// <summary>Gets whether the base class's [PostConstruct] ran.</summary>
+    public bool Initialized { get; private set; }
+
+    [PostConstruct]
+    private void Initialize() => Initialized = true;
+}

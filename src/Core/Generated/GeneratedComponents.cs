@@ -79,6 +79,17 @@ public static class GeneratedComponents
         return RemoteProxiesByType.GetValueOrDefault(type);
     }
 
+    /// <summary>
+    /// Returns what Sprig.Generator saw a class carry (<see cref="ClassFacts"/>), or <see cref="ClassFacts.Unknown"/> when its
+    /// assembly was not generated: the class is then read whole by reflection.
+    /// </summary>
+    internal static ClassFacts FactsOf(Type type)
+    {
+        // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run.
+        System.Runtime.CompilerServices.RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
+        return Of(type.Assembly)?.FactsOf(type) ?? ClassFacts.Unknown;
+    }
+
     /// <summary>Returns the generated code of a class, or null when its assembly was not generated.</summary>
     internal static GeneratedComponent? Of(Type type) => Of(type.Assembly)?.Find(type);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Definitions;
+using Sprig.Generated;
 
 namespace Sprig.Planning;
 
@@ -89,14 +90,17 @@ internal sealed class TypeScan
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The levels are the annotated type and its base classes: ComponentMembers.Kept keeps inherited members of every accessibility.")]
     private static TypeScan Read(Type type)
     {
-        var hierarchy = Hierarchy(type);
+        // What Sprig.Generator saw the class carry: the parts it has none of are not read (ClassFacts.Unknown without the generator).
+        var facts = GeneratedComponents.FactsOf(type);
+        var hierarchy = (facts & (ClassFacts.Members | ClassFacts.Hooks)) == 0 ? [] : Hierarchy(type);
         var members = new List<ScannedMember>();
         var hooks = new List<(Type Attribute, MethodInfo Method)>();
         foreach (var level in hierarchy)
         {
             // Fields and properties only: asking for every member would also make reflection build the level's methods,
             // constructors and nested types.
-            foreach (var member in level.GetFields(Declared).Concat<MemberInfo>(level.GetProperties(Declared)))
+            var injectable = (facts & ClassFacts.Members) == 0 ? [] : level.GetFields(Declared).Concat<MemberInfo>(level.GetProperties(Declared));
+            foreach (var member in injectable)
             {
                 if (InjectionKind(member) is { } optional)
                 {
@@ -105,7 +109,7 @@ internal sealed class TypeScan
                 }
             }
 
-            foreach (var method in level.GetMethods(Declared))
+            foreach (var method in (facts & ClassFacts.Hooks) == 0 ? [] : level.GetMethods(Declared))
             {
                 // One metadata check for the common method without attributes (inherited ones count: an override keeps its hook).
                 if (!method.IsDefined(typeof(Attribute), inherit: true))
@@ -124,7 +128,7 @@ internal sealed class TypeScan
         }
 
         var bad = new List<BadHook>();
-        var serviceKey = type.IsDefined(typeof(ServiceKeyAttribute), inherit: false) ? type.GetCustomAttribute<ServiceKeyAttribute>(inherit: false) : null;
+        var serviceKey = (facts & ClassFacts.ServiceKey) != 0 && type.IsDefined(typeof(ServiceKeyAttribute), inherit: false) ? type.GetCustomAttribute<ServiceKeyAttribute>(inherit: false) : null;
         return new TypeScan(
             type,
             [.. members],

@@ -40,7 +40,7 @@ internal static class DefinitionReader
         var scope = attribute?.Scope ?? Scope.Singleton;
         var dependsOn = attribute?.DependsOn ?? [];
         var ns = attribute?.Namespace ?? "default";
-        var conditions = type.GetCustomAttributes<ConditionAttribute>(inherit: true).ToList();
+        var conditions = (Generated.GeneratedComponents.FactsOf(type) & Generated.ClassFacts.Conditions) == 0 ? [] : type.GetCustomAttributes<ConditionAttribute>(inherit: true).ToList();
 
         var provider = ProviderInterface(type);
         var providedType = provider?.GetGenericArguments()[0];

@@ -102,8 +102,20 @@ internal static class RegistryEmitter
                         global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedAssembly(
 
             """);
-        text.Append($"                typeof({components[0].Type}).Assembly, {components.Count}, Types, Component));\n");
+        text.Append($"                typeof({components[0].Type}).Assembly, {components.Count}, Types, Component, Facts));\n");
         text.Append("        }\n\n");
+        text.Append("        // What each class of Types() and its base classes carry, one character per class: '@' plus 1 injected members,\n");
+        text.Append("        // 2 lifecycle hooks, 4 endpoints, 8 conditions, 16 a service key; '?' for a class not seen whole. Sprig does not\n");
+        text.Append("        // look by reflection for what a class does not carry.\n");
+        text.Append("        private const string Facts =\n");
+        for (var piece = 0; piece < pieces; piece++)
+        {
+            // '@' + 28 is a backslash.
+            var facts = string.Concat(components.Skip(piece * PieceSize).Take(PieceSize).Select(c => c.Facts)).Replace("\\", "\\\\");
+            text.Append($"            {(piece == 0 ? "  " : "+ ")}\"{facts}\"{(piece == pieces - 1 ? ";" : "")}\n");
+        }
+
+        text.Append('\n');
         text.Append("        private static global::System.Type[] Types()\n");
         text.Append("        {\n");
         text.Append($"            var types = new global::System.Type[{components.Count}];\n");

@@ -5,8 +5,10 @@ namespace Sprig.Generator.Model;
 /// <param name="Constructors">Its public constructors and the non-public one marked [Inject].</param>
 /// <param name="Members">Its injected fields and properties, base class first.</param>
 /// <param name="Methods">The methods Sprig calls on it, base class first.</param>
+/// <param name="Facts">What it and its base classes carry, for the runtime to skip reading the rest (Parsing/FactsReader).</param>
 internal sealed record ComponentSpec(
     string Type,
     EquatableArray<ConstructorSpec> Constructors,
     EquatableArray<MemberSpec> Members,
-    EquatableArray<MethodSpec> Methods);
+    EquatableArray<MethodSpec> Methods,
+    char Facts);

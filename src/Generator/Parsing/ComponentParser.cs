@@ -55,7 +55,8 @@ internal static class ComponentParser
             TypeNames.Of(type),
             new EquatableArray<ConstructorSpec>(context.Constructors()),
             new EquatableArray<MemberSpec>(members),
-            new EquatableArray<MethodSpec>(methods));
+            new EquatableArray<MethodSpec>(methods),
+            FactsReader.Of(type, hierarchy, compilation));
     }
 
     /// <summary>

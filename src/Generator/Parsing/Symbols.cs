@@ -20,6 +20,8 @@ internal static class Symbols
     public const string PreDestroy = "Sprig.PreDestroyAttribute";
     public const string Bean = "Sprig.BeanAttribute";
     public const string Endpoint = "Sprig.EndpointAttribute";
+    public const string ServiceKey = "Sprig.ServiceKeyAttribute";
+    public const string Condition = "Sprig.ConditionAttribute";
     public const string Provider = "Sprig.IProvider<T>";
     public const string TaskOfT = "System.Threading.Tasks.Task<TResult>";
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask<TResult>";

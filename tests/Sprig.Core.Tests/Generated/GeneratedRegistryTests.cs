@@ -117,6 +117,19 @@ public sealed class GeneratedRegistryTests
         public Engine Spare(Engine engine) => new("reflection");
     }
 
+    [Theory]
+    [InlineData("@A")]
+    [InlineData("@A`")]
+    [InlineData("@a@")]
+    public void ARegistryWhoseFactsDoNotDescribeItsClasses_IsRefused_WithTheFix(string facts)
+    {
+        var create = () => new GeneratedAssembly(typeof(GeneratedRegistryTests).Assembly, 3, static () => [typeof(Engine), typeof(Car), typeof(Garage)], static _ => null!, facts);
+
+        create.Should().Throw<ArgumentException>().WithMessage(
+            $"The generated registry of 'Sprig.Core.Tests' announces 3 component classes, but its facts are {facts.Length} characters, not 3 of '@' to '_' or '?'. "
+            + "Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with. (Parameter 'facts')");
+    }
+
     [Fact]
     public void ScanningAnAssemblyWithARegistry_StillFindsTheClassesTheRegistryLeftOut()
     {
