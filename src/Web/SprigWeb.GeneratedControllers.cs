@@ -21,12 +21,12 @@ public static partial class SprigWeb
 {
     /// <summary>Lists the controllers' actions from the generated registry and builds each one's request delegate, reporting every problem at once.</summary>
     /// <exception cref="ContainerException">A controller was not generated, two actions collide, or an action's parameters or result cannot be served.</exception>
-    private static List<(ControllerAction Action, ActionHandler Handler)> GeneratedActions(IServiceProvider services, ApplicationContext context)
+    private static List<(ControllerAction Action, ActionHandler Handler, ActionBinder Binder)> GeneratedActions(IServiceProvider services, ApplicationContext context)
     {
         var actions = ControllerRoutes.OfGenerated(context);
         var json = ControllerJson(services, context);
         var problems = new List<ContainerException>();
-        var handlers = new List<(ControllerAction, ActionHandler)>();
+        var handlers = new List<(ControllerAction, ActionHandler, ActionBinder)>();
         foreach (var action in actions)
         {
             try
@@ -43,7 +43,7 @@ public static partial class SprigWeb
                 var binder = new ActionBinder(names, services, json, inferBody: action.Verb is not ("GET" or "DELETE" or "HEAD" or "OPTIONS"));
                 var handler = factory(binder);
                 problems.AddRange(binder.Problems.Select(p => new ContainerException(WebErrors.UnmappableAction(action, p), action.Component, null)));
-                handlers.Add((action, handler));
+                handlers.Add((action, handler, binder));
             }
             catch (RoutePatternException ex)
             {
@@ -56,9 +56,9 @@ public static partial class SprigWeb
     }
 
     /// <summary>Maps each generated action, then the 405 and 404 answers around them.</summary>
-    private static void MapGeneratedControllers(IEndpointRouteBuilder endpoints, ApplicationContext context, List<(ControllerAction Action, ActionHandler Handler)> actions, ILogger logger, bool development)
+    private static void MapGeneratedControllers(IEndpointRouteBuilder endpoints, ApplicationContext context, List<(ControllerAction Action, ActionHandler Handler, ActionBinder Binder)> actions, ILogger logger, bool development)
     {
-        foreach (var (action, handler) in actions)
+        foreach (var (action, handler, binder) in actions)
         {
             var type = action.Controller;
             var builder = MapRoute(endpoints, action);
@@ -70,7 +70,9 @@ public static partial class SprigWeb
                     throw new ContainerException(WebErrors.EndpointFiltersNeedDynamicCode(route.DisplayName ?? action.Template));
                 }
 
-                // As RequestDelegateFactory does: the parameters' and the result's types add their own metadata ([Authorize] ...).
+                // As RequestDelegateFactory does: what it infers (the JSON body, each parameter's binding, the result), then what the
+                // parameters' and the result's types add themselves ([Authorize] ...).
+                ActionDescription.Add(action.Method, binder, route);
                 action.Generated?.Metadata?.Invoke(action.Method, route);
                 route.RequestDelegate = http => Guard(http, context, logger, development, h => handler(h, RequestScopes.For(h, context).GetService(type)!));
             });

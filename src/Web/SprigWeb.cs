@@ -119,7 +119,7 @@ public static partial class SprigWeb
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Sprig.Web");
         var development = endpoints.ServiceProvider.GetService<IHostEnvironment>()?.IsDevelopment() == true;
         IReadOnlyList<ControllerAction> actions = [];
-        List<(ControllerAction, Generated.ActionHandler)> generated = [];
+        List<(ControllerAction, Generated.ActionHandler, Generated.ActionBinder)> generated = [];
         if (Hosting.SprigHosting.IsDynamicCodeSupported)
         {
             actions = CheckedActions(endpoints.ServiceProvider, context);

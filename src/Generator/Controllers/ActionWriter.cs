@@ -53,13 +53,15 @@ internal static class ActionWriter
         {
             var parameter = method.Parameters[i];
             var binding = Parameters.Bind(parameter, compilation);
+            var start = $"b.Parameter({(Parameters.IsOptional(parameter) ? "true" : "false")})";
             if (binding.Direct is { } direct)
             {
+                setup.Add(start + ";");
                 arguments.Add(direct);
                 continue;
             }
 
-            setup.Add($"var p{i} = b.{binding.Binder};");
+            setup.Add($"var p{i} = {start}.{binding.Binder};");
             body.Add($"var a{i} = await p{i}.BindAsync(http).ConfigureAwait(false);");
             arguments.Add($"a{i}");
         }

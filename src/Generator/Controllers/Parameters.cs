@@ -81,8 +81,7 @@ internal static class Parameters
         var typeName = TypeNames.Of(type);
         var display = Literal(DisplayName(type));
         var name = Literal(parameter.Name);
-        var optional = parameter.HasExplicitDefaultValue || parameter.NullableAnnotation != NullableAnnotation.NotAnnotated && !type.IsValueType
-            || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        var optional = IsOptional(parameter);
         var optionalText = optional ? "true" : "false";
         var attributes = Attributes(parameter);
         var key = Literal(NameArgument(parameter) ?? parameter.Name);
@@ -150,6 +149,14 @@ internal static class Parameters
             ? new(null, $"Value<{typeName}>({name}, {display}, {Parsers.ParserOf(type)}, {optionalText}, {Default(parameter)})")
             : new(null, $"Inferred<{typeName}>({name}, {display}, {optionalText})");
     }
+
+    /// <summary>
+    /// Whether RequestDelegateFactory treats the parameter as optional: it has a default, or it may be null (a nullable value type,
+    /// or a reference type not annotated as non-null).
+    /// </summary>
+    public static bool IsOptional(IParameterSymbol parameter) =>
+        parameter.HasExplicitDefaultValue || parameter.NullableAnnotation != NullableAnnotation.NotAnnotated && !parameter.Type.IsValueType
+            || parameter.Type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
     /// <summary>A type's name as RequestDelegateFactory's messages write it: C# keywords, no namespace, generic arguments in angle brackets.</summary>
     public static string DisplayName(ITypeSymbol type) => type switch

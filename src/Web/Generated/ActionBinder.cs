@@ -20,6 +20,7 @@ public sealed class ActionBinder
     private readonly JsonSerializerOptions _json;
     private readonly bool _inferBody;
     private readonly List<string> _problems = [];
+    private readonly List<(bool Optional, bool HasTryParse)> _parameters = [];
     private string? _body;
 
     internal ActionBinder(IReadOnlySet<string> routeParameters, IServiceProvider services, JsonSerializerOptions json, bool inferBody)
@@ -33,6 +34,27 @@ public sealed class ActionBinder
     /// <summary>Gets what could not be bound, one sentence each.</summary>
     internal IReadOnlyList<string> Problems => _problems;
 
+    /// <summary>
+    /// Gets the parameters in order, as <see cref="Parameter"/> started them: whether each is optional, and whether it is parsed
+    /// from text because nothing else says where it comes from (RequestDelegateFactory's description for OpenAPI).
+    /// </summary>
+    internal IReadOnlyList<(bool Optional, bool HasTryParse)> Parameters => _parameters;
+
+    /// <summary>Gets the type of the JSON body the action reads and whether it may be missing, or null when it reads none.</summary>
+    internal (Type Type, bool Optional)? BodyType { get; private set; }
+
+    /// <summary>
+    /// Starts the method's next parameter: generated code calls it for every parameter in order, then the binder method of a
+    /// parameter that needs one (a parameter passed from the request itself, an <c>HttpContext</c> ..., needs none).
+    /// </summary>
+    /// <param name="optional">Whether the parameter is optional as RequestDelegateFactory says: it has a default, or it may be null.</param>
+    /// <returns>This binder, for the parameter's binder method.</returns>
+    public ActionBinder Parameter(bool optional)
+    {
+        _parameters.Add((optional, false));
+        return this;
+    }
+
     /// <summary>Binds a simple parameter from the route when the route has a parameter of its name, else from the query string.</summary>
     /// <typeparam name="T">The parameter's type.</typeparam>
     /// <param name="name">The parameter's name.</param>
@@ -41,8 +63,11 @@ public sealed class ActionBinder
     /// <param name="optional">Whether a missing value gives <paramref name="defaultValue"/> (a nullable parameter or one with a default).</param>
     /// <param name="defaultValue">The value when optional and missing.</param>
     /// <returns>The binder.</returns>
-    public ParameterBinder<T> Value<T>(string name, string typeName, ValueParser<T>? parse, bool optional, T defaultValue) =>
-        new TextBinder<T>(_routeParameters.Contains(name) ? BindingSource.Route : BindingSource.Query, name, name, typeName, parse, optional, defaultValue);
+    public ParameterBinder<T> Value<T>(string name, string typeName, ValueParser<T>? parse, bool optional, T defaultValue)
+    {
+        Parsed();
+        return new TextBinder<T>(_routeParameters.Contains(name) ? BindingSource.Route : BindingSource.Query, name, name, typeName, parse, optional, defaultValue);
+    }
 
     /// <summary>Binds a <c>[FromRoute]</c> parameter.</summary>
     /// <typeparam name="T">The parameter's type.</typeparam>
@@ -98,8 +123,16 @@ public sealed class ActionBinder
     /// <param name="optional">Whether no body gives null (a nullable parameter or one with a default).</param>
     /// <param name="optionalElements">Whether an empty element stays default instead of failing to parse.</param>
     /// <returns>The binder.</returns>
-    public ParameterBinder<T[]> Values<T>(string name, string typeName, ValueParser<T>? parse, bool optional, bool optionalElements) =>
-        _inferBody ? BodyOf<T[]>(name, typeName, optional, inferred: true) : new ArrayBinder<T>(BindingSource.Query, name, name, typeName, parse, optionalElements);
+    public ParameterBinder<T[]> Values<T>(string name, string typeName, ValueParser<T>? parse, bool optional, bool optionalElements)
+    {
+        if (_inferBody)
+        {
+            return BodyOf<T[]>(name, typeName, optional, inferred: true);
+        }
+
+        Parsed();
+        return new ArrayBinder<T>(BindingSource.Query, name, name, typeName, parse, optionalElements);
+    }
 
     /// <summary>Binds a <c>[FromQuery]</c> or <c>[FromHeader]</c> array parameter from every value of its key.</summary>
     /// <typeparam name="T">The element type.</typeparam>
@@ -182,6 +215,7 @@ public sealed class ActionBinder
         }
 
         _body = $"{typeName} {name}";
+        BodyType = (typeof(T), optional);
         if (!_json.TryGetTypeInfo(typeof(T), out var info) || info is not JsonTypeInfo<T> typed)
         {
             _problems.Add(WebErrors.NoJsonMetadata($"parameter \"{typeName} {name}\", read from the JSON body,", typeName));
@@ -189,6 +223,15 @@ public sealed class ActionBinder
         }
 
         return new BodyBinder<T>(name, typeName, typed, optional, inferred);
+    }
+
+    // Marks the current parameter as parsed from text, inferred (a string or TryParse type from the route or the query string).
+    private void Parsed()
+    {
+        if (_parameters.Count > 0)
+        {
+            _parameters[^1] = (_parameters[^1].Optional, true);
+        }
     }
 
     // A binder for a parameter already reported: MapSprig throws before any request can use it.

@@ -22,9 +22,13 @@ public static class NoteAnswers
         { "/notes/tags?ids=1&ids=two", "Failed to bind parameter \"int[] ids\" from \"two\"." },
     };
 
-    /// <summary>Gets each bad POST body (content type, body), the status, and the detail of its problem.</summary>
+    /// <summary>
+    /// Gets each bad POST body (content type, body), the status, and the detail of its problem. A body that is not JSON is a 404:
+    /// the action accepts application/json (its accepts metadata), so routing passes over it and MapSprig's fallback answers.
+    /// </summary>
     public static TheoryData<string, string, int, string> BadBodies => new()
     {
+        { "text/plain", "hello", 404, "No action answers POST /notes." },
         { "application/json", "{\"text\":", 400, "Failed to read parameter \"Note note\" from the request body as JSON." },
         { "application/json", "null", 400, "Implicit body inferred for parameter \"note\" but no body was provided. Did you mean to use a Service instead?" },
     };

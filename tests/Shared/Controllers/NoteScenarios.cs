@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text;
 using FluentAssertions;
 using Microsoft.AspNetCore.Mvc;
@@ -13,6 +16,8 @@ namespace Sprig.Tests.Controllers;
 /// </summary>
 public static class NoteScenarios
 {
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Route, query, header, body and services binding, and each kind of result.</summary>
     public static async Task BindsEveryParameterKind_AndWritesEachKindOfResultAsync(HttpClient client)
     {
@@ -93,7 +98,7 @@ public static class NoteScenarios
         problem.Detail.Should().Be(detail);
     }
 
-    /// <summary>A POST with a bad body: a 400 or 415 problem with RequestDelegateFactory's text.</summary>
+    /// <summary>A POST with a bad body: a 400 problem with RequestDelegateFactory's text, or the 404 of a body that is not JSON.</summary>
     public static async Task AnswersBadBodyAsync(HttpClient client, string contentType, string body, int status, string detail)
     {
         using var response = await client.PostAsync("/notes", new StringContent(body, Encoding.UTF8, contentType));
@@ -101,5 +106,44 @@ public static class NoteScenarios
         ((int)response.StatusCode).Should().Be(status);
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
         (await response.Content.ReadFromJsonAsync<ProblemDetails>())!.Detail.Should().Be(detail);
+    }
+
+    /// <summary>
+    /// The OpenAPI document (<c>/openapi/v1.json</c>) describes every action as NotesOpenApi.json says (written from
+    /// RequestDelegateFactory's metadata under JIT): its parameters with their sources, its JSON body, its results, its problems.
+    /// Each operation that differs is named with what it is and what it should be. Summaries are left out: they come from XML doc
+    /// comments, which Sprig reads only with dynamic code (XmlDocumentationTests covers them).
+    /// </summary>
+    public static async Task DescribesOpenApiAsync(HttpClient client)
+    {
+        var actual = JsonNode.Parse(await client.GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var expected = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Shared", "NotesOpenApi.json")))!.AsObject();
+
+        var differences = new List<string>();
+        var paths = expected["paths"]!.AsObject().Select(p => p.Key).Union(actual["paths"]!.AsObject().Select(p => p.Key));
+        foreach (var path in paths)
+        {
+            var verbs = (expected["paths"]![path]?.AsObject().Select(v => v.Key) ?? []).Union(actual["paths"]![path]?.AsObject().Select(v => v.Key) ?? []);
+            foreach (var verb in verbs)
+            {
+                var want = expected["paths"]![path]?[verb];
+                var got = actual["paths"]![path]?[verb]?.DeepClone();
+                (got as JsonObject)?.Remove("summary");
+                if (!JsonNode.DeepEquals(want, got))
+                {
+                    differences.Add($"{verb} {path} is {got?.ToJsonString(Readable) ?? "missing"}, but should be {want?.ToJsonString(Readable) ?? "missing"}");
+                }
+            }
+        }
+
+        foreach (var part in new[] { "components", "tags" })
+        {
+            if (!JsonNode.DeepEquals(expected[part], actual[part]))
+            {
+                differences.Add($"{part} is {actual[part]?.ToJsonString(Readable) ?? "missing"}, but should be {expected[part]?.ToJsonString(Readable)}");
+            }
+        }
+
+        differences.Should().BeEmpty();
     }
 }

@@ -29,8 +29,11 @@ public sealed class NotesHost : IAsyncDisposable
     /// <summary>Gets the application's services.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts the application; <paramref name="conventions"/> may add conventions to MapSprig's group.</summary>
-    public static async Task<NotesHost> StartAsync(Action<IEndpointConventionBuilder>? conventions = null)
+    /// <summary>
+    /// Starts the application; <paramref name="conventions"/> may add conventions to MapSprig's group, and <paramref name="openApi"/>
+    /// serves the OpenAPI document at <c>/openapi/v1.json</c> (AddOpenApi, MapOpenApi).
+    /// </summary>
+    public static async Task<NotesHost> StartAsync(Action<IEndpointConventionBuilder>? conventions = null, bool openApi = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -38,7 +41,18 @@ public sealed class NotesHost : IAsyncDisposable
         builder.Configuration["aot.web.controllers"] = "true";
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, NoteJson.Default));
         builder.UseSprig(new ApplicationContext(new PendingRegistry().Register<NoteStore>().Register<NoteController>(), builder.Configuration));
+        if (openApi)
+        {
+            builder.Services.AddAuthorization();
+            builder.Services.AddOpenApi();
+        }
+
         var app = builder.Build();
+        if (openApi)
+        {
+            app.MapOpenApi();
+        }
+
         var group = app.MapSprig();
         conventions?.Invoke(group);
         await app.StartAsync();

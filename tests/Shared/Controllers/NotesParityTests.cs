@@ -42,10 +42,18 @@ public sealed class NotesParityTests
 
     [Theory]
     [MemberData(nameof(NoteAnswers.BadBodies), MemberType = typeof(NoteAnswers))]
-    public async Task BadBody_Answers400Or415Problem(string contentType, string body, int status, string detail)
+    public async Task BadBody_Answers400Or404Problem(string contentType, string body, int status, string detail)
     {
         await using var host = await NotesHost.StartAsync();
 
         await NoteScenarios.AnswersBadBodyAsync(host.Client, contentType, body, status, detail);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesEveryAction_ParametersBodiesAndResults()
+    {
+        await using var host = await NotesHost.StartAsync(openApi: true);
+
+        await NoteScenarios.DescribesOpenApiAsync(host.Client);
     }
 }

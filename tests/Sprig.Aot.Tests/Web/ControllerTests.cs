@@ -29,18 +29,6 @@ public sealed class ControllerTests
         + "not read unless the parameter says so, and Note is not a service. Mark it [FromBody] (or [FromServices], or [FromQuery] on a type with a TryParse "
         + "method), or register Note as a service. Fix the action as the message says, or mark the method [NonAction] if it is not an action.";
 
-    /// <remarks>
-    /// Under JIT the same request is answered 404 (not in NoteAnswers): RequestDelegateFactory gives the action accepts-metadata
-    /// (application/json), routing then drops the action, and MapSprig's "/notes/{**rest}" fallback answers instead.
-    /// </remarks>
-    [Fact]
-    public async Task BodyThatIsNotJson_Answers415Problem_WithRequestDelegateFactorysMessage()
-    {
-        await using var host = await NotesHost.StartAsync();
-
-        await NoteScenarios.AnswersBadBodyAsync(host.Client, "text/plain", "hello", 415, "Expected a supported JSON media type but got \"text/plain; charset=utf-8\".");
-    }
-
     [Fact]
     public async Task AuthorizeOnAnAction_IsEnforced_401WithoutASignedInUser()
     {

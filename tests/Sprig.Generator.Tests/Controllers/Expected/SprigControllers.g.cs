@@ -27,10 +27,10 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("Find", new global::System.Type[] { typeof(int), typeof(global::Shop.Shelf?), typeof(global::System.DateTime?), typeof(double) }, static b =>
                 {
-                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
-                    var p1 = b.Value<global::Shop.Shelf?>("shelf", "Nullable<Shelf>", static (string v, out global::Shop.Shelf? r) => { var ok = global::System.Enum.TryParse<global::Shop.Shelf>(v, out var x); r = ok ? x : null; return ok; }, true, (global::Shop.Shelf?)(0));
-                    var p2 = b.Value<global::System.DateTime?>("since", "Nullable<DateTime>", static (string v, out global::System.DateTime? r) => { var ok = global::System.DateTime.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AdjustToUniversal | global::System.Globalization.DateTimeStyles.AllowWhiteSpaces, out var x); r = ok ? x : null; return ok; }, true, default!);
-                    var p3 = b.Value<double>("scale", "double", static (string v, out double x) => double.TryParse(v, global::System.Globalization.NumberStyles.AllowThousands | global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (double)(1D));
+                    var p0 = b.Parameter(false).Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p1 = b.Parameter(true).Value<global::Shop.Shelf?>("shelf", "Nullable<Shelf>", static (string v, out global::Shop.Shelf? r) => { var ok = global::System.Enum.TryParse<global::Shop.Shelf>(v, out var x); r = ok ? x : null; return ok; }, true, (global::Shop.Shelf?)(0));
+                    var p2 = b.Parameter(true).Value<global::System.DateTime?>("since", "Nullable<DateTime>", static (string v, out global::System.DateTime? r) => { var ok = global::System.DateTime.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AdjustToUniversal | global::System.Globalization.DateTimeStyles.AllowWhiteSpaces, out var x); r = ok ? x : null; return ok; }, true, default!);
+                    var p3 = b.Parameter(true).Value<double>("scale", "double", static (string v, out double x) => double.TryParse(v, global::System.Globalization.NumberStyles.AllowThousands | global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (double)(1D));
                     var w = b.Result<global::Shop.Item>("Item");
                     return async (http, o) =>
                     {
@@ -44,9 +44,9 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("SearchAsync", new global::System.Type[] { typeof(string), typeof(int), typeof(global::System.Guid?) }, static b =>
                 {
-                    var p0 = b.Value<string>("name", "string", null, false, default!);
-                    var p1 = b.Query<int>("max", "limit", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (int)(10));
-                    var p2 = b.Value<global::System.Guid?>("trace", "Nullable<Guid>", static (string v, out global::System.Guid? r) => { var ok = global::System.Guid.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out var x); r = ok ? x : null; return ok; }, true, default!);
+                    var p0 = b.Parameter(false).Value<string>("name", "string", null, false, default!);
+                    var p1 = b.Parameter(true).Query<int>("max", "limit", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (int)(10));
+                    var p2 = b.Parameter(true).Value<global::System.Guid?>("trace", "Nullable<Guid>", static (string v, out global::System.Guid? r) => { var ok = global::System.Guid.TryParse(v, global::System.Globalization.CultureInfo.InvariantCulture, out var x); r = ok ? x : null; return ok; }, true, default!);
                     var w = b.Result<global::System.Collections.Generic.List<global::Shop.Item>>("List<Item>");
                     return async (http, o) =>
                     {
@@ -59,9 +59,10 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("CreateAsync", new global::System.Type[] { typeof(global::Shop.Item), typeof(global::Shop.IClock), typeof(global::Shop.IClock), typeof(global::System.Threading.CancellationToken) }, static b =>
                 {
-                    var p0 = b.Inferred<global::Shop.Item>("item", "Item", false);
-                    var p1 = b.Service<global::Shop.IClock>(false);
-                    var p2 = b.KeyedService<global::Shop.IClock>("audit", false);
+                    var p0 = b.Parameter(false).Inferred<global::Shop.Item>("item", "Item", false);
+                    var p1 = b.Parameter(false).Service<global::Shop.IClock>(false);
+                    var p2 = b.Parameter(false).KeyedService<global::Shop.IClock>("audit", false);
+                    b.Parameter(false);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
@@ -73,9 +74,10 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("Rename", new global::System.Type[] { typeof(int), typeof(global::Shop.Item), typeof(string), typeof(global::System.Security.Claims.ClaimsPrincipal) }, static b =>
                 {
-                    var p0 = b.Route<int>("id", "id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
-                    var p1 = b.Body<global::Shop.Item>("item", "Item", false);
-                    var p2 = b.Header<string>("X-User", "user", "string", null, true, default!);
+                    var p0 = b.Parameter(false).Route<int>("id", "id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p1 = b.Parameter(false).Body<global::Shop.Item>("item", "Item", false);
+                    var p2 = b.Parameter(true).Header<string>("X-User", "user", "string", null, true, default!);
+                    b.Parameter(false);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
@@ -87,10 +89,14 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("DeleteAsync", new global::System.Type[] { typeof(int), typeof(global::Microsoft.AspNetCore.Http.HttpContext), typeof(global::Microsoft.AspNetCore.Http.HttpRequest), typeof(global::Microsoft.AspNetCore.Http.HttpResponse), typeof(global::System.IO.Stream), typeof(int[]), typeof(string[]), typeof(int?[]) }, static b =>
                 {
-                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
-                    var p5 = b.Values<int>("also", "int[]", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, false);
-                    var p6 = b.Values<string>(true, "X-Tag", "tags", "string[]", null, false);
-                    var p7 = b.Values<int?>("maybe", "Nullable<int>[]", static (string v, out int? r) => { var ok = int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var x); r = ok ? x : null; return ok; }, true, true);
+                    var p0 = b.Parameter(false).Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    b.Parameter(false);
+                    b.Parameter(false);
+                    b.Parameter(false);
+                    b.Parameter(false);
+                    var p5 = b.Parameter(false).Values<int>("also", "int[]", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, false);
+                    var p6 = b.Parameter(false).Values<string>(true, "X-Tag", "tags", "string[]", null, false);
+                    var p7 = b.Parameter(true).Values<int?>("maybe", "Nullable<int>[]", static (string v, out int? r) => { var ok = int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var x); r = ok ? x : null; return ok; }, true, true);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
@@ -102,10 +108,10 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("Touch", new global::System.Type[] { typeof(decimal), typeof(string), typeof(char), typeof(bool) }, static b =>
                 {
-                    var p0 = b.Value<decimal>("price", "decimal", static (string v, out decimal x) => decimal.TryParse(v, global::System.Globalization.NumberStyles.Number, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (decimal)(1.5M));
-                    var p1 = b.Value<string>("note", "string", null, true, (string)"none");
-                    var p2 = b.Value<char>("mark", "char", static (string v, out char x) => char.TryParse(v, out x), true, (char)'x');
-                    var p3 = b.Value<bool>("flag", "bool", static (string v, out bool x) => bool.TryParse(v, out x), true, (bool)true);
+                    var p0 = b.Parameter(true).Value<decimal>("price", "decimal", static (string v, out decimal x) => decimal.TryParse(v, global::System.Globalization.NumberStyles.Number, global::System.Globalization.CultureInfo.InvariantCulture, out x), true, (decimal)(1.5M));
+                    var p1 = b.Parameter(true).Value<string>("note", "string", null, true, (string)"none");
+                    var p2 = b.Parameter(true).Value<char>("mark", "char", static (string v, out char x) => char.TryParse(v, out x), true, (char)'x');
+                    var p3 = b.Parameter(true).Value<bool>("flag", "bool", static (string v, out bool x) => bool.TryParse(v, out x), true, (bool)true);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
@@ -117,8 +123,8 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("ReceiptAsync", new global::System.Type[] { typeof(int), typeof(global::Shop.Ledger) }, static b =>
                 {
-                    var p0 = b.Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
-                    var p1 = b.Service<global::Shop.Ledger>(false);
+                    var p0 = b.Parameter(false).Value<int>("id", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p1 = b.Parameter(false).Service<global::Shop.Ledger>(false);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
@@ -137,7 +143,7 @@ namespace Sprig.Generated
                 }),
                 new global::Sprig.Web.Generated.GeneratedAction("Report", new global::System.Type[] { typeof(int) }, static b =>
                 {
-                    var p0 = b.Value<int>("value", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
+                    var p0 = b.Parameter(false).Value<int>("value", "int", static (string v, out int x) => int.TryParse(v, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out x), false, default!);
                     return async (http, o) =>
                     {
                         var a0 = await p0.BindAsync(http).ConfigureAwait(false);
