@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Request {Method} {Path} failed (trace id {TraceId})")]
     public static partial void RequestFailed(ILogger logger, string method, string path, string traceId, Exception exception);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Request {Method} {Path}: reading the request body failed with an IOException (the client went away, or sent less than it announced)")]
+    public static partial void BodyUnreadable(ILogger logger, string method, Microsoft.AspNetCore.Http.PathString path, Exception exception);
 }

@@ -136,7 +136,8 @@ public static partial class SprigWeb
 
     /// <summary>
     /// Runs a handler: enforces the body limit (a readable 413), turns a bad request into a 400 problem, a request timeout into
-    /// a 504 problem, and any other exception into a logged 500 problem.
+    /// a 504 problem, a body the client did not finish into its status alone (as RequestDelegateFactory), and any other exception
+    /// into a logged 500 problem.
     /// </summary>
     private static async Task Guard(HttpContext http, ApplicationContext context, ILogger logger, bool development, RequestDelegate handler)
     {
@@ -157,6 +158,12 @@ public static partial class SprigWeb
         catch (RequestBodyTooLargeException)
         {
             await BodyLimit.RejectAsync(http, TooLargeRequest(http, limit)).ConfigureAwait(false);
+        }
+        catch (Generated.UnreadableBodyException ex) when (!http.Response.HasStarted)
+        {
+            // As RequestDelegateFactory answers a body it cannot read (the client went away mid-body): the status alone, logged at debug level.
+            Log.BodyUnreadable(logger, http.Request.Method, http.Request.Path, ex.InnerException!);
+            http.Response.StatusCode = ex.StatusCode;
         }
         catch (OperationCanceledException) when (TimedOut(http) && !http.Response.HasStarted)
         {

@@ -7,7 +7,8 @@ namespace Sprig.Web.Generated;
 
 /// <summary>
 /// Binds a parameter from the JSON body through the application's metadata, with RequestDelegateFactory's rules and messages: a
-/// body that is not JSON is a 415, malformed JSON a 400, and no body (or <c>null</c>) is a 400 unless the parameter is optional.
+/// body that is not JSON is a 415, malformed JSON a 400, and no body (or <c>null</c>) is a 400 unless the parameter is optional; a
+/// body that cannot be read (the client went away) is answered with its status alone, logged at debug level.
 /// </summary>
 internal sealed class BodyBinder<T>(string name, string typeName, JsonTypeInfo<T> json, bool optional, bool inferred) : ParameterBinder<T>
 {
@@ -28,6 +29,11 @@ internal sealed class BodyBinder<T>(string name, string typeName, JsonTypeInfo<T
             catch (JsonException ex)
             {
                 throw new BadHttpRequestException(WebErrors.BadJson(typeName, name), ex);
+            }
+            catch (IOException ex)
+            {
+                // The client went away mid-body, or sent less than it announced: no failure of the action (RequestDelegateFactory's IOException).
+                throw new UnreadableBodyException(ex);
             }
         }
 

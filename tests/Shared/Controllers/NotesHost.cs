@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Sprig.Web;
 
 namespace Sprig.Tests.Controllers;
@@ -29,15 +30,20 @@ public sealed class NotesHost : IAsyncDisposable
     /// <summary>Gets the application's services.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Gets what the application logged (every category, every level), as long as the host lives and after.</summary>
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
+
     /// <summary>
-    /// Starts the application; <paramref name="conventions"/> may add conventions to MapSprig's group, and <paramref name="openApi"/>
-    /// serves the OpenAPI document at <c>/openapi/v1.json</c> (AddOpenApi, MapOpenApi).
+    /// Starts the application; <paramref name="conventions"/> may add conventions to MapSprig's group, <paramref name="openApi"/>
+    /// serves the OpenAPI document at <c>/openapi/v1.json</c> (AddOpenApi, MapOpenApi), and <paramref name="middleware"/> may add
+    /// middleware that runs before the routes.
     /// </summary>
-    public static async Task<NotesHost> StartAsync(Action<IEndpointConventionBuilder>? conventions = null, bool openApi = false)
+    public static async Task<NotesHost> StartAsync(Action<IEndpointConventionBuilder>? conventions = null, bool openApi = false, Action<WebApplication>? middleware = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
         builder.Configuration["aot.web.controllers"] = "true";
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, NoteJson.Default));
         builder.UseSprig(new ApplicationContext(new PendingRegistry().Register<NoteStore>().Register<NoteController>(), builder.Configuration));
@@ -52,6 +58,8 @@ public sealed class NotesHost : IAsyncDisposable
         {
             app.MapOpenApi();
         }
+
+        middleware?.Invoke(app);
 
         var group = app.MapSprig();
         conventions?.Invoke(group);
