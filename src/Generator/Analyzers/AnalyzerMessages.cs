@@ -15,6 +15,11 @@ internal static class AnalyzerMessages
         $"class {TypeNames.Of(type)} gets its proxy from Castle DynamicProxy at run time, which this application does not allow (Native AOT, "
         + "or the 'Sprig.IsDynamicCodeSupported' switch is off), and no generated proxy class serves it (Sprig.Generator subclasses a class injected [Lazy] in an assembly built with it when the class is unsealed, not generic nor a record, has a constructor a subclass may call, and every public member is virtual with public accessors)";
 
+    // The runtime's words (WebErrors.UnmappableAction), without the route, which MapSprig decides.
+    public static string ActionNeedsDynamicCode(IMethodSymbol method, string reason) =>
+        $"{TypeNames.Signature(method)} cannot be served under Native AOT (MapSprig refuses it without dynamic code): {reason.Trim()} "
+        + "Fix the action as the message says, or mark the method [NonAction] if it is not an action.";
+
     public static string LazyClassFix(ITypeSymbol type) => $"Inject an interface that {TypeNames.Of(type)} implements";
 
     public static string NotProxyable(string component, string point, ITypeSymbol type, string reason, string fix) =>

@@ -60,6 +60,11 @@ internal static class SprigDiagnostics
         "The generator subclasses a [Lazy] class target only when it is unsealed, not generic nor a record, has a constructor a subclass may call and every public member is virtual with public accessors; any other class gets Castle DynamicProxy's proxy, made at run time, which a Native AOT application cannot do. Reported when PublishAot is true.",
         HelpBase + "sprig0011");
 
+    public static readonly DiagnosticDescriptor ControllerActionNeedsDynamicCode = new(
+        "SPRIG0012", "A controller action cannot be served under Native AOT", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        "Without dynamic code Sprig.Web serves a controller action through the request delegate Sprig.Generator writes for it, which binds what RequestDelegateFactory binds except forms, [AsParameters], types with BindAsync, StringValues, ref parameters and generic methods; MapSprig refuses such an action at start-up. Reported when PublishAot or IsAotCompatible is true.",
+        HelpBase + "sprig0012");
+
     public static readonly DiagnosticDescriptor OnStartNeedsSingleton = new(
         "SPRIG0009", "An [OnStart] method is on a component that is not a singleton", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
         "[OnStart] runs once per context, so only a Singleton can have it.",

@@ -102,7 +102,7 @@ internal static class ActionWriter
     }
 
     /// <summary>Why no request delegate can call the method, or null.</summary>
-    private static string? Why(IMethodSymbol method, Compilation compilation)
+    internal static string? Why(IMethodSymbol method, Compilation compilation)
     {
         if (method.IsGenericMethod)
         {

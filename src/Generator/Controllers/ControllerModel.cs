@@ -66,7 +66,7 @@ internal sealed class ControllerModel(string typeName, string registration, stri
     /// decides which are actions; the container's own methods and compiler-generated ones (a record's Equals, Deconstruct ...) are
     /// left out here only because the runtime's rules never make one of them an action.
     /// </summary>
-    private static List<IMethodSymbol> Methods(INamedTypeSymbol type)
+    internal static List<IMethodSymbol> Methods(INamedTypeSymbol type)
     {
         var chain = TypeHierarchy.BaseFirst(type);
         var seen = new HashSet<string>(StringComparer.Ordinal);

@@ -138,18 +138,7 @@ public sealed class ControllerGeneratorTests
         result.GeneratedSources.Should().BeEmpty();
     }
 
-    private static CSharpCompilation Compile(string source) => GeneratorRunner.Compile("Shop" + Guid.NewGuid().ToString("N")[..8], WebReferences, source);
-
-    private static readonly MetadataReference[] WebReferences =
-    [
-        .. new[]
-        {
-            typeof(Sprig.Web.Generated.GeneratedControllers), typeof(Microsoft.AspNetCore.Http.HttpContext), typeof(Microsoft.AspNetCore.Http.Results),
-            typeof(Microsoft.AspNetCore.Mvc.FromQueryAttribute), typeof(Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute),
-            typeof(Microsoft.AspNetCore.Http.IFormFile), typeof(Microsoft.AspNetCore.Mvc.NonActionAttribute), typeof(Microsoft.AspNetCore.Http.HttpResults.Ok),
-            typeof(Microsoft.AspNetCore.Http.Features.IFeatureCollection),
-        }.Select(t => t.Assembly.Location).Distinct().Select(path => MetadataReference.CreateFromFile(path)),
-    ];
+    private static CSharpCompilation Compile(string source) => GeneratorRunner.Compile("Shop" + Guid.NewGuid().ToString("N")[..8], WebReferences.All, source);
 
     private static GeneratorDriver Driver(params (string Name, string Value)[] properties) => GeneratorRunner.Driver(new ControllerGenerator(), properties);
 

@@ -24,7 +24,7 @@ internal static class AnalyzerRunner
     public static DiagnosticAnalyzer[] All =>
     [
         new LazyProxyAnalyzer(), new ConstructorAnalyzer(), new LifecycleAnalyzer(), new EndpointAnalyzer(),
-        new UnknownNameAnalyzer(), new CaptiveDependencyAnalyzer(),
+        new UnknownNameAnalyzer(), new CaptiveDependencyAnalyzer(), new ControllerAotAnalyzer(),
     ];
 
     /// <summary>Compiles <paramref name="source"/> as a library; it must compile without errors, so a test cannot pass for the wrong reason.</summary>
@@ -58,7 +58,8 @@ internal static class AnalyzerRunner
     public static Task<IReadOnlyList<Reported>> RunAsync(string source, BuildProperties properties, params DiagnosticAnalyzer[] analyzers) =>
         RunAsync(Compile(source), properties, analyzers);
 
-    private static async Task<IReadOnlyList<Reported>> RunAsync(Compilation compilation, BuildProperties properties, DiagnosticAnalyzer[] analyzers)
+    /// <summary>Runs the analyzers on a compiled sample with the given MSBuild properties.</summary>
+    public static async Task<IReadOnlyList<Reported>> RunAsync(Compilation compilation, BuildProperties properties, params DiagnosticAnalyzer[] analyzers)
     {
         var diagnostics = await compilation
             .WithAnalyzers([.. analyzers.Length == 0 ? All : analyzers], new AnalyzerOptions([], properties))
