@@ -36,11 +36,11 @@ internal static class ActionDescription
             }
         }
 
-        // As RequestDelegateFactory: nothing for a synchronous void or an IResult (which describes itself, if at all).
-        var (result, awaited) = Result(method.ReturnType);
-        if ((awaited || result != typeof(void)) && !typeof(IResult).IsAssignableFrom(result))
+        // As RequestDelegateFactory: nothing for no result (void, Task, ValueTask) or an IResult (which describes itself, if at all).
+        var result = Result(method.ReturnType);
+        if (result != typeof(void) && !typeof(IResult).IsAssignableFrom(result))
         {
-            var json = result != typeof(string) && result != typeof(void);
+            var json = result != typeof(string);
             route.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, result, json ? Json : Text));
             api |= json;
         }
@@ -51,19 +51,16 @@ internal static class ActionDescription
         }
     }
 
-    /// <summary>What the method answers with once awaited (<see cref="Task"/> and <see cref="ValueTask"/> as generated code awaits them), and whether it is awaited.</summary>
-    private static (Type Type, bool Awaited) Result(Type returns)
+    /// <summary>What the method answers with once awaited (<see cref="Task"/> and <see cref="ValueTask"/> as generated code awaits them); void for none.</summary>
+    private static Type Result(Type returns)
     {
         if (returns == typeof(Task) || returns == typeof(ValueTask))
         {
-            return (typeof(void), true);
+            return typeof(void);
         }
 
-        if (returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>)))
-        {
-            return (returns.GetGenericArguments()[0], true);
-        }
-
-        return (returns, false);
+        return returns.IsGenericType && (returns.GetGenericTypeDefinition() == typeof(Task<>) || returns.GetGenericTypeDefinition() == typeof(ValueTask<>))
+            ? returns.GetGenericArguments()[0]
+            : returns;
     }
 }

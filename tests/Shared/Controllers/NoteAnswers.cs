@@ -32,4 +32,23 @@ public static class NoteAnswers
         { "application/json", "{\"text\":", 400, "Failed to read parameter \"Note note\" from the request body as JSON." },
         { "application/json", "null", 400, "Implicit body inferred for parameter \"note\" but no body was provided. Did you mean to use a Service instead?" },
     };
+
+    /// <summary>Gets, for each route of the notes, the metadata RequestDelegateFactory infers for it (NoteScenarios.InferredMetadata).</summary>
+    public static string[] InferredMetadata =>
+    [
+        "GET /notes/{id} -> NoteController.Find: id parsed; produces 200 Note as application/json; api",
+        "GET /notes/search -> NoteController.Search: text parsed; limit parsed optional; kind parsed optional; produces 200 String as text/plain",
+        "GET /notes/tenant -> NoteController.Tenant: tenant; request; produces 200 String as text/plain",
+        "POST /notes -> NoteController.AddAsync: accepts Note as application/json; note; cancellationToken; api",
+        "GET /notes/count -> NoteController.CountAsync: notes; environment; produces 200 Int32 as application/json; api",
+        "GET /notes/kind/{kind} -> NoteController.Kind: kind parsed; trace optional; produces 200 String as text/plain",
+        "GET /notes/tags -> NoteController.Tags: ids parsed; tags; http; produces 200 String as text/plain",
+        "GET /notes/link -> NoteController.Link: target parsed; back optional; produces 200 String as text/plain",
+        "GET /notes/mine -> NoteController.Mine: user; produces 200 String as text/plain",
+        "GET /notes/secret -> NoteController.Secret: ",
+        "GET /notes/list -> NoteController.GetList: produces 200 List`1 as application/json; api",
+        "POST /notes/{id}/publish -> NoteController.Publish: id parsed; produces 200 String as text/plain",
+        "POST /notes/{id}/archive -> NoteController.ArchiveAsync: id parsed",
+        "DELETE /notes/{id} -> NoteController.Delete: id parsed",
+    ];
 }

@@ -5,7 +5,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text;
 using FluentAssertions;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Sprig.Tests.Controllers;
@@ -54,6 +57,12 @@ public static class NoteScenarios
         using (var published = await client.PostAsync("/notes/0/publish", null))
         {
             (await published.Content.ReadAsStringAsync()).Should().Be("published first");
+        }
+
+        using (var archived = await client.PostAsync("/notes/0/archive", null))
+        {
+            archived.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await archived.Content.ReadAsStringAsync()).Should().BeEmpty("an awaited Task has nothing to write");
         }
 
         using var deleted = await client.DeleteAsync("/notes/0");
@@ -146,4 +155,22 @@ public static class NoteScenarios
 
         differences.Should().BeEmpty();
     }
+
+    /// <summary>
+    /// Lists, for each action's route, the metadata RequestDelegateFactory infers (the JSON body it accepts, each parameter's binding,
+    /// the result it produces, whether it is a JSON API), one line a route, in route order.
+    /// </summary>
+    public static IEnumerable<string> InferredMetadata(IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not null)
+            .Select(e => e.DisplayName + ": " + string.Join("; ", e.Metadata.Select(Describe).OfType<string>()));
+
+    private static string? Describe(object metadata) => metadata switch
+    {
+        IAcceptsMetadata accepts => $"accepts {accepts.RequestType?.Name} as {string.Join(",", accepts.ContentTypes)}{(accepts.IsOptional ? " optional" : "")}",
+        IParameterBindingMetadata parameter => $"{parameter.Name}{(parameter.HasTryParse ? " parsed" : "")}{(parameter.IsOptional ? " optional" : "")}",
+        IProducesResponseTypeMetadata produces => $"produces {produces.StatusCode} {produces.Type?.Name} as {string.Join(",", produces.ContentTypes)}",
+        IDisableCookieRedirectMetadata => "api",
+        _ => null,
+    };
 }

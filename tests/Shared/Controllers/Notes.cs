@@ -79,6 +79,9 @@ public sealed partial class NoteController(NoteStore store)
     /// <summary>POST /notes/{id}/publish by convention.</summary>
     public string Publish(int id) => $"published {store.Notes[id].Text}";
 
+    /// <summary>POST /notes/{id}/archive by convention; awaited, nothing to write.</summary>
+    public Task ArchiveAsync(int id) => id < store.Notes.Count ? Task.CompletedTask : throw new ArgumentOutOfRangeException(nameof(id));
+
     /// <summary>DELETE /notes/{id} by convention; nothing to write.</summary>
     public void Delete(int id) => store.Notes.RemoveAt(id);
 }

@@ -82,4 +82,12 @@ public sealed class NotesParityTests
         logs.GetSnapshot().Where(r => r.Level >= LogLevel.Warning && !r.Message.Contains("automatic draining of the request body failed", StringComparison.Ordinal))
             .Select(r => $"{r.Level} {r.Category}: {r.Message} {r.Exception}").Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task EachRoute_CarriesRequestDelegateFactorysInferredMetadata()
+    {
+        await using var host = await NotesHost.StartAsync();
+
+        NoteScenarios.InferredMetadata(host.Services).Should().Equal(NoteAnswers.InferredMetadata);
+    }
 }
