@@ -134,6 +134,12 @@ public static partial class SprigWeb
         {
             await BodyLimit.RejectAsync(http, TooLarge(http, address, limit)).ConfigureAwait(false);
         }
+        catch (Generated.UnreadableBodyException ex) when (!http.Response.HasStarted)
+        {
+            // The client went away mid-body: the status alone, logged at debug level, as for a controller action.
+            Log.BodyUnreadable(logger, http.Request.Method, http.Request.Path, ex.InnerException!);
+            http.Response.StatusCode = ex.StatusCode;
+        }
         catch (OperationCanceledException) when (TimedOut(http) && !http.Response.HasStarted)
         {
             await Problems.WriteTimeoutAsync(http).ConfigureAwait(false);
@@ -295,7 +301,17 @@ public static partial class SprigWeb
     {
         // Sized from Content-Length up to 1 MiB: a client's announcement alone never makes the server allocate more.
         using var buffer = http.Request.ContentLength is { } length ? new MemoryStream((int)Math.Min(length, 1024 * 1024)) : new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException)
+        {
+            // The client reset the connection mid-body: not a failure of the endpoint (a BadHttpRequestException, such as a body
+            // shorter than announced, is still answered with a problem).
+            throw new Generated.UnreadableBodyException(ex);
+        }
+
         return buffer.ToArray();
     }
 

@@ -1,9 +1,10 @@
 namespace Sprig.Web.Generated;
 
 /// <summary>
-/// The request body of a generated action could not be read: the client went away or sent less than it announced (the server's
-/// <see cref="IOException"/>, a <see cref="Microsoft.AspNetCore.Http.BadHttpRequestException"/> among them). As RequestDelegateFactory
-/// does, <c>MapSprig</c>'s guard then logs it at debug level and answers its status alone, never as a failure of the action.
+/// The request body of a generated action or of an RPC call could not be read: the client went away or sent less than it announced
+/// (the server's <see cref="IOException"/>; for an action a <see cref="Microsoft.AspNetCore.Http.BadHttpRequestException"/> among
+/// them). As RequestDelegateFactory does, <c>MapSprig</c>'s guard then logs it at debug level and answers its status alone, never
+/// as a failure of the action or endpoint.
 /// </summary>
 internal sealed class UnreadableBodyException(IOException inner)
     : Exception("Reading the request body failed with an IOException.", inner)
