@@ -13,6 +13,9 @@ internal sealed class GeneratedCalls
 {
     public static readonly GeneratedCalls None = new(null, null);
 
+    // One per class for the life of the process (the registry holds the delegates anyway); a class is unloaded with its key.
+    private static readonly ConditionalWeakTable<Type, GeneratedCalls> Cache = [];
+
     private readonly Type? _type;
     private readonly GeneratedComponent? _component;
 
@@ -36,11 +39,12 @@ internal sealed class GeneratedCalls
             return None;
         }
 
-        // Not cached here: the class's TypeScan keeps it from one refresh to the next, and a table of every class (a
-        // ConditionalWeakTable) cost a first refresh of 10,000 classes under Native AOT a seventh of its time in resizing.
-        // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run.
-        RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
-        return GeneratedComponents.Of(type) is { } component ? new GeneratedCalls(type, component) : None;
+        return Cache.GetValue(type, static type =>
+        {
+            // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run.
+            RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
+            return GeneratedComponents.Of(type) is { } component ? new GeneratedCalls(type, component) : None;
+        });
     }
 
     /// <summary>Returns the generated call of <paramref name="constructor"/>, or null.</summary>
