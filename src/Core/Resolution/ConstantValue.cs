@@ -5,7 +5,8 @@ internal sealed class ConstantValue(object? value) : PreparedValue
 {
     public static readonly ConstantValue Null = new(null);
 
-    private readonly object? _value = value;
+    /// <summary>Gets the value: read directly where a dependency may be a constant, saving the virtual call.</summary>
+    public object? Value { get; } = value;
 
-    public override object? Get(RequestScope? scope) => _value;
+    public override object? Get(RequestScope? scope) => Value;
 }

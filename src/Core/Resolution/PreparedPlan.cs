@@ -104,7 +104,7 @@ internal sealed class PreparedPlan : PreparedValue
                 if (members[i] is { } member)
                 {
                     stage = i + 1;
-                    var value = member.Get(scope);
+                    var value = member is ConstantValue constant ? constant.Value : member.Get(scope);
                     if (_setters[i] is { } set)
                     {
                         set(instance, value);
@@ -138,7 +138,7 @@ internal sealed class PreparedPlan : PreparedValue
     public override object? Get(RequestScope? scope) => Create(scope);
 
     /// <summary>Makes the argument at <paramref name="index"/> when the generated constructor asks for it.</summary>
-    public object? Argument(int index, RequestScope? scope) => _arguments[index].Get(scope);
+    public object? Argument(int index, RequestScope? scope) => _arguments[index] is ConstantValue constant ? constant.Value : _arguments[index].Get(scope);
 
     private object Construct(RequestScope? scope) => _shared is { } shared ? shared(_id, new GeneratedArguments(this, scope)) : ConstructOtherwise(scope);
 
