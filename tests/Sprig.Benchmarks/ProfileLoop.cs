@@ -5,8 +5,8 @@ namespace Sprig.Benchmarks;
 
 /// <summary>
 /// <c>--loop CASE SECONDS</c>: runs one case in a plain loop for a profiler to attach or sample (perf, dotnet-trace,
-/// DOTNET_EnableEventPipe), then prints the operations per second. Cases: scope-disposable, scope-descriptor,
-/// scope-disposable-msdi, runner, runner-context, runner-msdi, graph, graph-msdi,
+/// DOTNET_EnableEventPipe), then prints the operations per second, the bytes allocated per operation and the gen0 collections. Cases: scope-disposable, scope-descriptor,
+/// scope-disposable-msdi, runner, runner-context, runner-msdi, graph, graph-msdi, properties, prototype,
 /// refresh1k, refresh10k (Sprig's Refresh of the emitted singletons, disposed each time).
 /// </summary>
 internal static class ProfileLoop
@@ -26,6 +26,8 @@ internal static class ProfileLoop
             "runner-msdi" => runner.Runner_MsDi,
             "graph" => resolution.Graph_Sprig,
             "graph-msdi" => resolution.Graph_MsDi,
+            "properties" => resolution.Properties_Sprig,
+            "prototype" => resolution.Prototype_Sprig,
             "refresh1k" => () => Refreshed(RefreshBenchmarks.AllTypes[..1_000]),
             "refresh10k" => () => Refreshed(RefreshBenchmarks.AllTypes),
             _ => throw new ArgumentException($"Unknown case '{name}'.", nameof(name)),
@@ -38,6 +40,8 @@ internal static class ProfileLoop
         }
 
         var batch = warmUp.Elapsed.TotalSeconds > 1 ? 1 : 100;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var collections = GC.CollectionCount(0);
         var stopwatch = Stopwatch.StartNew();
         var count = 0L;
         while (stopwatch.Elapsed.TotalSeconds < seconds)
@@ -51,7 +55,8 @@ internal static class ProfileLoop
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: {count / stopwatch.Elapsed.TotalSeconds:F0} op/s, {stopwatch.Elapsed.TotalMilliseconds * 1e6 / count:F0} ns/op"));
+            $"{name}: {count / stopwatch.Elapsed.TotalSeconds:F0} op/s, {stopwatch.Elapsed.TotalMilliseconds * 1e6 / count:F0} ns/op, "
+            + $"{(GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)count:F0} B/op, {GC.CollectionCount(0) - collections} gen0 collections"));
         resolution.Cleanup();
     }
 

@@ -30,9 +30,34 @@ public sealed class GeneratedConstructor
         Create = arguments => create(id, arguments);
     }
 
+    /// <summary>
+    /// Creates the call of a constructor through a method shared by many that asks for each argument as it passes it: where the
+    /// runtime follows plans without dynamic code (Native AOT), it hands over the dependencies as they are resolved, with no
+    /// array per creation. <paramref name="create"/> switches on <paramref name="id"/>, as with the array overload.
+    /// </summary>
+    /// <param name="parameterTypes">The constructor's parameter types, in order.</param>
+    /// <param name="create">Calls the constructor numbered <paramref name="id"/>, asking for each argument once, in parameter order.</param>
+    /// <param name="id">The constructor's number in <paramref name="create"/>'s switch.</param>
+    public GeneratedConstructor(Type[] parameterTypes, Func<int, GeneratedArguments, object> create, int id)
+    {
+        ParameterTypes = parameterTypes ?? throw new ArgumentNullException(nameof(parameterTypes));
+        Shared = create ?? throw new ArgumentNullException(nameof(create));
+        Id = id;
+        // Bound to this instance: the runtime finds the shared call behind a plan's Create through the delegate's target.
+        Create = CreateFromArray;
+    }
+
     /// <summary>Gets the parameter types, in order.</summary>
     public IReadOnlyList<Type> ParameterTypes { get; }
 
     /// <summary>Gets the call.</summary>
     public Func<object?[], object> Create { get; }
+
+    /// <summary>Gets the shared call that asks for each argument, or null (the constructor was given an array call).</summary>
+    internal Func<int, GeneratedArguments, object>? Shared { get; }
+
+    /// <summary>Gets the constructor's number in <see cref="Shared"/>'s switch.</summary>
+    internal int Id { get; }
+
+    private object CreateFromArray(object?[] arguments) => Shared!(Id, new GeneratedArguments(arguments));
 }

@@ -20,6 +20,7 @@ internal sealed class ComponentEntry
 
     // The compiled factory of one of Sprig's own prototypes, for resolution from the root, where nothing tracks it.
     private Func<RequestScope?, object>? _untracked;
+    private PreparedPlan? _prepared;
     private int _creatingThread;
 
     public ComponentEntry(ComponentDefinition definition, int index, RootLifetime lifetime)
@@ -45,6 +46,17 @@ internal sealed class ComponentEntry
     public int RequestSlot { get; set; } = -1;
 
     public bool IsCreated => Volatile.Read(ref _singleton) is not null;
+
+    /// <summary>
+    /// Gets whether a prototype can be built inline by whatever needs it (compiled into its factory, or called directly by its
+    /// prepared plan): a class built by its constructor and member injection (no [PostConstruct]) that never needs destroying,
+    /// so nothing has to track it.
+    /// </summary>
+    public bool CanInline => Definition.Scope == Scope.Prototype && Definition.Kind == ComponentKind.Class && Plan.Constructor is not null
+        && Plan.PostConstruct.Count == 0 && !Plan.MayNeedDestroy && Index >= 0;
+
+    /// <summary>Gets the plan made ready for repeated creation without dynamic code (prepared on first use after refresh).</summary>
+    public PreparedPlan Prepared => _prepared ??= new PreparedPlan(this);
 
     /// <summary>The key of <see cref="Exception.Data"/> under which a service descriptor's own exception names the descriptor that threw it, and at which stage.</summary>
     private const string DescriptorFailure = "Sprig.DescriptorFailure";
@@ -99,14 +111,18 @@ internal sealed class ComponentEntry
         var factory = _factory;
         if (factory is null)
         {
-            if (_lifetime.IsRefreshing || Definition.Scope == Scope.Singleton || !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled || !Generated.DynamicCode.IsSupported)
+            if (_lifetime.IsRefreshing || Definition.Scope == Scope.Singleton)
             {
-                // A singleton is created once: reflection is cheaper than compiling a factory used once. Where code cannot be
-                // generated at run time (Native AOT), the plan is always followed by reflection, as MS.DI interprets its call sites.
+                // A singleton is created once: following its plan is cheaper than compiling or preparing a factory used once.
                 return PlanInterpreter.Create(this, scope);
             }
 
-            factory = _factory = PlanCompiler.Compile(this);
+            // Where code cannot be generated at run time (Native AOT), the plan is prepared once as data (singletons as constants,
+            // simple prototypes inlined, generated constructors fed without an array) and followed on each creation, as MS.DI
+            // interprets its call sites there.
+            factory = _factory = !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled || !Generated.DynamicCode.IsSupported
+                ? Prepared.Create
+                : PlanCompiler.Compile(this);
             if (Definition.Scope == Scope.Prototype && !Definition.FromDescriptor)
             {
                 _untracked = factory;

@@ -31,17 +31,6 @@ internal static class PlanCompiler
     }
 
     /// <summary>
-    /// Tells whether a prototype can be constructed inline in the factory of a component that needs it: a class built by its
-    /// constructor and member injection (no [PostConstruct]) that never needs destroying, so nothing has to track it.
-    /// </summary>
-    private static bool CanInline(ComponentEntry target)
-    {
-        var plan = target.Plan;
-        return target.Definition.Scope == Scope.Prototype && target.Definition.Kind == ComponentKind.Class && plan.Constructor is not null
-            && plan.PostConstruct.Count == 0 && !plan.MayNeedDestroy && target.Index >= 0;
-    }
-
-    /// <summary>
     /// Builds one component: construction, member injection and [PostConstruct], counting stages so that a failure is reported
     /// by <see cref="ComponentEntry.Fail"/> with the stage it happened in. Used for a whole factory and for inlined prototypes.
     /// </summary>
@@ -118,7 +107,7 @@ internal static class PlanCompiler
         // Factories compile after refresh, when every singleton exists: a singleton dependency is then a constant, and a simple
         // prototype is constructed inline, in the same compiled method as the component that needs it.
         ComponentDependency { Target: var target } => target.Definition.Scope == Scope.Singleton && target.IsCreated ? Constant(target.Resolve(null), type)
-            : CanInline(target) ? Expression.Convert(Guarded(target, scope), type)
+            : target.CanInline ? Expression.Convert(Guarded(target, scope), type)
             : Expression.Convert(Expression.Call(Expression.Constant(target), ResolveMethod, scope), type),
         ConstantDependency constant => Expression.Constant(constant.Value, type),
         GenericDependency generic => Expression.Convert(Expression.Call(generic.Method!, Expression.Constant(generic.Targets), scope), type),

@@ -66,7 +66,7 @@ internal static class PlanInterpreter
         }
     }
 
-    private static object Construct(ComponentEntry entry, ComponentPlan plan, RequestScope? scope)
+    public static object Construct(ComponentEntry entry, ComponentPlan plan, RequestScope? scope)
     {
         if (plan.Constructor is { } constructor)
         {
@@ -124,7 +124,7 @@ internal static class PlanInterpreter
         return Proxies.LazyProxyFactory.Create(lazy.ProxyType, () => target.Resolve(scope));
     }
 
-    private static void SetMember(object instance, MemberInfo member, object? value)
+    public static void SetMember(object instance, MemberInfo member, object? value)
     {
         if (member is FieldInfo field)
         {

@@ -66,7 +66,8 @@ internal static class RegistryEmitter
             methods.Line("    _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),");
             methods.Line("};");
             methods.Line("");
-            methods.Line($"private static object Create{piece}(int id, object?[] a) => id switch");
+            // The arguments are asked for one at a time: without dynamic code the runtime resolves each as it is asked, with no array.
+            methods.Line($"private static object Create{piece}(int id, {Seam}GeneratedArguments a) => id switch");
             methods.Line("{");
             for (var id = 0; id < creates.Count; id++)
             {

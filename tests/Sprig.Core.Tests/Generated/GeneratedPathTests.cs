@@ -25,7 +25,7 @@ public sealed class GeneratedPathTests
         var failure = thrown.InnerException.Should().BeOfType<InvalidOperationException>().Which;
         failure.Message.Should().Be("the constructor failed");
 #if SPRIG_GENERATED
-        failure.StackTrace.Should().MatchRegex(@"at Sprig\.Generated\.SprigGeneratedRegistry\.Create\d+\(Int32 id, Object\[\] a\)");
+        failure.StackTrace.Should().MatchRegex(@"at Sprig\.Generated\.SprigGeneratedRegistry\.Create\d+\(Int32 id, GeneratedArguments a\)");
 #else
         failure.StackTrace.Should().NotContain("SprigGeneratedRegistry").And.Contain("at System.Reflection.");
 #endif

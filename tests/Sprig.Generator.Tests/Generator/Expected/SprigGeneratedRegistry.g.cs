@@ -198,7 +198,7 @@ namespace Sprig.Generated
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
         };
 
-        private static object Create0(int id, object?[] a) => id switch
+        private static object Create0(int id, global::Sprig.Generated.GeneratedArguments a) => id switch
         {
             0 => new global::Shop.LegacyRepository(),
             1 => new global::Shop.OrderController((global::Shop.OrderService)a[0]!),
