@@ -88,6 +88,11 @@ cat > "$work/GeneratedRefresh.csproj" <<XML
     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
     <TieredPGO>true</TieredPGO>
   </PropertyGroup>
+  <!-- In the project, not on the command line: a global PublishAot would reach Sprig.Generator (netstandard2.0) too. -->
+  <PropertyGroup Condition="'\$(BenchmarkAot)' == 'true'">
+    <PublishAot>true</PublishAot>
+    <InvariantGlobalization>true</InvariantGlobalization>
+  </PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="$repo/src/Core/Sprig.Core.csproj" />
     <ProjectReference Include="$repo/src/Generator/Sprig.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
@@ -106,7 +111,7 @@ dotnet build "$work" -c Release -o "$work/reflection" -v q -nologo -p:SprigGener
 dotnet build "$work" -c Release -o "$work/calls" -v q -nologo -p:PreferGenerated=true > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 if [[ ${SPRIG_BENCH_AOT:-} == 1 ]]; then
   compiler=(); command -v clang > /dev/null || compiler=(-p:CppCompilerAndLinker=clang-14)
-  dotnet publish "$work" -c Release -r linux-x64 -o "$work/native" -v q -nologo -p:PublishAot=true -p:InvariantGlobalization=true \
+  dotnet publish "$work" -c Release -r linux-x64 -o "$work/native" -v q -nologo -p:BenchmarkAot=true \
     "${compiler[@]}" > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 fi
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
