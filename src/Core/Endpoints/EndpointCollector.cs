@@ -170,12 +170,6 @@ internal sealed partial class EndpointCollector(ComponentTable table, Problems p
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The levels are the annotated type and its base classes: ComponentMembers.Kept keeps inherited methods of every accessibility.")]
     internal static (MethodInfo Method, EndpointAttribute Attribute)[] AttributedMethods([DynamicallyAccessedMembers(Definitions.ComponentMembers.Kept)] Type type)
     {
-        // A class Sprig.Generator saw no [Endpoint] on is not read.
-        if ((GeneratedComponents.FactsOf(type) & ClassFacts.Endpoints) == 0)
-        {
-            return [];
-        }
-
         var chain = new List<Type>();
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
         {

@@ -42,7 +42,11 @@ internal sealed class TypeScan
     public AttributedConstructor Constructor => _constructor ??= AttributedConstructor.Read(Type);
 
     /// <summary>Gets the [Endpoint] methods of the class and its base classes, base first; an override replaces what it overrides.</summary>
-    public IReadOnlyList<(MethodInfo Method, EndpointAttribute Attribute)> EndpointMethods => _endpointMethods ??= Endpoints.EndpointCollector.AttributedMethods(Type);
+    public IReadOnlyList<(MethodInfo Method, EndpointAttribute Attribute)> EndpointMethods =>
+        _endpointMethods ??= (Facts & ClassFacts.Endpoints) == 0 ? [] : Endpoints.EndpointCollector.AttributedMethods(Type);
+
+    /// <summary>Gets what Sprig.Generator saw the class carry (<see cref="ClassFacts.Unknown"/> without the generator): the parts it has none of are not read.</summary>
+    public ClassFacts Facts { get; private init; }
 
     /// <summary>Gets the contracts the type implements (or is, for an interface), itself first.</summary>
     public IReadOnlyList<Remoting.ContractInfo> Contracts => _contracts ??= ContractsOf(Type);
@@ -90,7 +94,6 @@ internal sealed class TypeScan
     [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "The levels are the annotated type and its base classes: ComponentMembers.Kept keeps inherited members of every accessibility.")]
     private static TypeScan Read(Type type)
     {
-        // What Sprig.Generator saw the class carry: the parts it has none of are not read (ClassFacts.Unknown without the generator).
         var facts = GeneratedComponents.FactsOf(type);
         var hierarchy = (facts & (ClassFacts.Members | ClassFacts.Hooks)) == 0 ? [] : Hierarchy(type);
         var members = new List<ScannedMember>();
@@ -138,6 +141,7 @@ internal sealed class TypeScan
             [.. bad])
         {
             ServiceKey = serviceKey,
+            Facts = facts,
         };
 
         MethodInfo[] Hooks(Type attribute, string name, string rule, Func<MethodInfo, bool> valid)
