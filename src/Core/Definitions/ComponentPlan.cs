@@ -16,8 +16,11 @@ internal sealed class ComponentPlan
 
     public ConstructorInfo? Constructor { get; init; }
 
-    /// <summary>Gets Sprig.Generator's call of <see cref="Constructor"/> (arguments in parameter order), or null: reflection calls it.</summary>
-    public Func<object?[], object>? Create { get; init; }
+    /// <summary>Gets Sprig.Generator's call of <see cref="Constructor"/>, or null: reflection calls it.</summary>
+    public Sprig.Generated.GeneratedConstructor? Generated { get; init; }
+
+    /// <summary>Gets the generated call of <see cref="Constructor"/> with its arguments in an array, or null: reflection calls it.</summary>
+    public Func<object?[], object>? Create => Generated?.Create;
 
     /// <summary>Gets Sprig.Generator's call of <see cref="FactoryMethod"/> (owner, arguments), or null: reflection calls it.</summary>
     public Func<object?, object?[], object?>? CallFactory { get; init; }

@@ -16,24 +16,10 @@ public sealed class GeneratedConstructor
     }
 
     /// <summary>
-    /// Creates the call of a constructor through a method shared by many: <paramref name="create"/> switches on
-    /// <paramref name="id"/>. Under JIT one method per piece of the registry is compiled, not one per constructor, which is
-    /// most of the first refresh's cost in an application of thousands of components.
-    /// </summary>
-    /// <param name="parameterTypes">The constructor's parameter types, in order.</param>
-    /// <param name="create">Calls the constructor numbered <paramref name="id"/> with the arguments in parameter order.</param>
-    /// <param name="id">The constructor's number in <paramref name="create"/>'s switch.</param>
-    public GeneratedConstructor(Type[] parameterTypes, Func<int, object?[], object> create, int id)
-    {
-        ArgumentNullException.ThrowIfNull(create);
-        ParameterTypes = parameterTypes ?? throw new ArgumentNullException(nameof(parameterTypes));
-        Create = arguments => create(id, arguments);
-    }
-
-    /// <summary>
-    /// Creates the call of a constructor through a method shared by many that asks for each argument as it passes it: where the
-    /// runtime follows plans without dynamic code (Native AOT), it hands over the dependencies as they are resolved, with no
-    /// array per creation. <paramref name="create"/> switches on <paramref name="id"/>, as with the array overload.
+    /// Creates the call of a constructor through a method shared by many, which switches on <paramref name="id"/> (under JIT one
+    /// method per piece of the registry is compiled, not one per constructor) and asks for each argument as it passes it: where
+    /// the runtime follows plans without dynamic code (Native AOT), it hands over the dependencies as they are resolved, with no
+    /// array per creation.
     /// </summary>
     /// <param name="parameterTypes">The constructor's parameter types, in order.</param>
     /// <param name="create">Calls the constructor numbered <paramref name="id"/>, asking for each argument once, in parameter order.</param>
@@ -43,7 +29,6 @@ public sealed class GeneratedConstructor
         ParameterTypes = parameterTypes ?? throw new ArgumentNullException(nameof(parameterTypes));
         Shared = create ?? throw new ArgumentNullException(nameof(create));
         Id = id;
-        // Bound to this instance: the runtime finds the shared call behind a plan's Create through the delegate's target.
         Create = CreateFromArray;
     }
 

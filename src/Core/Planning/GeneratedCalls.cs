@@ -48,7 +48,7 @@ internal sealed class GeneratedCalls
     }
 
     /// <summary>Returns the generated call of <paramref name="constructor"/>, or null.</summary>
-    public Func<object?[], object>? Constructor(ConstructorInfo? constructor)
+    public GeneratedConstructor? Constructor(ConstructorInfo? constructor)
     {
         if (_component is null || constructor is null || constructor.DeclaringType != _type)
         {
@@ -60,7 +60,7 @@ internal sealed class GeneratedCalls
         {
             if (SameParameters(generated.ParameterTypes, parameters))
             {
-                return generated.Create;
+                return generated;
             }
         }
 

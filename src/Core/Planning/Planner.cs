@@ -97,7 +97,7 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
         return new ComponentPlan
         {
             Constructor = construction.Constructor,
-            Create = scan.Generated.Constructor(construction.Constructor),
+            Generated = scan.Generated.Constructor(construction.Constructor),
             FactoryMethod = definition.FactoryMethod,
             CallFactory = definition.FactoryMethod is { } factory ? GeneratedCalls.Of(definition.Source).Method(factory) : null,
             FactoryOwner = construction.FactoryOwner,

@@ -40,7 +40,7 @@ internal sealed class PreparedPlan : PreparedValue
     {
         _entry = entry;
         var plan = _plan = entry.Plan;
-        if (plan.Constructor is not null && plan.Create?.Target is GeneratedConstructor { Shared: { } shared } generated)
+        if (plan.Constructor is not null && plan.Generated is { Shared: { } shared } generated)
         {
             _shared = shared;
             _id = generated.Id;
