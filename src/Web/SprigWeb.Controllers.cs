@@ -159,11 +159,10 @@ public static partial class SprigWeb
         {
             await BodyLimit.RejectAsync(http, TooLargeRequest(http, limit)).ConfigureAwait(false);
         }
-        catch (Generated.UnreadableBodyException ex) when (!http.Response.HasStarted)
+        catch (UnreadableBodyException ex) when (!http.Response.HasStarted)
         {
             // As RequestDelegateFactory answers a body it cannot read (the client went away mid-body): the status alone, logged at debug level.
-            Log.BodyUnreadable(logger, http.Request.Method, http.Request.Path, ex.InnerException!);
-            http.Response.StatusCode = ex.StatusCode;
+            ex.Answer(http, logger);
         }
         catch (OperationCanceledException) when (TimedOut(http) && !http.Response.HasStarted)
         {

@@ -134,11 +134,10 @@ public static partial class SprigWeb
         {
             await BodyLimit.RejectAsync(http, TooLarge(http, address, limit)).ConfigureAwait(false);
         }
-        catch (Generated.UnreadableBodyException ex) when (!http.Response.HasStarted)
+        catch (UnreadableBodyException ex) when (!http.Response.HasStarted)
         {
             // The client went away mid-body: the status alone, logged at debug level, as for a controller action.
-            Log.BodyUnreadable(logger, http.Request.Method, http.Request.Path, ex.InnerException!);
-            http.Response.StatusCode = ex.StatusCode;
+            ex.Answer(http, logger);
         }
         catch (OperationCanceledException) when (TimedOut(http) && !http.Response.HasStarted)
         {
@@ -309,7 +308,7 @@ public static partial class SprigWeb
         {
             // The client reset the connection mid-body: not a failure of the endpoint (a BadHttpRequestException, such as a body
             // shorter than announced, is still answered with a problem).
-            throw new Generated.UnreadableBodyException(ex);
+            throw new UnreadableBodyException(ex);
         }
 
         return buffer.ToArray();
