@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Sprig.Tests.Controllers;
+using Sprig.Web.Tests.Diagnostics;
 
 namespace Sprig.Web.Tests;
 
@@ -25,34 +22,28 @@ public sealed class RpcAbortTests
         }
     }
 
-    [Fact]
-    public async Task ClientThatResetsMidBody_IsNoLoggedFailure_AndTheEndpointNeverRuns()
+    [Theory]
+    [InlineData(100, 10)]
+    [InlineData(3 * 1024 * 1024, 1024 * 1024)] // a megabyte of a 3 MiB upload, under the default limit of 4 MiB
+    public async Task ClientThatResetsMidBody_IsA400WithoutAnError_AndTheEndpointNeverRuns(int length, int sent)
     {
         var aborting = new AbortingClient("/rpc/t/Journal/Write");
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging();
-        var context = new ApplicationContext(new PendingRegistry().Register<Journal>(), builder.Configuration);
-        builder.UseSprig(context);
-        var app = builder.Build();
-        aborting.Watch(app);
-        app.MapSprig();
-        await app.StartAsync();
-        var logs = app.Services.GetFakeLogCollector();
+        var host = await DiagnosticsHost.StartAsync(
+            new PendingRegistry().Register<Journal>(),
+            configure: builder => builder.Logging.SetMinimumLevel(LogLevel.Trace).AddFakeLogging(),
+            map: aborting.Watch);
+        var logs = host.App.Services.GetFakeLogCollector();
         try
         {
-            var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-
-            var status = await aborting.PostHalfABodyThenResetAsync(address);
+            var status = await aborting.PostPartOfABodyThenResetAsync(host.Client.BaseAddress!, length, sent);
 
             status.Should().Be(400, "as a controller action's: the status alone, which the client never reads");
-            context.Get<Journal>().Calls.Should().Be(0);
+            host.Context.Get<Journal>().Calls.Should().Be(0);
         }
         finally
         {
             // Stopping the host finishes every request, so whatever the aborted one logs is in by now.
-            await app.DisposeAsync();
+            await host.DisposeAsync();
         }
 
         // Kestrel may report that it could not drain the reset connection's body, for any route.

@@ -38,15 +38,17 @@ public sealed class AbortingClient(string path)
     });
 
     /// <summary>
-    /// Posts 10 bytes of a 100-byte JSON body, resets the connection once the server waits for the rest, and returns the status the
-    /// server set once it is done with the request (which the client never reads).
+    /// Posts the first <paramref name="sent"/> bytes of a JSON body of <paramref name="length"/> bytes, resets the connection once
+    /// the server waits for the rest, and returns the status the server set once it is done with the request (which the client
+    /// never reads).
     /// </summary>
-    public async Task<int> PostHalfABodyThenResetAsync(Uri server)
+    public async Task<int> PostPartOfABodyThenResetAsync(Uri server, int length = 100, int sent = 10)
     {
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Parse(server.Host), server.Port));
-        var head = $"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"text\":\"a";
-        await socket.SendAsync(Encoding.ASCII.GetBytes(head));
+        var head = $"POST {path} HTTP/1.1\r\nHost: {server.Authority}\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\r\n";
+        var body = "{\"text\":\"" + new string('a', sent - 9);
+        await socket.SendAsync(Encoding.ASCII.GetBytes(head + body));
         await _waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // A linger time of zero makes Close send a reset: the client is gone mid-body, not merely done sending.

@@ -59,15 +59,17 @@ public sealed class NotesParityTests
         await NoteScenarios.DescribesOpenApiAsync(host.Client);
     }
 
-    [Fact]
-    public async Task ClientThatAbortsMidBody_Is400WithoutAnError_AndTheActionNeverRuns()
+    [Theory]
+    [InlineData(100, 10)]
+    [InlineData(3 * 1024 * 1024, 1024 * 1024)] // a megabyte of a 3 MiB upload
+    public async Task ClientThatAbortsMidBody_Is400WithoutAnError_AndTheActionNeverRuns(int length, int sent)
     {
         var aborting = new AbortingClient("/notes");
         var host = await NotesHost.StartAsync(middleware: aborting.Watch);
         var logs = host.Logs;
         try
         {
-            var status = await aborting.PostHalfABodyThenResetAsync(host.Client.BaseAddress!);
+            var status = await aborting.PostPartOfABodyThenResetAsync(host.Client.BaseAddress!, length, sent);
 
             status.Should().Be(400, "RequestDelegateFactory sets 400 for a body it cannot read, and writes nothing (the client is gone)");
             (await host.Client.GetStringAsync("/notes/count")).Should().Be("1", "AddAsync never ran");
