@@ -82,11 +82,8 @@ internal sealed class ClassProxy
     public string Source(string className, string proxyName)
     {
         var source = new StringBuilder();
-        source.Append("    /// <summary>[Lazy] proxy of ").Append(className.Replace("global::", "").Replace("<", "{").Replace(">", "}"))
-            .AppendLine(": a subclass made without running a constructor; resolves its target on the first call, once, then forwards every member to it.</summary>");
-        source.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"Sprig.Generator\", \"1.0\")]");
-        source.Append("    file sealed class ").Append(proxyName).Append(" : ").AppendLine(className);
-        source.AppendLine("    {");
+        Emitting.ProxyClassHeader.Append(source, "[Lazy] proxy", className,
+            "a subclass made without running a constructor; resolves its target on the first call, once, then forwards every member to it.", proxyName);
         source.AppendLine("        private global::System.Func<object> _resolve;");
         source.AppendLine("        private object _gate;");
         source.Append("        private ").Append(className).AppendLine("? _target;");

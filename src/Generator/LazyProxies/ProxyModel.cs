@@ -114,11 +114,7 @@ internal sealed class ProxyModel(string interfaceName, string className, string 
     private static string ClassSource(INamedTypeSymbol contract, string interfaceName, string className)
     {
         var source = new StringBuilder();
-        source.Append("    /// <summary>[Lazy] proxy of ").Append(interfaceName.Replace("global::", "").Replace("<", "{").Replace(">", "}"))
-            .AppendLine(": resolves its target on the first call, once, then forwards every member to it.</summary>");
-        source.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"Sprig.Generator\", \"1.0\")]");
-        source.Append("    file sealed class ").Append(className).Append(" : ").AppendLine(interfaceName);
-        source.AppendLine("    {");
+        Emitting.ProxyClassHeader.Append(source, "[Lazy] proxy", interfaceName, "resolves its target on the first call, once, then forwards every member to it.", className);
         source.AppendLine("        private readonly global::System.Func<object> _resolve;");
         source.AppendLine("        private readonly object _gate = new object();");
         source.Append("        private ").Append(interfaceName).AppendLine("? _target;");

@@ -79,11 +79,7 @@ internal sealed class RemoteProxyModel(string interfaceName, string className, s
     private static string ClassSource(string interfaceName, string className, System.Collections.Generic.List<(INamedTypeSymbol Owner, ISymbol Member)> methods)
     {
         var source = new StringBuilder();
-        source.Append("    /// <summary>Remote proxy of ").Append(interfaceName.Replace("global::", "").Replace("<", "{").Replace(">", "}"))
-            .AppendLine(": every method calls the contract's endpoint through the context's transports.</summary>");
-        source.AppendLine("    [global::System.CodeDom.Compiler.GeneratedCode(\"Sprig.Generator\", \"1.0\")]");
-        source.Append("    file sealed class ").Append(className).Append(" : ").AppendLine(interfaceName);
-        source.AppendLine("    {");
+        Emitting.ProxyClassHeader.Append(source, "Remote proxy", interfaceName, "every method calls the contract's endpoint through the context's transports.", className);
         for (var i = 0; i < methods.Count; i++)
         {
             source.Append("        private readonly global::Sprig.Generated.RemoteMethodCall _m").Append(i).AppendLine(";");
