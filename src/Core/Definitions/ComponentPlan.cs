@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Resolution;
 
@@ -14,10 +15,31 @@ internal sealed class ComponentPlan
     /// <summary>The plan of every service descriptor's factory delegate: call it (the definition holds it).</summary>
     public static readonly ComponentPlan Delegate = new() { Stages = ["its factory delegate"] };
 
-    public ConstructorInfo? Constructor { get; init; }
+    private readonly ConstructorInfo? _constructor;
+    private ConstructorInfo? _found;
+
+    /// <summary>
+    /// Gets the constructor, or null when the component is not made by one. When the planner took Sprig.Generator's choice
+    /// (<see cref="GeneratedFor"/>), it is looked up on first use only: creation calls <see cref="Generated"/>.
+    /// </summary>
+    public ConstructorInfo? Constructor
+    {
+        get => _constructor ?? (GeneratedFor is null ? null : _found ??= Find(GeneratedFor, Generated!));
+        init => _constructor = value;
+    }
+
+    /// <summary>Gets whether the component is made by a constructor (without looking <see cref="Constructor"/> up).</summary>
+    public bool ByConstructor => _constructor is not null || GeneratedFor is not null;
 
     /// <summary>Gets Sprig.Generator's call of <see cref="Constructor"/>, or null: reflection calls it.</summary>
     public Sprig.Generated.GeneratedConstructor? Generated { get; init; }
+
+    /// <summary>
+    /// Gets the class whose constructor <see cref="Generated"/> calls, when the planner took Sprig.Generator's choice of it without
+    /// reading the class's constructors by reflection; else null.
+    /// </summary>
+    [DynamicallyAccessedMembers(ComponentMembers.Kept)]
+    public Type? GeneratedFor { get; init; }
 
     /// <summary>Gets the generated call of <see cref="Constructor"/> with its arguments in an array, or null: reflection calls it.</summary>
     public Func<object?[], object>? Create => Generated?.Create;
@@ -59,7 +81,7 @@ internal sealed class ComponentPlan
 
     /// <summary>Returns what a created singleton still needs after refresh: its [PreDestroy] methods, nothing of its construction.</summary>
     public ComponentPlan Slim() =>
-        Constructor is null && FactoryMethod is null && Arguments.Count == 0 && Members.Count == 0
+        !ByConstructor && FactoryMethod is null && Arguments.Count == 0 && Members.Count == 0
             ? this
             : new() { PreDestroy = PreDestroy, HookCalls = HookCalls, MayNeedDestroy = MayNeedDestroy, Stages = [] };
 
@@ -100,6 +122,10 @@ internal sealed class ComponentPlan
             }
         }
     }
+
+    private static ConstructorInfo Find([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type, Sprig.Generated.GeneratedConstructor generated) =>
+        type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, null, [.. generated.ParameterTypes], null)
+            ?? throw new InvalidOperationException(Diagnostics.Errors.Bug($"'{type}' has no constructor of the generated one's parameter types."));
 
     public static bool TypeMayNeedDestroy(Type type, bool exact) =>
         typeof(IDisposable).IsAssignableFrom(type) || typeof(IAsyncDisposable).IsAssignableFrom(type) || (!exact && !type.IsSealed && !type.IsValueType);

@@ -5,9 +5,10 @@ namespace Sprig.Definitions;
 
 /// <summary>
 /// A constructor or factory parameter, a property or a field that receives a dependency, with the Sprig attributes that say
-/// how (read once, when the point is made: the planner of every context that plans the type reuses it).
+/// how (read once, when the point is made: the planner of every context that plans the type reuses it). A point made from what
+/// Sprig.Generator saw (<see cref="ForPlainParameter"/>) has no reflection object behind it, and no attribute.
 /// </summary>
-internal sealed record InjectionPoint(string Description, string MemberName, Type Type, ICustomAttributeProvider Attributes, bool Optional, object? DefaultValue)
+internal sealed record InjectionPoint(string Description, string MemberName, Type Type, ICustomAttributeProvider? Attributes, bool Optional, object? DefaultValue)
 {
     [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Activator is called only for a value type, to box its default: a struct without an explicit parameterless constructor (nearly every struct) needs no member kept for it.")]
     public static InjectionPoint ForParameter(ParameterInfo parameter, string owner)
@@ -18,14 +19,22 @@ internal sealed record InjectionPoint(string Description, string MemberName, Typ
             defaultValue = Activator.CreateInstance(parameter.ParameterType);
         }
 
-        return WithAttributes(new($"{owner} parameter '{parameter.Name}'", parameter.Name ?? "", parameter.ParameterType, parameter, parameter.HasDefaultValue, defaultValue));
+        return WithAttributes(new($"{owner} parameter '{parameter.Name}'", parameter.Name ?? "", parameter.ParameterType, parameter, parameter.HasDefaultValue, defaultValue) { IsParameter = true });
     }
+
+    /// <summary>
+    /// Returns the point of a constructor parameter that, Sprig.Generator saw at compile time, carries no attribute and no default
+    /// value: what <see cref="ForParameter"/> would make of it, without reading the parameter by reflection.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "As ForParameter: a value type's default, for a struct without an explicit parameterless constructor.")]
+    public static InjectionPoint ForPlainParameter(string name, Type type) =>
+        new($"constructor parameter '{name}'", name, type, null, false, type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null) { IsParameter = true };
 
     public static InjectionPoint ForMember(MemberInfo member, Type type, bool optional) =>
         WithAttributes(new($"{(member is FieldInfo ? "field" : "property")} '{member.Name}'", member.Name, type, member, optional, null));
 
     /// <summary>Gets whether the point is a constructor or factory parameter (a member is a field or property).</summary>
-    public bool IsParameter => Attributes is ParameterInfo;
+    public bool IsParameter { get; private init; }
 
     /// <summary>Gets whether the point is a [Lazy] link (resolved on first use, through a proxy).</summary>
     public bool IsLazy { get; init; }
@@ -52,7 +61,7 @@ internal sealed record InjectionPoint(string Description, string MemberName, Typ
     private static InjectionPoint WithAttributes(InjectionPoint point)
     {
         // One metadata check for the common point without any attribute.
-        var provider = point.Attributes;
+        var provider = point.Attributes!;
         if (!provider.IsDefined(typeof(Attribute), true))
         {
             return point;

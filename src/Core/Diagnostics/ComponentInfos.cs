@@ -69,7 +69,7 @@ internal static class ComponentInfos
     public static List<ComponentLink> Links(ComponentTable table, ComponentEntry entry)
     {
         var plan = entry.Plan;
-        if (plan.Constructor is null && plan.FactoryMethod is null && entry.Definition.Kind is ComponentKind.Class or ComponentKind.Factory)
+        if (!plan.ByConstructor && plan.FactoryMethod is null && entry.Definition.Kind is ComponentKind.Class or ComponentKind.Factory)
         {
             // A created singleton keeps only its [PreDestroy] methods: its links are found by planning it again.
             plan = table.Planner.Plan(entry, new Problems());

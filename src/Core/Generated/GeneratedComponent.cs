@@ -27,4 +27,29 @@ public sealed class GeneratedComponent(
 
     /// <summary>Gets how to call its methods that Sprig calls: [PostConstruct], [OnStart], [PreDestroy], [Bean] and [Endpoint] methods.</summary>
     public IReadOnlyList<GeneratedMethod> Methods { get; init; } = [];
+
+    /// <summary>
+    /// Gets or sets the index in <see cref="Constructors"/> of the constructor Sprig's rule chooses (the one marked [Inject], else
+    /// the only public one, else the public parameterless one), when its parameters carry no attribute and no default value and
+    /// it has <see cref="GeneratedConstructor.ParameterNames"/>; or -1 (the default): the planner then reads the class's
+    /// constructors by reflection.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is below -1 or not an index of <see cref="Constructors"/>.</exception>
+    public int ChosenConstructor
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, -1);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(value, Constructors.Count);
+            field = value;
+        }
+    } = -1;
+
+    /// <summary>
+    /// Gets or sets the class's component attribute as written on it ([Component], [Service] and the others, or an attribute of the
+    /// application's own derived from <see cref="ComponentAttribute"/>), made by generated code; or null (the default): the
+    /// registry reads it by reflection.
+    /// </summary>
+    public ComponentAttribute? Attribute { get; init; }
 }

@@ -35,6 +35,27 @@ public sealed class GeneratedConstructor
     /// <summary>Gets the parameter types, in order.</summary>
     public IReadOnlyList<Type> ParameterTypes { get; }
 
+    /// <summary>
+    /// Gets or sets the parameters' names, in order, or null. The generator gives them for the constructor Sprig's rule chooses
+    /// (<see cref="GeneratedComponent.ChosenConstructor"/>), so that the planner describes each parameter without reflection.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value does not have one name per parameter.</exception>
+    public IReadOnlyList<string>? ParameterNames
+    {
+        get;
+        init
+        {
+            if (value is not null && value.Count != ParameterTypes.Count)
+            {
+                throw new ArgumentException(
+                    $"A generated constructor has {ParameterTypes.Count} parameters but {value.Count} parameter names. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with.",
+                    nameof(value));
+            }
+
+            field = value;
+        }
+    }
+
     /// <summary>Gets the call.</summary>
     public Func<object?[], object> Create { get; }
 

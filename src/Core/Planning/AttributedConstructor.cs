@@ -1,17 +1,34 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Sprig.Definitions;
+using Sprig.Generated;
 
 namespace Sprig.Planning;
 
 /// <summary>
 /// The constructor Sprig's rule chooses for a class (the one marked [Inject], else the only public one, else the public
-/// parameterless one), with an injection point per parameter; or the problem and its candidates.
+/// parameterless one), with an injection point per parameter; or the problem and its candidates. Where Sprig.Generator chose it
+/// at compile time (<see cref="GeneratedComponent.ChosenConstructor"/>) and generated calls are used, nothing is read by
+/// reflection: <see cref="Chosen"/> is null and <see cref="Generated"/> is the choice.
 /// </summary>
 internal sealed record AttributedConstructor(ConstructorInfo? Chosen, InjectionPoint[] Parameters, ConstructorProblem Problem, IReadOnlyList<ConstructorInfo> Candidates)
 {
-    public static AttributedConstructor Read([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type)
+    /// <summary>Gets the generated call of the constructor the generator chose, when <see cref="Chosen"/> was not read; else null.</summary>
+    public GeneratedConstructor? Generated { get; private init; }
+
+    public static AttributedConstructor Read([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type, GeneratedCalls generated)
     {
+        if (generated.Component is { ChosenConstructor: >= 0 and var index } component && component.Constructors[index] is { ParameterNames: { } names } constructor)
+        {
+            var points = new InjectionPoint[names.Count];
+            for (var i = 0; i < points.Length; i++)
+            {
+                points[i] = InjectionPoint.ForPlainParameter(names[i], constructor.ParameterTypes[i]);
+            }
+
+            return new(null, points, ConstructorProblem.None, []) { Generated = constructor };
+        }
+
         var all = type.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         if (all.Length == 1 && all[0].IsPublic)
         {

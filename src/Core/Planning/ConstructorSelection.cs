@@ -12,7 +12,7 @@ namespace Sprig.Planning;
 internal static class ConstructorSelection
 {
     /// <summary>Sprig's rule, for attributed components: the choice is made once per class (<see cref="TypeScan.Constructor"/>).</summary>
-    public static (ConstructorInfo? Constructor, InjectionPoint[] Parameters) Attributed(ComponentDefinition definition, Problems problems)
+    public static (ConstructorInfo? Constructor, Generated.GeneratedConstructor? Generated, InjectionPoint[] Parameters) Attributed(ComponentDefinition definition, Problems problems)
     {
         var choice = TypeScan.Of(definition.ImplementationType!).Constructor;
         switch (choice.Problem)
@@ -28,7 +28,7 @@ internal static class ConstructorSelection
                 break;
         }
 
-        return (choice.Chosen, choice.Parameters);
+        return (choice.Chosen, choice.Generated, choice.Parameters);
     }
 
     /// <summary>MS.DI's rule, for service descriptors; <paramref name="canResolve"/> tells whether a parameter can be satisfied.</summary>

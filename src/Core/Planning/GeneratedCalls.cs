@@ -47,6 +47,9 @@ internal sealed class GeneratedCalls
         });
     }
 
+    /// <summary>Gets the class's generated code, or null.</summary>
+    public GeneratedComponent? Component => _component;
+
     /// <summary>Returns the generated call of <paramref name="constructor"/>, or null.</summary>
     public GeneratedConstructor? Constructor(ConstructorInfo? constructor)
     {

@@ -41,14 +41,14 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
         var definition = entry.Definition;
         if (definition.Kind == ComponentKind.Class)
         {
-            var (constructor, points) = ConstructorSelection.Attributed(definition, problems);
+            var (constructor, generated, points) = ConstructorSelection.Attributed(definition, problems);
             var arguments = new Dependency[points.Length];
             for (var i = 0; i < points.Length; i++)
             {
                 arguments[i] = Resolve(entry, points[i], problems);
             }
 
-            return new(constructor, null, arguments, ConstructorStage);
+            return new(constructor, null, arguments, ConstructorStage) { Generated = generated };
         }
 
         var method = definition.FactoryMethod!;
@@ -97,7 +97,8 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
         return new ComponentPlan
         {
             Constructor = construction.Constructor,
-            Generated = scan.Generated.Constructor(construction.Constructor),
+            Generated = construction.Generated ?? scan.Generated.Constructor(construction.Constructor),
+            GeneratedFor = construction.Generated is null ? null : scan.Type,
             FactoryMethod = definition.FactoryMethod,
             CallFactory = definition.FactoryMethod is { } factory ? GeneratedCalls.Of(definition.Source).Method(factory) : null,
             FactoryOwner = construction.FactoryOwner,
@@ -149,5 +150,9 @@ internal sealed partial class Planner(ComponentTable table, PlanServices service
     private static readonly string[] ConstructorOnly = [ConstructorStage];
 
     /// <summary>How a component is made: a constructor, or a factory method on an owner, with its arguments.</summary>
-    private readonly record struct Construction(ConstructorInfo? Constructor, Dependency? FactoryOwner, Dependency[] Arguments, string Stage);
+    private readonly record struct Construction(ConstructorInfo? Constructor, Dependency? FactoryOwner, Dependency[] Arguments, string Stage)
+    {
+        /// <summary>Gets the generated call of the constructor Sprig.Generator chose, when <see cref="Constructor"/> was not read.</summary>
+        public Generated.GeneratedConstructor? Generated { get; init; }
+    }
 }

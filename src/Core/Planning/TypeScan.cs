@@ -39,7 +39,7 @@ internal sealed class TypeScan
     public Type Type { get; }
 
     /// <summary>Gets the constructor Sprig's rule chooses for an attributed component of this class, with its injection points.</summary>
-    public AttributedConstructor Constructor => _constructor ??= AttributedConstructor.Read(Type);
+    public AttributedConstructor Constructor => _constructor ??= AttributedConstructor.Read(Type, Generated);
 
     /// <summary>Gets the [Endpoint] methods of the class and its base classes, base first; an override replaces what it overrides.</summary>
     public IReadOnlyList<(MethodInfo Method, EndpointAttribute Attribute)> EndpointMethods =>

@@ -35,14 +35,16 @@ internal static class DefinitionReader
     private static IEnumerable<ComponentDefinition> ReadUncached([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type, string? explicitName)
     {
         Validate(type);
-        var attribute = type.GetCustomAttribute<ComponentAttribute>(inherit: false);
+        // Where generated calls are used, the attribute as generated code made it: reading it by reflection under Native AOT
+        // walks the metadata (a tenth of a first refresh of many classes).
+        var attribute = Planning.GeneratedCalls.Of(type).Component?.Attribute ?? type.GetCustomAttribute<ComponentAttribute>(inherit: false);
         var name = explicitName ?? attribute?.Name ?? type.Name;
         var scope = attribute?.Scope ?? Scope.Singleton;
         var dependsOn = attribute?.DependsOn ?? [];
         var ns = attribute?.Namespace ?? "default";
         var conditions = (Generated.GeneratedComponents.FactsOf(type) & Generated.ClassFacts.Conditions) == 0 ? [] : type.GetCustomAttributes<ConditionAttribute>(inherit: true).ToList();
 
-        var provider = ProviderInterface(type);
+        var provider = attribute is null or ProviderAttribute ? ProviderInterface(type) : null;
         var providedType = provider?.GetGenericArguments()[0];
         if (attribute is ProviderAttribute || (attribute is null && providedType is not null))
         {

@@ -52,7 +52,7 @@ internal sealed class ComponentEntry
     /// prepared plan): a class built by its constructor and member injection (no [PostConstruct]) that never needs destroying,
     /// so nothing has to track it.
     /// </summary>
-    public bool CanInline => Definition.Scope == Scope.Prototype && Definition.Kind == ComponentKind.Class && Plan.Constructor is not null
+    public bool CanInline => Definition.Scope == Scope.Prototype && Definition.Kind == ComponentKind.Class && Plan.ByConstructor
         && Plan.PostConstruct.Count == 0 && !Plan.MayNeedDestroy && Index >= 0;
 
     /// <summary>Gets the plan made ready for repeated creation without dynamic code (prepared on first use after refresh).</summary>

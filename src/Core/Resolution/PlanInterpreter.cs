@@ -68,9 +68,9 @@ internal static class PlanInterpreter
 
     public static object Construct(ComponentEntry entry, ComponentPlan plan, RequestScope? scope)
     {
-        if (plan.Constructor is { } constructor)
+        if (plan.ByConstructor)
         {
-            return plan.Create is { } create ? create(Arguments(plan, scope)) : constructor.Invoke(Invoke, null, Arguments(plan, scope), null);
+            return plan.Create is { } create ? create(Arguments(plan, scope)) : plan.Constructor!.Invoke(Invoke, null, Arguments(plan, scope), null);
         }
 
         if (plan.FactoryMethod is { } method)

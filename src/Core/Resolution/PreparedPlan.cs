@@ -40,7 +40,7 @@ internal sealed class PreparedPlan : PreparedValue
     {
         _entry = entry;
         var plan = _plan = entry.Plan;
-        if (plan.Constructor is not null && plan.Generated is { Shared: { } shared } generated)
+        if (plan.ByConstructor && plan.Generated is { Shared: { } shared } generated)
         {
             _shared = shared;
             _id = generated.Id;
@@ -145,9 +145,9 @@ internal sealed class PreparedPlan : PreparedValue
     private object ConstructOtherwise(RequestScope? scope)
     {
         var plan = _plan;
-        if (plan.Constructor is { } constructor)
+        if (plan.ByConstructor)
         {
-            return plan.Create is { } create ? create(Arguments(scope)) : constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, Arguments(scope), null);
+            return plan.Create is { } create ? create(Arguments(scope)) : plan.Constructor!.Invoke(BindingFlags.DoNotWrapExceptions, null, Arguments(scope), null);
         }
 
         if (plan.FactoryMethod is { } method)

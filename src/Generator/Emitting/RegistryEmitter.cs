@@ -172,11 +172,15 @@ internal static class RegistryEmitter
                 call = $"{name}({arguments})";
             }
 
-            body.Line($"        new {Seam}GeneratedConstructor({TypeArray(constructor.Parameters)}, Create{piece}, {creates.Count}),");
+            // The chosen constructor's parameter names: the runtime describes its parameters without reading them by reflection.
+            var names = i == component.Chosen
+                ? $" {{ ParameterNames = {(constructor.Names.Count == 0 ? "global::System.Array.Empty<string>()" : $"new string[] {{ {string.Join(", ", constructor.Names.Select(Literal))} }}")} }}"
+                : "";
+            body.Line($"        new {Seam}GeneratedConstructor({TypeArray(constructor.Parameters)}, Create{piece}, {creates.Count}){names},");
             creates.Add(call);
         }
 
-        if (component.Members.Count == 0 && component.Methods.Count == 0)
+        if (component.Members.Count == 0 && component.Methods.Count == 0 && component.Chosen < 0 && component.Attribute is null)
         {
             body.Line("    }),");
             return;
@@ -184,6 +188,16 @@ internal static class RegistryEmitter
 
         body.Line("    })");
         body.Line("{");
+        if (component.Chosen >= 0)
+        {
+            body.Line($"    ChosenConstructor = {component.Chosen},");
+        }
+
+        if (component.Attribute is { } attribute)
+        {
+            body.Line($"    Attribute = {attribute},");
+        }
+
         InitList(body, "Members", "GeneratedMember", component.Members.Select((m, i) => Member(accessors, component, m, $"{index}_{i}")));
         InitList(body, "Methods", "GeneratedMethod", component.Methods.Select((m, i) => Method(accessors, component, m, $"{index}_{i}")));
         body.Line("},");
@@ -285,6 +299,8 @@ internal static class RegistryEmitter
         var initialized = initializers.Count == 0 ? "" : $" {{ {string.Join(", ", initializers)} }}";
         return $"new {Seam}GeneratedMethod(\"{method.Name}\", {TypeArray(method.Parameters)}, static ({instanceName}, {parameterName}) => {lambda}){initialized}";
     }
+
+    private static string Literal(string text) => Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true);
 
     private static string DeclaredBy(ComponentSpec component, string declaringType) =>
         declaringType == component.Type ? "" : $" {{ DeclaringType = typeof({declaringType}) }}";

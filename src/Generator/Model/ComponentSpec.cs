@@ -6,9 +6,14 @@ namespace Sprig.Generator.Model;
 /// <param name="Members">Its injected fields and properties, base class first.</param>
 /// <param name="Methods">The methods Sprig calls on it, base class first.</param>
 /// <param name="Facts">What it and its base classes carry, for the runtime to skip reading the rest (Parsing/FactsReader).</param>
+/// <param name="Chosen">The index in <paramref name="Constructors"/> of the one Sprig's rule chooses, when its parameters are plain
+/// (Parsing/ConstructorChoice); else -1.</param>
+/// <param name="Attribute">Source that makes its component attribute (Parsing/AttributeSource), or null.</param>
 internal sealed record ComponentSpec(
     string Type,
     EquatableArray<ConstructorSpec> Constructors,
     EquatableArray<MemberSpec> Members,
     EquatableArray<MethodSpec> Methods,
-    char Facts);
+    char Facts,
+    int Chosen = -1,
+    string? Attribute = null);

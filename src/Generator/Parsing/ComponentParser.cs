@@ -51,12 +51,15 @@ internal static class ComponentParser
             methods.Add(get);
         }
 
+        var constructors = context.Constructors(out var chosen);
         return new ComponentSpec(
             TypeNames.Of(type),
-            new EquatableArray<ConstructorSpec>(context.Constructors()),
+            new EquatableArray<ConstructorSpec>(constructors),
             new EquatableArray<MemberSpec>(members),
             new EquatableArray<MethodSpec>(methods),
-            FactsReader.Of(type, hierarchy, compilation));
+            FactsReader.Of(type, hierarchy, compilation),
+            chosen,
+            AttributeSource.Of(type, compilation));
     }
 
     /// <summary>
@@ -86,9 +89,12 @@ internal static class ComponentParser
     /// <summary>The class being read, and what reading its members needs.</summary>
     private sealed class Context(INamedTypeSymbol type, Compilation compilation)
     {
-        public List<ConstructorSpec> Constructors()
+        /// <summary>Returns the constructors generated code calls, and the index among them of Sprig's plain choice (or -1).</summary>
+        public List<ConstructorSpec> Constructors(out int chosen)
         {
             var result = new List<ConstructorSpec>();
+            var plain = ConstructorChoice.Plain(type);
+            chosen = -1;
             var required = HasRequiredMembers(type);
             foreach (var constructor in type.InstanceConstructors)
             {
@@ -101,7 +107,12 @@ internal static class ComponentParser
 
                 // A constructor that leaves required members unset cannot be called with 'new' (CS9035); the accessor can.
                 var setsRequired = constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Symbols.SetsRequiredMembers);
-                result.Add(new ConstructorSpec(parameters, !Accessible(constructor) || (required && !setsRequired)));
+                if (SymbolEqualityComparer.Default.Equals(constructor, plain))
+                {
+                    chosen = result.Count;
+                }
+
+                result.Add(new ConstructorSpec(parameters, !Accessible(constructor) || (required && !setsRequired), new EquatableArray<string>(constructor.Parameters.Select(p => p.Name))));
             }
 
             return result;

@@ -40,7 +40,7 @@ public sealed class ValueKeysTests
 
     private static InjectionPoint RegionParameter() => InjectionPoint.ForParameter(typeof(Server).GetConstructors()[0].GetParameters()[0], "constructor");
 
-    private static ValueAttribute ValueOf(InjectionPoint point) => ((ICustomAttributeProvider)point.Attributes).GetCustomAttributes(typeof(ValueAttribute), false).Cast<ValueAttribute>().Single();
+    private static ValueAttribute ValueOf(InjectionPoint point) => point.Attributes!.GetCustomAttributes(typeof(ValueAttribute), false).Cast<ValueAttribute>().Single();
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();

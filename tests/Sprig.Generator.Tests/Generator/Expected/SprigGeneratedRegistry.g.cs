@@ -61,16 +61,22 @@ namespace Sprig.Generated
                     typeof(global::Shop.LegacyRepository),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 0),
-                    }),
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 0) { ParameterNames = global::System.Array.Empty<string>() },
+                    })
+                {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Shop.RepositoryAttribute(),
+                },
             1 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.OrderController),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.OrderService) }, Create0, 1),
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.OrderService) }, Create0, 1) { ParameterNames = new string[] { "orders" } },
                     })
                 {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Sprig.ControllerAttribute() { Url = "/orders" },
                     Members = new global::Sprig.Generated.GeneratedMember[]
                     {
                         new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_0((global::Shop.ControllerBase)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.ControllerBase) },
@@ -88,9 +94,11 @@ namespace Sprig.Generated
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
                         new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 2),
-                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, Create0, 3),
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, Create0, 3) { ParameterNames = new string[] { "clock", "retries", "timeout" } },
                     })
                 {
+                    ChosenConstructor = 1,
+                    Attribute = new global::Sprig.ServiceAttribute("orders"),
                     Members = new global::Sprig.Generated.GeneratedMember[]
                     {
                         new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_2_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!),
@@ -116,9 +124,11 @@ namespace Sprig.Generated
                     typeof(global::Shop.Outer.Inner),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 4),
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 4) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Sprig.ComponentAttribute(),
                     Members = new global::Sprig.Generated.GeneratedMember[]
                     {
                         new global::Sprig.Generated.GeneratedMember("Pair", static (o, v) => ((global::Shop.Outer.Inner)o).Pair = (global::System.ValueTuple<int, string>)v!),
@@ -129,9 +139,11 @@ namespace Sprig.Generated
                     typeof(global::Shop.PriorityOrderService),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 5),
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 5) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Sprig.ServiceAttribute(),
                     Members = new global::Sprig.Generated.GeneratedMember[]
                     {
                         new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_4_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!) { DeclaringType = typeof(global::Shop.OrderService) },
@@ -158,9 +170,11 @@ namespace Sprig.Generated
                     typeof(global::Shop.RepositoryProvider),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 6),
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 6) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Sprig.ProviderAttribute(),
                     Methods = new global::Sprig.Generated.GeneratedMethod[]
                     {
                         new global::Sprig.Generated.GeneratedMethod("Get", global::System.Type.EmptyTypes, static (o, _) => ((global::Sprig.IProvider<global::Shop.IRepository>)o!).Get()) { DeclaringType = typeof(global::Sprig.IProvider<global::Shop.IRepository>) },
@@ -171,16 +185,22 @@ namespace Sprig.Generated
                     typeof(global::Shop.Settings),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 7),
-                    }),
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 7) { ParameterNames = global::System.Array.Empty<string>() },
+                    })
+                {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Sprig.ComponentAttribute(),
+                },
             7 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.ShopConfiguration),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 8),
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 8) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Sprig.ConfigurationAttribute(),
                     Methods = new global::Sprig.Generated.GeneratedMethod[]
                     {
                         new global::Sprig.Generated.GeneratedMethod("Repository", new global::System.Type[] { typeof(global::Shop.IClock) }, static (o, a) => ((global::Shop.ShopConfiguration)o!).Repository((global::Shop.IClock)a[0]!)),
@@ -193,8 +213,12 @@ namespace Sprig.Generated
                     typeof(global::Shop.SystemClock),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 9),
-                    }),
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 9) { ParameterNames = global::System.Array.Empty<string>() },
+                    })
+                {
+                    ChosenConstructor = 0,
+                    Attribute = new global::Sprig.ComponentAttribute(),
+                },
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(index)),
         };
 
