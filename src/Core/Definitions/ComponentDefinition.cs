@@ -59,9 +59,15 @@ internal sealed class ComponentDefinition
     /// <summary>Gets every type the component answers for: its type, its base classes and its interfaces.</summary>
     public IReadOnlyList<Type> ServiceTypes
     {
-        get => _serviceTypes ??= ServiceTypesCache.GetValue(Type, ServiceTypesOf);
+        get => _serviceTypes ??= IsShared ? ServiceTypesOf(Type) : ServiceTypesCache.GetValue(Type, ServiceTypesOf);
         init => _serviceTypes = value;
     }
+
+    /// <summary>
+    /// Gets whether the definition is read once per process and shared by every registry (DefinitionReader's cache): it keeps
+    /// its service types itself, without an entry in the process-wide table (10,000 entries tipped a refresh into a full collection).
+    /// </summary>
+    public bool IsShared { get; init; }
 
     /// <summary>
     /// Gets whether the definition came from a <c>ServiceDescriptor</c>: it then follows Microsoft.Extensions.DependencyInjection's

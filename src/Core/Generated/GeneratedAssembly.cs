@@ -91,6 +91,9 @@ public sealed class GeneratedAssembly
     internal ClassFacts FactsOf(Type type) =>
         _facts is not null && Indexes().TryGetValue(type, out var index) && _facts[index] != '?' ? (ClassFacts)(_facts[index] - '@') : ClassFacts.Unknown;
 
+    /// <summary>Tells whether <paramref name="type"/> is one of this assembly's components.</summary>
+    internal bool Lists(Type type) => Indexes().ContainsKey(type);
+
     /// <summary>Returns the generated code of <paramref name="type"/>, or null when it is not one of this assembly's components.</summary>
     internal GeneratedComponent? Find(Type type) => Indexes().TryGetValue(type, out var index) ? At(index) : null;
 

@@ -13,9 +13,6 @@ internal sealed class GeneratedCalls
 {
     public static readonly GeneratedCalls None = new(null, null);
 
-    // One per class for the life of the process (the registry holds the delegates anyway); a class is unloaded with its key.
-    private static readonly ConditionalWeakTable<Type, GeneratedCalls> Cache = [];
-
     private readonly Type? _type;
     private readonly GeneratedComponent? _component;
 
@@ -39,12 +36,9 @@ internal sealed class GeneratedCalls
             return None;
         }
 
-        return Cache.GetValue(type, static type =>
-        {
-            // The registry is announced by the assembly's module initializer, which merely naming a type of it does not run.
-            RuntimeHelpers.RunModuleConstructor(type.Module.ModuleHandle);
-            return GeneratedComponents.Of(type) is { } component ? new GeneratedCalls(type, component) : None;
-        });
+        // GeneratedComponents.Of runs the module initializer, which merely naming a type of it does not run. Not cached here:
+        // TypeScan keeps a class's calls, and a table of its own per class tipped a refresh of 10,000 classes into a full collection.
+        return GeneratedComponents.Of(type) is { } component ? new GeneratedCalls(type, component) : None;
     }
 
     /// <summary>Gets the class's generated code, or null.</summary>

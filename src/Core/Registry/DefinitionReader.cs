@@ -35,9 +35,11 @@ internal static class DefinitionReader
     private static IEnumerable<ComponentDefinition> ReadUncached([DynamicallyAccessedMembers(ComponentMembers.Kept)] Type type, string? explicitName)
     {
         Validate(type);
+        var shared = explicitName is null; // kept in Cache
         // Where generated calls are used, the attribute as generated code made it: reading it by reflection under Native AOT
         // walks the metadata (a tenth of a first refresh of many classes).
-        var attribute = Planning.GeneratedCalls.Of(type).Component?.Attribute ?? type.GetCustomAttribute<ComponentAttribute>(inherit: false);
+        var attribute = (Generated.DynamicCode.CallsGenerated ? Generated.GeneratedComponents.Of(type)?.Attribute : null)
+            ?? type.GetCustomAttribute<ComponentAttribute>(inherit: false);
         var name = explicitName ?? attribute?.Name ?? type.Name;
         var scope = attribute?.Scope ?? Scope.Singleton;
         var dependsOn = attribute?.DependsOn ?? [];
@@ -56,10 +58,12 @@ internal static class DefinitionReader
             var ownerName = "&" + name;
             yield return new ComponentDefinition(ownerName, type, ComponentKind.Class, Scope.Singleton)
             {
+                IsShared = shared,
                 ImplementationType = type, DependsOn = dependsOn, Namespace = ns, Source = type, IsInfrastructure = true,
             };
             yield return new ComponentDefinition(name, providedType, ComponentKind.Factory, scope)
             {
+                IsShared = shared,
                 FactoryOwner = ownerName,
                 FactoryMethod = (MethodInfo)MethodBase.GetMethodFromHandle(ProviderGet.MethodHandle, provider!.TypeHandle)!,
                 Factory = FactoryKind.Provider,
@@ -72,6 +76,7 @@ internal static class DefinitionReader
 
         yield return new ComponentDefinition(name, type, ComponentKind.Class, scope)
         {
+            IsShared = shared,
             ImplementationType = type, DependsOn = dependsOn, Namespace = ns, Source = type, Conditions = conditions,
         };
 
@@ -92,6 +97,7 @@ internal static class DefinitionReader
 
                 yield return new ComponentDefinition(bean.Name ?? method.Name, method.ReturnType, ComponentKind.Factory, bean.Scope)
                 {
+                    IsShared = shared,
                     FactoryOwner = method.IsStatic ? null : name,
                     FactoryMethod = method,
                     Factory = FactoryKind.BeanMethod,

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,9 @@ internal sealed class ComponentTable
         Report = report ?? ConditionReport.Empty;
         Entries = new ComponentEntry[definitions.Count];
         var byName = new Dictionary<string, ComponentEntry>(definitions.Count, StringComparer.Ordinal);
-        var byType = new Dictionary<Type, List<ComponentEntry>>(definitions.Count);
+        // Most types have one component: its array is made at once, and a list only for a type with several.
+        _byType = new Dictionary<Type, ComponentEntry[]>(definitions.Count);
+        Dictionary<Type, List<ComponentEntry>>? several = null;
         for (var i = 0; i < definitions.Count; i++)
         {
             var entry = Entries[i] = new ComponentEntry(definitions[i], i, Lifetime);
@@ -76,12 +79,19 @@ internal sealed class ComponentTable
 
             foreach (var type in entry.Definition.ServiceTypes)
             {
-                if (!byType.TryGetValue(type, out var list))
+                ref var entries = ref CollectionsMarshal.GetValueRefOrAddDefault(_byType, type, out var exists);
+                if (!exists)
                 {
-                    byType[type] = list = [];
+                    entries = [entry];
                 }
-
-                list.Add(entry);
+                else if ((several ??= []).TryGetValue(type, out var list))
+                {
+                    list.Add(entry);
+                }
+                else
+                {
+                    several[type] = [.. entries!, entry];
+                }
             }
         }
 
@@ -92,10 +102,9 @@ internal sealed class ComponentTable
         }
 
         ByName = byName;
-        _byType = new Dictionary<Type, ComponentEntry[]>(byType.Count);
-        foreach (var (type, list) in byType)
+        foreach (var (type, list) in several ?? [])
         {
-            _byType.Add(type, [.. list]);
+            _byType[type] = [.. list];
         }
     }
 
