@@ -51,7 +51,7 @@ public sealed class CompiledRegistryTests
 
         registry.Should().NotBeNull();
         registry!.Components.Select(c => c.Type.FullName).Should().Equal(
-            "Shop.LegacyRepository", "Shop.OrderController", "Shop.OrderService", "Shop.Outer+Inner", "Shop.PriorityOrderService", "Shop.RepositoryProvider", "Shop.Settings",
+            "Shop.Basket", "Shop.Greeter", "Shop.LegacyRepository", "Shop.OrderController", "Shop.OrderService", "Shop.Outer+Inner", "Shop.PriorityOrderService", "Shop.RepositoryProvider", "Shop.Settings",
             "Shop.ShopConfiguration", "Shop.SystemClock");
         GeneratedComponents.Of(Type("Shop.Outer+Hidden")).Should().BeNull("a private nested class is left to reflection");
     }
@@ -112,6 +112,37 @@ public sealed class CompiledRegistryTests
         Read(service, "Retries").Should().Be(3);
         Read(service, "Timeout").Should().BeNull();
         component.Constructors.Single(c => c.ParameterTypes.Count == 0).Create([]).GetType().Name.Should().Be("OrderService");
+    }
+
+    [Fact]
+    public void ChosenConstructor_IsSpringsRuleChoice_WithItsParameterNames_WhenItsParametersArePlain()
+    {
+        var orders = Component("Shop.OrderService");
+        orders.ChosenConstructor.Should().Be(1, "the private constructor marked [Inject] wins over the public parameterless one");
+        orders.Constructors[1].ParameterNames.Should().Equal("clock", "retries", "timeout");
+        orders.Constructors[0].ParameterNames.Should().BeNull();
+
+        var clock = Component("Shop.SystemClock");
+        clock.ChosenConstructor.Should().Be(0);
+        clock.Constructors[0].ParameterNames.Should().BeEmpty();
+
+        // A [Value] parameter, a parameter with a default: the runtime reads the constructor by reflection.
+        Component("Shop.Basket").ChosenConstructor.Should().Be(-1);
+        Component("Shop.Greeter").ChosenConstructor.Should().Be(-1);
+    }
+
+    [Fact]
+    public void Attribute_IsMadeAsWritten_WithEveryKindOfArgument()
+    {
+        var basket = Component("Shop.Basket").Attribute;
+
+        basket.Should().BeOfType<ComponentAttribute>();
+        basket!.Name.Should().Be("basket");
+        basket.Scope.Should().Be(Scope.Prototype);
+        basket.DependsOn.Should().Equal("SystemClock", "orders");
+        basket.Namespace.Should().Be("shop");
+        Component("Shop.OrderService").Attribute.Should().BeOfType<ServiceAttribute>().Which.Name.Should().Be("orders");
+        Component("Shop.LegacyRepository").Attribute!.GetType().FullName.Should().Be("Shop.RepositoryAttribute", "the application's own attribute, made by its own constructor");
     }
 
     [Fact]

@@ -203,6 +203,20 @@ internal static class Samples
             public string Describe() => "legacy";
         }
 
+        /// <summary>Every kind of component attribute argument, and a [Value] parameter: the runtime reads the constructor by reflection.</summary>
+        [Component("basket", Scope = Scope.Prototype, DependsOn = new[] { "SystemClock", "orders" }, Namespace = "shop")]
+        public sealed class Basket(IClock clock, [Value("basket:size")] int size)
+        {
+            public string Describe() => $"{size} at {clock.Now}";
+        }
+
+        /// <summary>A parameter with a default: the runtime reads the constructor by reflection.</summary>
+        [Service]
+        public sealed class Greeter(IClock clock, string greeting = "hello")
+        {
+            public string Greet() => $"{greeting} at {clock.Now}";
+        }
+
         /// <summary>Open generic: the runtime closes it at run time.</summary>
         [Component]
         public sealed class Cache<T>

@@ -19,18 +19,18 @@ namespace Sprig.Generated
             // This assembly, through its first component: an assembly that sees another's internals (tests) has two
             // classes of this name, and naming this one would be ambiguous.
             global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedAssembly(
-                typeof(global::Shop.LegacyRepository).Assembly, 9, Types, Component, Facts));
+                typeof(global::Shop.Basket).Assembly, 11, Types, Component, Facts));
         }
 
         // What each class of Types() and its base classes carry, one character per class: '@' plus 1 injected members,
         // 2 lifecycle hooks, 4 endpoints, 8 conditions, 16 a service key; '?' for a class not seen whole. Sprig does not
         // look by reflection for what a class does not carry.
         private const string Facts =
-              "@CGAG@@@@";
+              "@@@CGAG@@@@";
 
         private static global::System.Type[] Types()
         {
-            var types = new global::System.Type[9];
+            var types = new global::System.Type[11];
             Types0(types);
             return types;
         }
@@ -43,88 +43,110 @@ namespace Sprig.Generated
 
         private static void Types0(global::System.Type[] types)
         {
-            types[0] = typeof(global::Shop.LegacyRepository);
-            types[1] = typeof(global::Shop.OrderController);
-            types[2] = typeof(global::Shop.OrderService);
-            types[3] = typeof(global::Shop.Outer.Inner);
-            types[4] = typeof(global::Shop.PriorityOrderService);
-            types[5] = typeof(global::Shop.RepositoryProvider);
-            types[6] = typeof(global::Shop.Settings);
-            types[7] = typeof(global::Shop.ShopConfiguration);
-            types[8] = typeof(global::Shop.SystemClock);
+            types[0] = typeof(global::Shop.Basket);
+            types[1] = typeof(global::Shop.Greeter);
+            types[2] = typeof(global::Shop.LegacyRepository);
+            types[3] = typeof(global::Shop.OrderController);
+            types[4] = typeof(global::Shop.OrderService);
+            types[5] = typeof(global::Shop.Outer.Inner);
+            types[6] = typeof(global::Shop.PriorityOrderService);
+            types[7] = typeof(global::Shop.RepositoryProvider);
+            types[8] = typeof(global::Shop.Settings);
+            types[9] = typeof(global::Shop.ShopConfiguration);
+            types[10] = typeof(global::Shop.SystemClock);
         }
 
         private static global::Sprig.Generated.GeneratedComponent Component0(int index) => index switch
         {
             0 =>
                 new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.Basket),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int) }, Create0, 0),
+                    })
+                {
+                    Attribute = new global::Sprig.ComponentAttribute("basket") { Scope = (global::Sprig.Scope)(1), DependsOn = new string[] { "SystemClock", "orders" }, Namespace = "shop" },
+                },
+            1 =>
+                new global::Sprig.Generated.GeneratedComponent(
+                    typeof(global::Shop.Greeter),
+                    new global::Sprig.Generated.GeneratedConstructor[]
+                    {
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(string) }, Create0, 1),
+                    })
+                {
+                    Attribute = new global::Sprig.ServiceAttribute(),
+                },
+            2 =>
+                new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.LegacyRepository),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 0) { ParameterNames = global::System.Array.Empty<string>() },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 2) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
                     ChosenConstructor = 0,
                     Attribute = new global::Shop.RepositoryAttribute(),
                 },
-            1 =>
+            3 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.OrderController),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.OrderService) }, Create0, 1) { ParameterNames = new string[] { "orders" } },
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.OrderService) }, Create0, 3) { ParameterNames = new string[] { "orders" } },
                     })
                 {
                     ChosenConstructor = 0,
                     Attribute = new global::Sprig.ControllerAttribute() { Url = "/orders" },
                     Members = new global::Sprig.Generated.GeneratedMember[]
                     {
-                        new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_0((global::Shop.ControllerBase)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.ControllerBase) },
-                        new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_1_1((global::Shop.OrderController)o) = (global::Shop.IClock)v!),
+                        new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_3_0((global::Shop.ControllerBase)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.ControllerBase) },
+                        new global::Sprig.Generated.GeneratedMember("_clock", static (o, v) => Field_3_1((global::Shop.OrderController)o) = (global::Shop.IClock)v!),
                     },
                     Methods = new global::Sprig.Generated.GeneratedMethod[]
                     {
-                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_0((global::Shop.ControllerBase)o!); return null; }) { DeclaringType = typeof(global::Shop.ControllerBase) },
-                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_1_1((global::Shop.OrderController)o!); return null; }),
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_3_0((global::Shop.ControllerBase)o!); return null; }) { DeclaringType = typeof(global::Shop.ControllerBase) },
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_3_1((global::Shop.OrderController)o!); return null; }),
                     },
                 },
-            2 =>
+            4 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.OrderService),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 2),
-                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, Create0, 3) { ParameterNames = new string[] { "clock", "retries", "timeout" } },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 4),
+                        new global::Sprig.Generated.GeneratedConstructor(new global::System.Type[] { typeof(global::Shop.IClock), typeof(int), typeof(global::System.TimeSpan?) }, Create0, 5) { ParameterNames = new string[] { "clock", "retries", "timeout" } },
                     })
                 {
                     ChosenConstructor = 1,
                     Attribute = new global::Sprig.ServiceAttribute("orders"),
                     Members = new global::Sprig.Generated.GeneratedMember[]
                     {
-                        new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_2_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!),
-                        new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_2_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!),
+                        new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_4_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!),
+                        new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_4_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!),
                         new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!),
                         new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!),
-                        new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_2_4((global::Shop.OrderService)o, (string)v!)),
-                        new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_2_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)),
+                        new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_4_4((global::Shop.OrderService)o, (string)v!)),
+                        new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_4_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)),
                     },
                     Methods = new global::Sprig.Generated.GeneratedMethod[]
                     {
-                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_2_0((global::Shop.OrderService)o!); return null; }),
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_4_0((global::Shop.OrderService)o!); return null; }),
                         new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)),
-                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_2_2((global::Shop.OrderService)o!); return null; }),
+                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_2((global::Shop.OrderService)o!); return null; }),
                         new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
                         new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)),
                         new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
                         new global::Sprig.Generated.GeneratedMethod("Events", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Events()) { Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Events()), ResultType = typeof(string) },
                     },
                 },
-            3 =>
+            5 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.Outer.Inner),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 4) { ParameterNames = global::System.Array.Empty<string>() },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 6) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
                     ChosenConstructor = 0,
@@ -134,43 +156,43 @@ namespace Sprig.Generated
                         new global::Sprig.Generated.GeneratedMember("Pair", static (o, v) => ((global::Shop.Outer.Inner)o).Pair = (global::System.ValueTuple<int, string>)v!),
                     },
                 },
-            4 =>
+            6 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.PriorityOrderService),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 5) { ParameterNames = global::System.Array.Empty<string>() },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 7) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
                     ChosenConstructor = 0,
                     Attribute = new global::Sprig.ServiceAttribute(),
                     Members = new global::Sprig.Generated.GeneratedMember[]
                     {
-                        new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_4_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                        new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_4_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("_repository", static (o, v) => Field_6_0((global::Shop.OrderService)o) = (global::Shop.IRepository)v!) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("_named", static (o, v) => Field_6_1((global::Shop.OrderService)o) = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
                         new global::Sprig.Generated.GeneratedMember("Limit", static (o, v) => ((global::Shop.OrderService)o).Limit = (int)v!) { DeclaringType = typeof(global::Shop.OrderService) },
                         new global::Sprig.Generated.GeneratedMember("Clock", static (o, v) => ((global::Shop.OrderService)o).Clock = (global::Shop.IClock)v!) { DeclaringType = typeof(global::Shop.OrderService) },
-                        new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_4_4((global::Shop.OrderService)o, (string)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                        new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_4_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("Currency", static (o, v) => Setter_6_4((global::Shop.OrderService)o, (string)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMember("Audit", static (o, v) => Setter_6_5((global::Shop.OrderService)o, (global::Shop.IRepository)v!)) { DeclaringType = typeof(global::Shop.OrderService) },
                     },
                     Methods = new global::Sprig.Generated.GeneratedMethod[]
                     {
-                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_4_0((global::Shop.OrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMethod("Init", global::System.Type.EmptyTypes, static (o, _) => { Method_6_0((global::Shop.OrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
                         new global::Sprig.Generated.GeneratedMethod("StartAsync", new global::System.Type[] { typeof(global::System.Threading.CancellationToken) }, static (o, a) => ((global::Shop.OrderService)o!).StartAsync((global::System.Threading.CancellationToken)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
-                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_2((global::Shop.PriorityOrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
+                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_6_2((global::Shop.PriorityOrderService)o!); return null; }) { DeclaringType = typeof(global::Shop.OrderService) },
                         new global::Sprig.Generated.GeneratedMethod("PlaceAsync", new global::System.Type[] { typeof(string), typeof(int) }, static (o, a) => ((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)) { DeclaringType = typeof(global::Shop.OrderService), Awaited = static (o, a) => global::Sprig.Generated.GeneratedResults.Await(((global::Shop.OrderService)o!).PlaceAsync((string)a[0]!, (int)a[1]!)), ResultType = typeof(int) },
                         new global::Sprig.Generated.GeneratedMethod("Version", new global::System.Type[] { typeof(int) }, static (_, a) => global::Shop.OrderService.Version((int)a[0]!)) { DeclaringType = typeof(global::Shop.OrderService) },
                         new global::Sprig.Generated.GeneratedMethod("Track", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Track()) { DeclaringType = typeof(global::Shop.OrderService), Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Track()), ResultType = typeof(string) },
                         new global::Sprig.Generated.GeneratedMethod("Events", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.OrderService)o!).Events()) { DeclaringType = typeof(global::Shop.OrderService), Streamed = static (o, _) => global::Sprig.Generated.GeneratedResults.Stream<string>(((global::Shop.OrderService)o!).Events()), ResultType = typeof(string) },
-                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_4_7((global::Shop.PriorityOrderService)o!); return null; }),
+                        new global::Sprig.Generated.GeneratedMethod("Close", global::System.Type.EmptyTypes, static (o, _) => { Method_6_7((global::Shop.PriorityOrderService)o!); return null; }),
                     },
                 },
-            5 =>
+            7 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.RepositoryProvider),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 6) { ParameterNames = global::System.Array.Empty<string>() },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 8) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
                     ChosenConstructor = 0,
@@ -180,23 +202,23 @@ namespace Sprig.Generated
                         new global::Sprig.Generated.GeneratedMethod("Get", global::System.Type.EmptyTypes, static (o, _) => ((global::Sprig.IProvider<global::Shop.IRepository>)o!).Get()) { DeclaringType = typeof(global::Sprig.IProvider<global::Shop.IRepository>) },
                     },
                 },
-            6 =>
+            8 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.Settings),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 7) { ParameterNames = global::System.Array.Empty<string>() },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 9) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
                     ChosenConstructor = 0,
                     Attribute = new global::Sprig.ComponentAttribute(),
                 },
-            7 =>
+            9 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.ShopConfiguration),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 8) { ParameterNames = global::System.Array.Empty<string>() },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 10) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
                     ChosenConstructor = 0,
@@ -204,16 +226,16 @@ namespace Sprig.Generated
                     Methods = new global::Sprig.Generated.GeneratedMethod[]
                     {
                         new global::Sprig.Generated.GeneratedMethod("Repository", new global::System.Type[] { typeof(global::Shop.IClock) }, static (o, a) => ((global::Shop.ShopConfiguration)o!).Repository((global::Shop.IClock)a[0]!)),
-                        new global::Sprig.Generated.GeneratedMethod("Greeting", global::System.Type.EmptyTypes, static (_, __) => Method_7_1(null)),
+                        new global::Sprig.Generated.GeneratedMethod("Greeting", global::System.Type.EmptyTypes, static (_, __) => Method_9_1(null)),
                         new global::Sprig.Generated.GeneratedMethod("Limits", global::System.Type.EmptyTypes, static (o, _) => ((global::Shop.ShopConfiguration)o!).Limits()),
                     },
                 },
-            8 =>
+            10 =>
                 new global::Sprig.Generated.GeneratedComponent(
                     typeof(global::Shop.SystemClock),
                     new global::Sprig.Generated.GeneratedConstructor[]
                     {
-                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 9) { ParameterNames = global::System.Array.Empty<string>() },
+                        new global::Sprig.Generated.GeneratedConstructor(global::System.Type.EmptyTypes, Create0, 11) { ParameterNames = global::System.Array.Empty<string>() },
                     })
                 {
                     ChosenConstructor = 0,
@@ -224,51 +246,35 @@ namespace Sprig.Generated
 
         private static object Create0(int id, global::Sprig.Generated.GeneratedArguments a) => id switch
         {
-            0 => new global::Shop.LegacyRepository(),
-            1 => new global::Shop.OrderController((global::Shop.OrderService)a[0]!),
-            2 => new global::Shop.OrderService(),
-            3 => Constructor_2_1((global::Shop.IClock)a[0]!, (int)a[1]!, (global::System.TimeSpan?)a[2]!),
-            4 => new global::Shop.Outer.Inner(),
-            5 => new global::Shop.PriorityOrderService(),
-            6 => new global::Shop.RepositoryProvider(),
-            7 => Constructor_6_0(),
-            8 => new global::Shop.ShopConfiguration(),
-            9 => new global::Shop.SystemClock(),
+            0 => new global::Shop.Basket((global::Shop.IClock)a[0]!, (int)a[1]!),
+            1 => new global::Shop.Greeter((global::Shop.IClock)a[0]!, (string)a[1]!),
+            2 => new global::Shop.LegacyRepository(),
+            3 => new global::Shop.OrderController((global::Shop.OrderService)a[0]!),
+            4 => new global::Shop.OrderService(),
+            5 => Constructor_4_1((global::Shop.IClock)a[0]!, (int)a[1]!, (global::System.TimeSpan?)a[2]!),
+            6 => new global::Shop.Outer.Inner(),
+            7 => new global::Shop.PriorityOrderService(),
+            8 => new global::Shop.RepositoryProvider(),
+            9 => Constructor_8_0(),
+            10 => new global::Shop.ShopConfiguration(),
+            11 => new global::Shop.SystemClock(),
             _ => throw new global::System.ArgumentOutOfRangeException(nameof(id)),
         };
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_clock")]
-        private static extern ref global::Shop.IClock Field_1_0(global::Shop.ControllerBase instance);
+        private static extern ref global::Shop.IClock Field_3_0(global::Shop.ControllerBase instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_clock")]
-        private static extern ref global::Shop.IClock Field_1_1(global::Shop.OrderController instance);
+        private static extern ref global::Shop.IClock Field_3_1(global::Shop.OrderController instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
-        private static extern void Method_1_0(global::Shop.ControllerBase instance);
+        private static extern void Method_3_0(global::Shop.ControllerBase instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
-        private static extern void Method_1_1(global::Shop.OrderController instance);
+        private static extern void Method_3_1(global::Shop.OrderController instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Shop.OrderService Constructor_2_1(global::Shop.IClock p0, int p1, global::System.TimeSpan? p2);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_repository")]
-        private static extern ref global::Shop.IRepository Field_2_0(global::Shop.OrderService instance);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_named")]
-        private static extern ref global::Shop.IClock Field_2_1(global::Shop.OrderService instance);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Currency")]
-        private static extern void Setter_2_4(global::Shop.OrderService instance, string value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Audit")]
-        private static extern void Setter_2_5(global::Shop.OrderService instance, global::Shop.IRepository value);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
-        private static extern void Method_2_0(global::Shop.OrderService instance);
-
-        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
-        private static extern void Method_2_2(global::Shop.OrderService instance);
+        private static extern global::Shop.OrderService Constructor_4_1(global::Shop.IClock p0, int p1, global::System.TimeSpan? p2);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_repository")]
         private static extern ref global::Shop.IRepository Field_4_0(global::Shop.OrderService instance);
@@ -286,15 +292,33 @@ namespace Sprig.Generated
         private static extern void Method_4_0(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
-        private static extern void Method_4_2(global::Shop.PriorityOrderService instance);
+        private static extern void Method_4_2(global::Shop.OrderService instance);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_repository")]
+        private static extern ref global::Shop.IRepository Field_6_0(global::Shop.OrderService instance);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_named")]
+        private static extern ref global::Shop.IClock Field_6_1(global::Shop.OrderService instance);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Currency")]
+        private static extern void Setter_6_4(global::Shop.OrderService instance, string value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "set_Audit")]
+        private static extern void Setter_6_5(global::Shop.OrderService instance, global::Shop.IRepository value);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Init")]
+        private static extern void Method_6_0(global::Shop.OrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
-        private static extern void Method_4_7(global::Shop.PriorityOrderService instance);
+        private static extern void Method_6_2(global::Shop.PriorityOrderService instance);
+
+        [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, Name = "Close")]
+        private static extern void Method_6_7(global::Shop.PriorityOrderService instance);
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.Constructor)]
-        private static extern global::Shop.Settings Constructor_6_0();
+        private static extern global::Shop.Settings Constructor_8_0();
 
         [global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.StaticMethod, Name = "Greeting")]
-        private static extern string Method_7_1(global::Shop.ShopConfiguration? type);
+        private static extern string Method_9_1(global::Shop.ShopConfiguration? type);
     }
 }
