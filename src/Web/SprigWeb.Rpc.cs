@@ -302,7 +302,9 @@ public static partial class SprigWeb
         using var buffer = http.Request.ContentLength is { } length ? new MemoryStream((int)Math.Min(length, 1024 * 1024)) : new MemoryStream();
         try
         {
-            await http.Request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
+            // Without RequestAborted: a client that resets mid-body then ends the copy with the server's IOException (a bare 400,
+            // below), not a cancellation that would race it and leave the request unanswered.
+            await http.Request.Body.CopyToAsync(buffer).ConfigureAwait(false);
         }
         catch (IOException ex) when (ex is not BadHttpRequestException)
         {

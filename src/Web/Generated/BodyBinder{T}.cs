@@ -24,7 +24,9 @@ internal sealed class BodyBinder<T>(string name, string typeName, JsonTypeInfo<T
 
             try
             {
-                value = await http.Request.ReadFromJsonAsync(json, http.RequestAborted).ConfigureAwait(false);
+                // Without RequestAborted, as RequestDelegateFactory reads: a client that resets mid-body then ends the read with the
+                // server's IOException (400, below), not a cancellation that would race it and leave the request unanswered.
+                value = await http.Request.ReadFromJsonAsync(json).ConfigureAwait(false);
             }
             catch (JsonException ex)
             {
