@@ -34,14 +34,18 @@ public sealed class GeneratedComponent(
     /// it has <see cref="GeneratedConstructor.ParameterNames"/>; or -1 (the default): the planner then reads the class's
     /// constructors by reflection.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is below -1 or not an index of <see cref="Constructors"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The value is neither -1 nor an index of <see cref="Constructors"/>.</exception>
     public int ChosenConstructor
     {
         get;
         init
         {
-            ArgumentOutOfRangeException.ThrowIfLessThan(value, -1);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(value, Constructors.Count);
+            if (value < -1 || value >= Constructors.Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value,
+                    $"The generated component of {Diagnostics.Errors.TypeName(Type)} chooses constructor {value} of {Constructors.Count}. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with.");
+            }
+
             field = value;
         }
     } = -1;

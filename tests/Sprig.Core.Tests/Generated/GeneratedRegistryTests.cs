@@ -25,6 +25,18 @@ public sealed class GeneratedRegistryTests
             {
                 Methods = [new GeneratedMethod(nameof(Garage.Spare), [typeof(Engine)], static (owner, a) => ((Garage)owner!).Spare((Engine)a[0]!).Tagged("generated [Bean] call"))],
             },
+
+            // What the generator hands over for the planner to take without reflection; it differs from the class here, so that
+            // the tests see which one was taken.
+            new GeneratedComponent(typeof(Gauge), [new GeneratedConstructor([typeof(Engine)], static a => new Gauge((Engine)a[0]!)) { ParameterNames = ["engineFromTheGenerator"] }])
+            {
+                ChosenConstructor = 0,
+                Attribute = new ComponentAttribute("generatedGauge") { Scope = Scope.Prototype },
+            },
+            new GeneratedComponent(typeof(Meter), [new GeneratedConstructor([typeof(IClock)], static a => new Meter((IClock)a[0]!)) { ParameterNames = ["clockFromTheGenerator"] }])
+            {
+                ChosenConstructor = 0,
+            },
         ]));
         GeneratedComponents.Register(new GeneratedProxy(typeof(IClock), static resolve => new ClockProxy(resolve)));
     }
@@ -110,6 +122,18 @@ public sealed class GeneratedRegistryTests
         private void Ready() => ReadyBy = "reflection";
     }
 
+    [Component("reflectedGauge")]
+    public sealed class Gauge(Engine engine)
+    {
+        public Engine Engine => engine;
+    }
+
+    [Component]
+    public sealed class Meter(IClock clock)
+    {
+        public IClock Clock => clock;
+    }
+
     [Configuration]
     public sealed class Garage
     {
@@ -128,6 +152,51 @@ public sealed class GeneratedRegistryTests
         create.Should().Throw<ArgumentException>().WithMessage(
             $"The generated registry of 'Sprig.Core.Tests' announces 3 component classes, but its facts are {facts.Length} characters, not 3 of '@' to '_' or '?'. "
             + "Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with. (Parameter 'facts')");
+    }
+
+    [Fact]
+    public void AChosenConstructorOutsideTheConstructors_IsRefused()
+    {
+        var create = () => new GeneratedComponent(typeof(Engine), [new GeneratedConstructor([], static _ => new Engine())]) { ChosenConstructor = 1 };
+
+        create.Should().Throw<ArgumentOutOfRangeException>().WithMessage(
+            "The generated component of GeneratedRegistryTests.Engine chooses constructor 1 of 1. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with. "
+            + $"(Parameter 'value'){Environment.NewLine}Actual value was 1.");
+    }
+
+    [Fact]
+    public void ParameterNamesThatAreNotOnePerParameter_AreRefused_WithTheFix()
+    {
+        var create = () => new GeneratedConstructor([typeof(Engine)], static a => new Car((Engine)a[0]!)) { ParameterNames = ["engine", "extra"] };
+
+        create.Should().Throw<ArgumentException>().WithMessage(
+            "A generated constructor has 1 parameters but 2 parameter names. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with. (Parameter 'value')");
+    }
+
+    [Fact]
+    public void Refresh_TakesTheGeneratedAttributeAndChoiceOfConstructor_InsteadOfReadingThem()
+    {
+        using var context = new ApplicationContext(new PendingRegistry().Register<Engine>().Register<Gauge>());
+        context.Refresh();
+
+        var gauge = (Gauge)context.Get("generatedGauge");
+
+        gauge.Engine.MadeBy.Should().Be("generated constructor");
+        context.Get("generatedGauge").Should().NotBeSameAs(gauge, "the generated attribute says Prototype");
+        context.Contains("reflectedGauge").Should().BeFalse();
+    }
+
+    [Fact]
+    public void AProblemWithAParameterOfTheGeneratedChoice_NamesTheParameterAsTheGeneratorDid()
+    {
+        using var context = new ApplicationContext(new PendingRegistry().Register<Meter>());
+
+        var refresh = () => context.Refresh();
+
+        refresh.Should().Throw<ContainerException>().WithMessage(
+            "'Meter' needs a component of type 'GeneratedRegistryTests.IClock' for constructor parameter 'clockFromTheGenerator', but none is registered. "
+            + "Path: Meter. Register a class that is or implements GeneratedRegistryTests.IClock (mark it [Component] or [Service]), or make it optional "
+            + "by giving the parameter a default value.");
     }
 
     [Fact]
