@@ -21,6 +21,9 @@ foreach (var line in context.Get<Startup>().Log)
 
 Console.WriteLine($"Loud: {(context.Contains("Shouter") ? context.Get<Shouter>().Shout("hello") : "off")}");
 
+// A prototype with injected members: two of them, each made by its prepared plan (nothing is compiled under Native AOT).
+Console.WriteLine($"Prototype: {context.Get<Receipt>().Print()}; {context.Get<Receipt>().Print()}");
+
 // The endpoint, called through the catalog with JSON arguments: a string needs no metadata beyond System.Text.Json's own.
 var result = await context.Endpoints.InvokeAsync("default/Greeter/greet", JsonSerializer.SerializeToElement("endpoint", SampleJson.Default.String));
 Console.WriteLine($"Endpoint: {result.GetString()}");

@@ -13,8 +13,8 @@ if ! dotnet publish samples/Aot -c Release -r linux-x64 -p:CppCompilerAndLinker=
   exit 1
 fi
 
-expected_off=$'OnStart: Hello, start (2026-01-01)\nLazy class: 2026-01-01 through a generated subclass\nLogger: warnings on, information off; greeters: 1\nLoud: off\nEndpoint: Hello, endpoint (2026-01-01)\nTask endpoint: Hello, task (2026-01-01) later\nComponents: Clock, Greeter, Startup, sampleJson'
-expected_on=$'OnStart: Hello, start (2026-01-01)\nLazy class: 2026-01-01 through a generated subclass\nLogger: warnings on, information off; greeters: 1\nLoud: HELLO!\nEndpoint: Hello, endpoint (2026-01-01)\nTask endpoint: Hello, task (2026-01-01) later\nComponents: Clock, Greeter, Shouter, Startup, sampleJson'
+expected_off=$'OnStart: Hello, start (2026-01-01)\nLazy class: 2026-01-01 through a generated subclass\nLogger: warnings on, information off; greeters: 1\nLoud: off\nPrototype: #1 EUR 2026-01-01: Hello, receipt (2026-01-01); #2 EUR 2026-01-01: Hello, receipt (2026-01-01)\nEndpoint: Hello, endpoint (2026-01-01)\nTask endpoint: Hello, task (2026-01-01) later\nComponents: Clock, Greeter, Receipt, Startup, sampleJson'
+expected_on=$'OnStart: Hello, start (2026-01-01)\nLazy class: 2026-01-01 through a generated subclass\nLogger: warnings on, information off; greeters: 1\nLoud: HELLO!\nPrototype: #1 EUR 2026-01-01: Hello, receipt (2026-01-01); #2 EUR 2026-01-01: Hello, receipt (2026-01-01)\nEndpoint: Hello, endpoint (2026-01-01)\nTask endpoint: Hello, task (2026-01-01) later\nComponents: Clock, Greeter, Receipt, Shouter, Startup, sampleJson'
 off=$(Logging__LogLevel__Default=Warning "$out/Aot" 2>&1)
 on=$(Logging__LogLevel__Default=Warning Greeting__Loud=true "$out/Aot" 2>&1)
 if [ "$off" == "$expected_off" ] && [ "$on" == "$expected_on" ]; then

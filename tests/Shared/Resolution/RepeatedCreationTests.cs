@@ -182,6 +182,150 @@ public sealed class RepeatedCreationTests
         }
     }
 
+    public interface IArchive
+    {
+        string Name { get; }
+    }
+
+    public sealed class Archive : IArchive
+    {
+        public string Name => "archive";
+    }
+
+    public abstract class StationBase
+    {
+        [Inject]
+        private readonly IClock? _baseClock = null;
+
+        [Inject]
+        public Part? Inherited { get; set; }
+
+        /// <summary>Hidden by <see cref="Station.Shadowed"/>: both are injected, each through the class that declares it.</summary>
+        [Inject]
+        public IClock? Shadowed { get; set; }
+
+        public IClock? BaseClock => _baseClock;
+
+        public IClock? BaseShadowed => Shadowed;
+    }
+
+    /// <summary>
+    /// Members of every kind, set after each creation: inherited ones (a private field, a property hidden by one of the same
+    /// name), a property declared before the fields, a private readonly field, an init-only property, [Value]s (one whose key is
+    /// missing keeps the class's value), an optional member with nothing to inject (also kept) and a [Lazy] link.
+    /// </summary>
+    [Component(Scope = Scope.Prototype), ConditionalOnProperty(Asked)]
+    public sealed class Station : StationBase
+    {
+        public static readonly IFormatProvider Fallback = System.Globalization.CultureInfo.InvariantCulture;
+
+        [Value(Asked + ".missing")]
+        public int Kept = 7;
+
+        [Value(Asked + ".count")]
+        internal int Count;
+
+        [Inject]
+        private readonly Part? _part = null;
+
+        [Inject]
+        public IClock First { get; set; } = null!;
+
+        [Inject]
+        public new Part? Shadowed { get; set; }
+
+        [Inject]
+        public IClock Initialized { get; init; } = null!;
+
+        [Inject(Required = false)]
+        public IDisposable? Absent { get; set; }
+
+        [Inject(Required = false)]
+        public IFormatProvider? Optional { get; private set; } = Fallback;
+
+        [Lazy]
+        public IArchive Archive { get; set; } = null!;
+
+        public Part? Part => _part;
+    }
+
+    [Fact]
+    public void Members_OfEveryKind_AreSetOnEachCreation_InheritedPrivateInitOnlyValuesAndLazy()
+    {
+        using var context = Refreshed(typeof(Clock), typeof(Part), typeof(Archive), typeof(Station));
+        var clock = context.Get<IClock>();
+
+        var stations = new[] { context.Get<Station>(), context.Get<Station>(), context.Get<Station>() };
+
+        stations.Distinct().Should().HaveCount(3);
+        stations.Select(s => s.Part).Concat(stations.Select(s => s.Inherited)).Concat(stations.Select(s => s.Shadowed)).Distinct().Should().HaveCount(9);
+        foreach (var station in stations)
+        {
+            station.BaseClock.Should().BeSameAs(clock);
+            station.BaseShadowed.Should().BeSameAs(clock);
+            station.First.Should().BeSameAs(clock);
+            station.Initialized.Should().BeSameAs(clock);
+            station.Part!.Clock.Should().BeSameAs(clock);
+            station.Inherited!.Clock.Should().BeSameAs(clock);
+            station.Shadowed!.Clock.Should().BeSameAs(clock);
+            station.Count.Should().Be(3);
+            station.Kept.Should().Be(7);
+            station.Absent.Should().BeNull();
+            station.Optional.Should().BeSameAs(Station.Fallback);
+            station.Archive.Name.Should().Be("archive");
+        }
+    }
+
+    public abstract class MeterBase
+    {
+        [Inject]
+        public IClock? Clock { get; set; }
+    }
+
+    [Component(Scope = Scope.Prototype), ConditionalOnProperty(Asked)]
+    public sealed class Meter : MeterBase
+    {
+        [Inject(Required = false)]
+        public IDisposable? Skipped { get; set; }
+
+        [Inject]
+        public Part Part { get; set; } = null!;
+
+        [Inject]
+        public IClock Dial
+        {
+            get => null!;
+            set => throw new ArgumentException("The dial is stuck.");
+        }
+
+        [Inject]
+        public Part After { get; set; } = null!;
+    }
+
+    [Component(Scope = Scope.Prototype), ConditionalOnProperty(Asked)]
+    public sealed class Cabinet
+    {
+        [Inject]
+        public IClock Clock { get; set; } = null!;
+
+        [Inject]
+        public Assembly Assembly { get; set; } = null!;
+    }
+
+    [Fact]
+    public void AFailingMember_AmongOthers_IsNamed_AndSoIsAFailingPrototypeInjectedIntoAMember()
+    {
+        using var context = Refreshed(typeof(Clock), typeof(Part), typeof(Meter), typeof(BrokenPart), typeof(Assembly), typeof(Cabinet));
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Throws<ComponentCreationException>(() => context.Get<Meter>()).Message.Should().Be(
+                "Creating 'Meter' failed: injecting property 'Dial' threw ArgumentException: The dial is stuck. Path: Meter.");
+            Assert.Throws<ComponentCreationException>(() => context.Get<Cabinet>()).Message.Should().Be(
+                "Creating 'BrokenPart' failed: its constructor threw InvalidOperationException: The part is out of stock. Path: Cabinet -> Assembly -> BrokenPart.");
+        }
+    }
+
     private static ApplicationContext Refreshed(params Type[] types)
     {
         var registry = new PendingRegistry();
@@ -190,7 +334,7 @@ public sealed class RepeatedCreationTests
             registry.Register(type);
         }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Asked] = "true" }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [Asked] = "true", [Asked + ".count"] = "3" }).Build();
         var context = new ApplicationContext(registry, configuration);
         context.Refresh();
         return context;

@@ -10,9 +10,15 @@ namespace Sprig.Tests.Generated;
 /// </summary>
 public sealed class GeneratedRegistryTests
 {
-    static GeneratedRegistryTests()
+    /// <summary>
+    /// One registry for this test assembly, registered when the assembly loads, as generated code does: before any test reads one
+    /// of its classes (a scan of the assembly in another test would otherwise keep the class's definition as reflection reads it).
+    /// </summary>
+#pragma warning disable CA2255 // a module initializer in a test assembly, as Sprig.Generator writes in applications
+    [System.Runtime.CompilerServices.ModuleInitializer]
+#pragma warning restore CA2255
+    internal static void RegisterTheRegistry()
     {
-        // One registry for this test assembly, registered once: every test of this class shares it.
         GeneratedComponents.Register(new GeneratedAssembly(typeof(GeneratedRegistryTests).Assembly,
         [
             new GeneratedComponent(typeof(Engine), [new GeneratedConstructor([], static _ => new Engine("generated constructor"))]),
