@@ -17,13 +17,15 @@ internal static class AttributeSource
     /// <summary>
     /// Returns the source of the one component attribute <paramref name="type"/> carries, or null when it carries none or several
     /// (the runtime reads them and reports), or when generated code cannot write it (an inaccessible class or constructor, an
-    /// argument of a kind written here as nothing).
+    /// argument of a kind written here as nothing, or anything marked [Experimental], whose use the application suppressed in its
+    /// own code and would be an error in the registry).
     /// </summary>
     public static string? Of(INamedTypeSymbol type, Compilation compilation)
     {
         var found = type.GetAttributes().Where(a => IsComponentAttribute(a.AttributeClass)).ToList();
         if (found.Count != 1 || found[0] is not { AttributeClass: { } attributeClass, AttributeConstructor: { } constructor } attribute
-            || !TypeNames.CanName(attributeClass, compilation) || !compilation.IsSymbolAccessibleWithin(constructor, compilation.Assembly))
+            || !TypeNames.CanName(attributeClass, compilation) || !compilation.IsSymbolAccessibleWithin(constructor, compilation.Assembly)
+            || IsExperimental(attributeClass) || IsExperimental(constructor))
         {
             return null;
         }
@@ -42,7 +44,8 @@ internal static class AttributeSource
         var named = new List<string>();
         foreach (var pair in attribute.NamedArguments)
         {
-            if (Constant(pair.Value, compilation) is not { } text)
+            if (Constant(pair.Value, compilation) is not { } text
+                || attributeClass.GetMembers(pair.Key).Concat(BaseMembers(attributeClass, pair.Key)).Any(IsExperimental))
             {
                 return null;
             }
@@ -52,6 +55,31 @@ internal static class AttributeSource
 
         var created = $"new {TypeNames.Of(attributeClass)}({string.Join(", ", arguments)})";
         return named.Count == 0 ? created : $"{created} {{ {string.Join(", ", named)} }}";
+    }
+
+    private static IEnumerable<ISymbol> BaseMembers(INamedTypeSymbol type, string name)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name))
+            {
+                yield return member;
+            }
+        }
+    }
+
+    /// <summary>Tells whether using the symbol reports an [Experimental] diagnostic (it, or a type or namespace containing it, is marked).</summary>
+    private static bool IsExperimental(ISymbol? symbol)
+    {
+        for (var s = symbol; s is not null; s = s.ContainingSymbol)
+        {
+            if (s.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsComponentAttribute(INamedTypeSymbol? attribute)
@@ -86,8 +114,8 @@ internal static class AttributeSource
                 var items = constant.Values.Select(v => Constant(v, compilation)).ToList();
                 return items.Any(i => i is null) ? null : $"new {TypeNames.Of(array.ElementType)}[] {{ {string.Join(", ", items)} }}";
             case TypedConstantKind.Type when constant.Value is ITypeSymbol typeValue:
-                return TypeNames.CanName(typeValue, compilation) ? $"typeof({TypeNames.Of(typeValue)})" : null;
-            case TypedConstantKind.Enum when constant.Type is { } enumType && TypeNames.CanName(enumType, compilation) && Primitive(constant.Value) is { } number:
+                return TypeNames.CanName(typeValue, compilation) && !IsExperimental(typeValue) ? $"typeof({TypeNames.Of(typeValue)})" : null;
+            case TypedConstantKind.Enum when constant.Type is { } enumType && TypeNames.CanName(enumType, compilation) && !IsExperimental(enumType) && Primitive(constant.Value) is { } number:
                 return $"({TypeNames.Of(enumType)})({number})";
             case TypedConstantKind.Primitive when constant.Type is { } primitive:
                 return constant.Value switch
