@@ -17,6 +17,7 @@ internal static class RegistryEmitter
     public const string HintName = "SprigGeneratedRegistry.g.cs";
 
     private const string Seam = "global::Sprig.Generated.";
+    private const string ObsoletePragma = "#pragma warning disable CS0612, CS0618 // an obsolete component, member or constructor is still called";
     private const string Accessor = "[global::System.Runtime.CompilerServices.UnsafeAccessor(global::System.Runtime.CompilerServices.UnsafeAccessorKind.";
 
     /// <summary>
@@ -103,6 +104,13 @@ internal static class RegistryEmitter
                         global::Sprig.Generated.GeneratedComponents.Register(new global::Sprig.Generated.GeneratedAssembly(
 
             """);
+        // The [Experimental] APIs the registry names: the application suppressed their ids in its own code, which does not reach here.
+        var experimental = components.SelectMany(c => c.Experimental).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        if (experimental.Count > 0)
+        {
+            text.Replace(ObsoletePragma, $"{ObsoletePragma}\n#pragma warning disable {string.Join(", ", experimental)} // [Experimental] APIs the components use");
+        }
+
         text.Append($"                typeof({components[0].Type}).Assembly, {components.Count}, Types, Component, Facts));\n");
         text.Append("        }\n\n");
         text.Append("        // What each class of Types() and its base classes carry, one character per class: '@' plus 1 injected members,\n");

@@ -9,6 +9,7 @@ namespace Sprig.Generator.Model;
 /// <param name="Chosen">The index in <paramref name="Constructors"/> of the one Sprig's rule chooses, when its parameters are plain
 /// (Parsing/ConstructorChoice); else -1.</param>
 /// <param name="Attribute">Source that makes its component attribute (Parsing/AttributeSource), or null.</param>
+/// <param name="Experimental">The diagnostic ids of the [Experimental] APIs its generated code names (Parsing/ExperimentalIds).</param>
 internal sealed record ComponentSpec(
     string Type,
     EquatableArray<ConstructorSpec> Constructors,
@@ -16,4 +17,5 @@ internal sealed record ComponentSpec(
     EquatableArray<MethodSpec> Methods,
     char Facts,
     int Chosen = -1,
-    string? Attribute = null);
+    string? Attribute = null,
+    EquatableArray<string> Experimental = default);

@@ -27,6 +27,8 @@ internal static class ComponentParser
         // Base class first: base members are injected and base hooks run first.
         var hierarchy = TypeHierarchy.BaseFirst(type);
         var context = new Context(type, compilation);
+        var experimental = new SortedSet<string>(System.StringComparer.Ordinal);
+        ExperimentalIds.Add(experimental, type);
         var members = new List<MemberSpec>();
         var methods = new List<MethodSpec>();
         foreach (var level in hierarchy)
@@ -38,9 +40,12 @@ internal static class ComponentParser
                 {
                     case IFieldSymbol or IPropertySymbol when Symbols.IsInjected(member) && context.Member(member) is { } spec:
                         members.Add(spec);
+                        ExperimentalIds.Add(experimental, member);
+                        ExperimentalIds.Add(experimental, member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type);
                         break;
                     case IMethodSymbol method when IsCalled(method, type, level) && context.Method(method) is { } spec:
                         methods.Add(spec);
+                        ExperimentalIds.AddMethod(experimental, method);
                         break;
                 }
             }
@@ -51,7 +56,7 @@ internal static class ComponentParser
             methods.Add(get);
         }
 
-        var constructors = context.Constructors(out var chosen);
+        var constructors = context.Constructors(out var chosen, experimental);
         return new ComponentSpec(
             TypeNames.Of(type),
             new EquatableArray<ConstructorSpec>(constructors),
@@ -59,7 +64,8 @@ internal static class ComponentParser
             new EquatableArray<MethodSpec>(methods),
             FactsReader.Of(type, hierarchy, compilation),
             chosen,
-            AttributeSource.Of(type, compilation));
+            AttributeSource.Of(type, compilation),
+            new EquatableArray<string>(experimental));
     }
 
     /// <summary>
@@ -90,7 +96,7 @@ internal static class ComponentParser
     private sealed class Context(INamedTypeSymbol type, Compilation compilation)
     {
         /// <summary>Returns the constructors generated code calls, and the index among them of Sprig's plain choice (or -1).</summary>
-        public List<ConstructorSpec> Constructors(out int chosen)
+        public List<ConstructorSpec> Constructors(out int chosen, ISet<string> experimental)
         {
             var result = new List<ConstructorSpec>();
             var plain = ConstructorChoice.Plain(type);
@@ -107,6 +113,7 @@ internal static class ComponentParser
 
                 // A constructor that leaves required members unset cannot be called with 'new' (CS9035); the accessor can.
                 var setsRequired = constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == Symbols.SetsRequiredMembers);
+                ExperimentalIds.AddMethod(experimental, constructor);
                 if (SymbolEqualityComparer.Default.Equals(constructor, plain))
                 {
                     chosen = result.Count;

@@ -6,7 +6,8 @@ namespace Sprig.Generator.Tests.Generator;
 /// <summary>
 /// An [Experimental] component attribute, its use suppressed in the application's code as the diagnostic asks: the registry does not
 /// write it (that would be an error in generated code the application cannot suppress), and the runtime reads it by reflection.
-/// (Found in review; an [Experimental] component class itself still breaks the build, as before: see the README.)
+/// An [Experimental] component class, constructor, injected member or hook, or a type they use: the registry names them, so it
+/// suppresses their ids as the application does in its own code.
 /// </summary>
 public sealed class ExperimentalTests
 {
@@ -29,5 +30,27 @@ public sealed class ExperimentalTests
 
         output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Should().BeEmpty();
         result.GeneratedSources.Single(s => s.HintName == "SprigGeneratedRegistry.g.cs").SourceText.ToString().Should().NotContain("Attribute = ");
+    }
+
+    [Theory]
+    [InlineData("[System.Diagnostics.CodeAnalysis.Experimental(\"EXP002\")] [Sprig.Component] public sealed class Tried { }")]
+    [InlineData("[Sprig.Component] public sealed class Tried { [System.Diagnostics.CodeAnalysis.Experimental(\"EXP002\")] public Tried() { } }")]
+    [InlineData("[System.Diagnostics.CodeAnalysis.Experimental(\"EXP002\")] public sealed class Engine { } [Sprig.Component] public sealed class Tried(System.Collections.Generic.List<Engine[]> engines) { }")]
+    [InlineData("[Sprig.Component] public sealed class Tried { [System.Diagnostics.CodeAnalysis.Experimental(\"EXP002\")] [Sprig.Inject] public string? Name { get; set; } }")]
+    [InlineData("[Sprig.Component] public sealed class Tried { [System.Diagnostics.CodeAnalysis.Experimental(\"EXP002\")] [Sprig.PostConstruct] public void Ready() { } }")]
+    public void AnExperimentalClassConstructorMemberOrType_IsSuppressedInTheRegistry_WhichBuilds(string declarations)
+    {
+        var compilation = GeneratorRunner.Compile("E11", $$"""
+            namespace E;
+            #pragma warning disable EXP002
+            {{declarations}}
+            """);
+        compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Should().BeEmpty();
+
+        var (_, output, result) = GeneratorRunner.Run(compilation);
+
+        output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Should().BeEmpty();
+        result.GeneratedSources.Single(s => s.HintName == "SprigGeneratedRegistry.g.cs").SourceText.ToString()
+            .Should().Contain("#pragma warning disable EXP002 // [Experimental] APIs the components use");
     }
 }
