@@ -34,7 +34,10 @@ internal readonly struct ConstructorRule
     /// <summary>Gets the constructors the problem is about (those marked [Inject], or the public ones).</summary>
     public ImmutableArray<IMethodSymbol> Candidates { get; }
 
-    public static ConstructorRule Read(INamedTypeSymbol type, SprigTypes sprig)
+    public static ConstructorRule Read(INamedTypeSymbol type, SprigTypes sprig) => Read(type, c => SprigTypes.Has(c, sprig.Inject));
+
+    /// <summary>Applies the rule with <paramref name="isMarked"/> telling a constructor marked [Inject] (the generator matches the attribute by name).</summary>
+    public static ConstructorRule Read(INamedTypeSymbol type, System.Func<IMethodSymbol, bool> isMarked)
     {
         var all = type.InstanceConstructors;
         if (all.Length == 1 && all[0].DeclaredAccessibility == Accessibility.Public)
@@ -42,7 +45,7 @@ internal readonly struct ConstructorRule
             return Choose(all[0]); // the common case: one public constructor, marked or not
         }
 
-        var marked = all.Where(c => SprigTypes.Has(c, sprig.Inject)).ToImmutableArray();
+        var marked = all.Where(isMarked).ToImmutableArray();
         if (marked.Length == 1)
         {
             return Choose(marked[0]);

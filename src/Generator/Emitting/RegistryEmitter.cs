@@ -105,7 +105,7 @@ internal static class RegistryEmitter
 
             """);
         // The [Experimental] APIs the registry names: the application suppressed their ids in its own code, which does not reach here.
-        var experimental = components.SelectMany(c => c.Experimental).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
+        var experimental = components.SelectMany(c => c.Experimental).Where(ExperimentalIds.CanSuppress).Distinct().OrderBy(id => id, System.StringComparer.Ordinal).ToList();
         if (experimental.Count > 0)
         {
             text.Replace(ObsoletePragma, $"{ObsoletePragma}\n#pragma warning disable {string.Join(", ", experimental)} // [Experimental] APIs the components use");

@@ -22,10 +22,10 @@ internal static class AttributeSource
     /// </summary>
     public static string? Of(INamedTypeSymbol type, Compilation compilation)
     {
-        var found = type.GetAttributes().Where(a => IsComponentAttribute(a.AttributeClass)).ToList();
+        var found = type.GetAttributes().Where(a => Symbols.DerivesFrom(a.AttributeClass, Symbols.Component)).ToList();
         if (found.Count != 1 || found[0] is not { AttributeClass: { } attributeClass, AttributeConstructor: { } constructor } attribute
             || !TypeNames.CanName(attributeClass, compilation) || !compilation.IsSymbolAccessibleWithin(constructor, compilation.Assembly)
-            || IsExperimental(attributeClass) || IsExperimental(constructor))
+            || ExperimentalIds.Marks(attributeClass) || ExperimentalIds.Marks(constructor))
         {
             return null;
         }
@@ -45,7 +45,7 @@ internal static class AttributeSource
         foreach (var pair in attribute.NamedArguments)
         {
             if (Constant(pair.Value, compilation) is not { } text
-                || attributeClass.GetMembers(pair.Key).Concat(BaseMembers(attributeClass, pair.Key)).Any(IsExperimental))
+                || attributeClass.GetMembers(pair.Key).Concat(BaseMembers(attributeClass, pair.Key)).Any(ExperimentalIds.Marks))
             {
                 return null;
             }
@@ -68,33 +68,6 @@ internal static class AttributeSource
         }
     }
 
-    /// <summary>Tells whether using the symbol reports an [Experimental] diagnostic (it, or a type or namespace containing it, is marked).</summary>
-    private static bool IsExperimental(ISymbol? symbol)
-    {
-        for (var s = symbol; s is not null; s = s.ContainingSymbol)
-        {
-            if (s.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.ExperimentalAttribute"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsComponentAttribute(INamedTypeSymbol? attribute)
-    {
-        for (var t = attribute; t is not null; t = t.BaseType)
-        {
-            if (t.ToDisplayString() == Symbols.Component)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Returns an attribute argument as a C# expression of its own type, or null for a kind not written here.</summary>
     private static string? Constant(TypedConstant constant, Compilation compilation)
     {
@@ -114,8 +87,8 @@ internal static class AttributeSource
                 var items = constant.Values.Select(v => Constant(v, compilation)).ToList();
                 return items.Any(i => i is null) ? null : $"new {TypeNames.Of(array.ElementType)}[] {{ {string.Join(", ", items)} }}";
             case TypedConstantKind.Type when constant.Value is ITypeSymbol typeValue:
-                return TypeNames.CanName(typeValue, compilation) && !IsExperimental(typeValue) ? $"typeof({TypeNames.Of(typeValue)})" : null;
-            case TypedConstantKind.Enum when constant.Type is { } enumType && TypeNames.CanName(enumType, compilation) && !IsExperimental(enumType) && Primitive(constant.Value) is { } number:
+                return TypeNames.CanName(typeValue, compilation) && !ExperimentalIds.Marks(typeValue) ? $"typeof({TypeNames.Of(typeValue)})" : null;
+            case TypedConstantKind.Enum when constant.Type is { } enumType && TypeNames.CanName(enumType, compilation) && !ExperimentalIds.Marks(enumType) && Primitive(constant.Value) is { } number:
                 return $"({TypeNames.Of(enumType)})({number})";
             case TypedConstantKind.Primitive when constant.Type is { } primitive:
                 return constant.Value switch

@@ -32,25 +32,12 @@ internal static class DerivedAttributes
         }
 
         var classes = type.GetAttributes().Select(a => a.AttributeClass).Where(c => c is not null).ToList();
-        if (classes.Any(c => Symbols.ComponentAttributes.Contains(c!.ToDisplayString())) || !classes.Any(DerivesFromComponent))
+        if (classes.Any(c => Symbols.ComponentAttributes.Contains(c!.ToDisplayString())) || !classes.Any(c => Symbols.DerivesFrom(c!.BaseType, Symbols.Component)))
         {
             return null; // one of Sprig's own (the other pipelines' business), or no component attribute at all
         }
 
         return ComponentParser.Parse(type, context.SemanticModel.Compilation, cancellation);
-    }
-
-    private static bool DerivesFromComponent(INamedTypeSymbol? attribute)
-    {
-        for (var t = attribute?.BaseType; t is not null; t = t.BaseType)
-        {
-            if (t.ToDisplayString() == Symbols.Component)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool IsKnown(NameSyntax name)

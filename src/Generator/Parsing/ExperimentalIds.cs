@@ -19,7 +19,7 @@ internal static class ExperimentalIds
         {
             foreach (var attribute in s.GetAttributes())
             {
-                if (attribute.AttributeClass?.ToDisplayString() == Experimental && attribute.ConstructorArguments is [{ Value: string id }, ..] && IsIdentifier(id))
+                if (attribute.AttributeClass?.ToDisplayString() == Experimental && attribute.ConstructorArguments is [{ Value: string id }, ..])
                 {
                     ids.Add(id);
                 }
@@ -41,6 +41,14 @@ internal static class ExperimentalIds
         }
     }
 
+    /// <summary>Tells whether using <paramref name="symbol"/> reports an [Experimental] diagnostic.</summary>
+    public static bool Marks(ISymbol symbol)
+    {
+        var ids = new HashSet<string>();
+        Add(ids, symbol);
+        return ids.Count > 0;
+    }
+
     /// <summary>Adds the ids of a method (or constructor), its parameter types and its return type.</summary>
     public static void AddMethod(ISet<string> ids, IMethodSymbol method)
     {
@@ -52,6 +60,6 @@ internal static class ExperimentalIds
         }
     }
 
-    // What a #pragma can name: the compiler requires an identifier or a number.
-    private static bool IsIdentifier(string id) => id.Length > 0 && id.All(c => char.IsLetterOrDigit(c) || c == '_');
+    /// <summary>Tells whether a #pragma can name the id (the compiler requires an identifier or a number).</summary>
+    public static bool CanSuppress(string id) => id.Length > 0 && id.All(c => char.IsLetterOrDigit(c) || c == '_');
 }

@@ -34,7 +34,7 @@ internal static class FactsReader
                 return Unknown;
             }
 
-            if (level.GetAttributes().Any(a => DerivesFrom(a.AttributeClass, Symbols.Condition)))
+            if (level.GetAttributes().Any(a => Symbols.DerivesFrom(a.AttributeClass, Symbols.Condition)))
             {
                 flags |= Conditions;
             }
@@ -68,18 +68,5 @@ internal static class FactsReader
         }
 
         return (char)('@' + flags);
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol? attribute, string name)
-    {
-        for (var t = attribute; t is not null; t = t.BaseType)
-        {
-            if (t.ToDisplayString() == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -35,6 +35,20 @@ internal static class Symbols
     /// <summary>Tells whether <paramref name="symbol"/> carries the attribute <paramref name="name"/> (exactly that class).</summary>
     public static bool Has(ISymbol symbol, string name) => symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == name);
 
+    /// <summary>Tells whether <paramref name="type"/> is the class <paramref name="name"/> or derives from it.</summary>
+    public static bool DerivesFrom(INamedTypeSymbol? type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.ToDisplayString() == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Tells whether a method or a method it overrides carries the attribute, as reflection's inherit: true reads it.</summary>
     public static bool HasInherited(IMethodSymbol method, string name)
     {
