@@ -48,7 +48,7 @@ public sealed class GeneratedConstructor
             if (value is not null && value.Count != ParameterTypes.Count)
             {
                 throw new ArgumentException(
-                    $"A generated constructor has {ParameterTypes.Count} parameters but {value.Count} parameter names. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with.",
+                    $"A generated constructor of ({string.Join(", ", ParameterTypes.Select(Diagnostics.Errors.TypeName))}) has {value.Count} parameter names, not {ParameterTypes.Count}. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with.",
                     nameof(value));
             }
 

@@ -176,7 +176,7 @@ public sealed class GeneratedRegistryTests
         var create = () => new GeneratedConstructor([typeof(Engine)], static a => new Car((Engine)a[0]!)) { ParameterNames = ["engine", "extra"] };
 
         create.Should().Throw<ArgumentException>().WithMessage(
-            "A generated constructor has 1 parameters but 2 parameter names. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with. (Parameter 'value')");
+            "A generated constructor of (GeneratedRegistryTests.Engine) has 2 parameter names, not 1. Rebuild the assembly with the Sprig.Generator of the Sprig.Core it runs with. (Parameter 'value')");
     }
 
     [Fact]
