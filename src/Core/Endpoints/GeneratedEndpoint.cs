@@ -19,15 +19,13 @@ namespace Sprig.Endpoints;
 internal static class GeneratedEndpoint
 {
     /// <summary>Says why an endpoint cannot be served from generated code, or returns null when it can.</summary>
-    public static string? WhyNot(Type componentType, MethodInfo method)
-    {
-        if (GeneratedCalls.Of(componentType).Generated(method) is not { } generated)
-        {
-            return Errors.EndpointCallNotGenerated;
-        }
+    public static string? WhyNot(Type componentType, MethodInfo method) => Reason(GeneratedCalls.Of(componentType).Generated(method), method);
 
-        return IsGenericResult(method.ReturnType) && generated.Awaited is null && generated.Streamed is null ? Errors.EndpointResultNotGenerated : null;
-    }
+    // Why a method's generated call (null: none) cannot serve it, or null; looked up once by Create.
+    private static string? Reason(GeneratedMethod? generated, MethodInfo method) =>
+        generated is null ? Errors.EndpointCallNotGenerated
+        : IsGenericResult(method.ReturnType) && generated.Awaited is null && generated.Streamed is null ? Errors.EndpointResultNotGenerated
+        : null;
 
     /// <summary>
     /// Returns T when Sprig.Generator found that the method of <paramref name="componentType"/> streams (it returns
@@ -41,14 +39,14 @@ internal static class GeneratedEndpoint
     public static CompiledEndpoint Create(Type componentType, ComponentEntry? entry, EndpointDescriptor descriptor, Func<ParameterInfo, (bool Optional, object? Fallback)> defaults, JsonMetadata json)
     {
         var method = descriptor.Method;
-        if (WhyNot(componentType, method) is { } why)
+        var generated = GeneratedCalls.Of(componentType).Generated(method);
+        if (Reason(generated, method) is { } why)
         {
             throw new ContainerException(Errors.EndpointNotGenerated(descriptor.Address, method, why), descriptor.Component, null);
         }
 
-        var generated = GeneratedCalls.Of(componentType).Generated(method)!;
         var arguments = Arguments(descriptor, defaults, json);
-        var result = new ResultJson(descriptor, generated.ResultType ?? method.ReturnType, json);
+        var result = new ResultJson(descriptor, generated!.ResultType ?? method.ReturnType, json);
         if (generated.Streamed is { } streamed)
         {
             return new CompiledEndpoint(descriptor, entry)
